@@ -1,0 +1,151 @@
+// The on-time rule of Decision 766/QĐ-TTg indicator 2.1, as written in domain.md §3 "On-time rule".
+
+import { epochDayOf } from './time.ts';
+
+export type Timeliness = 'EARLY' | 'ON_TIME' | 'LATE' | 'IN_PROGRESS_ON_TIME' | 'IN_PROGRESS_LATE';
+
+/**
+ * How a dossier's processing ended (domain.md §3 table): RESOLVED = status 9; RETURNED = status 10
+ * (result returned, used when 9 is absent); WITHDRAWN = 7; REFUSED = 3 (refused at reception);
+ * STOPPED = 8 (Dừng xử lý: the agency stops and hands the dossier back unprocessed — this is the
+ * "returned unprocessed" case of indicator 2.1).
+ */
+export type DossierEndKind = 'RESOLVED' | 'RETURNED' | 'WITHDRAWN' | 'REFUSED' | 'STOPPED';
+
+/** 'day': compare Asia/Ho_Chi_Minh calendar days (default, local practice); 'instant': exact times. */
+export type ComparisonGranularity = 'day' | 'instant';
+
+export interface TimelinessOptions {
+  granularity?: ComparisonGranularity;
+}
+
+export interface TimelinessInput {
+  receivedAt: Date | null;
+  /**
+   * The due date in force, moved by supplement pauses but NOT by apologies: an apology with a new due
+   * date does not turn a late dossier into an on-time one (domain.md §3), so callers pass the due date
+   * in force before any apology (e.g. the initial due date moved by each supplement pause with
+   * moveDueDateForPause), never Dossier.dueAt after an apology.
+   */
+  dueAt: Date | null;
+  /** End of processing per domain.md §3 (resolved, else returned, else stopped/refused/withdrawn); null when unfinished. */
+  endedAt: Date | null;
+  endKind?: DossierEndKind | null;
+  /** Supplement requests on the dossier; 2 or more → late (domain.md §3). */
+  supplementRequests: number;
+  /**
+   * Time of a supplement request that was never answered (the dossier ended, or is to be judged, while
+   * still waiting for the applicant): the request time becomes the end of processing (domain.md §3).
+   */
+  unansweredSupplementSince?: Date | null;
+  /**
+   * Working minutes paused for supplements. Informational: workingMinutesElapsed already excludes them
+   * (it is end − start − paused), so they are not subtracted again.
+   */
+  pausedMinutes?: number;
+  /** Working minutes of the statutory limit, for dossiers without a due date (domain.md §3). */
+  statutoryLimitMinutes?: number | null;
+  /** (end − start − paused) in working minutes (up to asOf when unfinished), for dossiers without a due date. */
+  workingMinutesElapsed?: number | null;
+  /**
+   * The end of the reporting period (or "now" for a live view). Required for dossiers unfinished at
+   * that time; a dossier that ended after asOf is judged as unfinished at asOf.
+   */
+  asOf?: Date;
+  /**
+   * The due date set by an apology (Phiếu xin lỗi và hẹn lại ngày trả kết quả). Ignored by the
+   * classification on purpose: an apology does not turn a late dossier into an on-time one
+   * (domain.md §3). Carried so that callers can pass a dossier's dates through unchanged.
+   */
+  apologyDueAt?: Date | null;
+}
+
+const ENDS_COUNTED_ON_TIME: ReadonlySet<DossierEndKind> = new Set(['WITHDRAWN', 'REFUSED', 'STOPPED']);
+
+/**
+ * Early / on time / late, or in progress on time / late at `asOf`.
+ * domain.md §3 "On-time rule (as used by Decision 766 indicator 2.1)".
+ *
+ * Order of the rules (first match wins):
+ * 1. receivedAt null: the clock never started → ON_TIME if ended, else IN_PROGRESS_ON_TIME.
+ * 2. Withdrawn, refused, or stopped (returned unprocessed) → ON_TIME ("count as handled on time").
+ * 3. The end is the unanswered supplement request time when there is one (the earlier of it and endedAt);
+ *    an end after asOf is ignored (the dossier was unfinished at asOf).
+ * 4. 2 or more supplement requests → LATE (IN_PROGRESS_LATE when unfinished).
+ * 5. Finished with a due date: LATE if the end is after the due date (by day, or by instant), else
+ *    EARLY if the end's day is before the due date's day, else ON_TIME.
+ * 6. Unfinished with a due date: IN_PROGRESS_ON_TIME if due ≥ asOf (by day, or by instant), else IN_PROGRESS_LATE.
+ * 7. No due date: on time if workingMinutesElapsed ≤ statutoryLimitMinutes (never EARLY: there is no
+ *    due day to be early against); with no statutory limit either, nothing can be late.
+ */
+export function classifyTimeliness(input: TimelinessInput, options: TimelinessOptions = {}): Timeliness {
+  const granularity = options.granularity ?? 'day';
+  if (granularity !== 'day' && granularity !== 'instant') {
+    throw new RangeError(
+      `Unknown comparison granularity ${JSON.stringify(granularity)} (expected 'day' or 'instant')`,
+    );
+  }
+  const end = effectiveEnd(input);
+  const finished = end !== null;
+  if (input.receivedAt === null) return finished ? 'ON_TIME' : 'IN_PROGRESS_ON_TIME';
+  if (input.endKind && ENDS_COUNTED_ON_TIME.has(input.endKind) && finished) return 'ON_TIME';
+  if (input.supplementRequests >= 2) return finished ? 'LATE' : 'IN_PROGRESS_LATE';
+
+  if (input.dueAt !== null) {
+    if (finished) return compareEndWithDue(end, input.dueAt, granularity);
+    const asOf = requireAsOf(input);
+    return isAtOrAfter(input.dueAt, asOf, granularity) ? 'IN_PROGRESS_ON_TIME' : 'IN_PROGRESS_LATE';
+  }
+
+  const limit = input.statutoryLimitMinutes;
+  const elapsed = input.workingMinutesElapsed;
+  if (limit != null && elapsed == null) {
+    throw new RangeError(
+      'A dossier without a due date needs workingMinutesElapsed to be compared with its statutory limit',
+    );
+  }
+  const inTime = limit == null || elapsed! <= limit;
+  if (finished) return inTime ? 'ON_TIME' : 'LATE';
+  return inTime ? 'IN_PROGRESS_ON_TIME' : 'IN_PROGRESS_LATE';
+}
+
+/**
+ * Whether a dossier counts in the numerator of indicator 2.1: finished early or on time, withdrawn
+ * or returned unprocessed (or refused), or unfinished and not yet due at the period's end.
+ * Decision 766/QĐ-TTg indicator 2.1 as in domain.md §5; domain.md §3.
+ */
+export function countsAsOnTimeFor766(t: Timeliness, endKind?: DossierEndKind | null): boolean {
+  if (endKind && ENDS_COUNTED_ON_TIME.has(endKind)) return true;
+  return t === 'EARLY' || t === 'ON_TIME' || t === 'IN_PROGRESS_ON_TIME';
+}
+
+/** Finished dossiers: early / on time / late by day or instant; domain.md §3 "On time if end ≤ due date". */
+export function compareEndWithDue(
+  end: Date,
+  due: Date,
+  granularity: ComparisonGranularity = 'day',
+): 'EARLY' | 'ON_TIME' | 'LATE' {
+  const endDay = epochDayOf(end);
+  const dueDay = epochDayOf(due);
+  const late = granularity === 'day' ? endDay > dueDay : end.getTime() > due.getTime();
+  if (late) return 'LATE';
+  return endDay < dueDay ? 'EARLY' : 'ON_TIME';
+}
+
+function isAtOrAfter(a: Date, b: Date, granularity: ComparisonGranularity): boolean {
+  return granularity === 'day' ? epochDayOf(a) >= epochDayOf(b) : a.getTime() >= b.getTime();
+}
+
+function effectiveEnd(input: TimelinessInput): Date | null {
+  let end = input.endedAt;
+  const unanswered = input.unansweredSupplementSince;
+  if (unanswered && (end === null || unanswered.getTime() < end.getTime())) end = unanswered;
+  if (end && input.asOf && end.getTime() > input.asOf.getTime()) return null;
+  return end;
+}
+
+function requireAsOf(input: TimelinessInput): Date {
+  if (!input.asOf)
+    throw new RangeError('asOf (the end of the reporting period) is required for an unfinished dossier');
+  return input.asOf;
+}

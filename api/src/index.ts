@@ -1,0 +1,5 @@
+export { schema } from './schema/index.ts';
+export { createApp, GRAPHQL_PATH } from './server/app.ts';
+export { type Config, loadConfig } from './server/config.ts';
+export { type RunningApi, startApi } from './server/start.ts';
+export { createApiKey, parseScopes } from './services/api-keys.ts';

@@ -1,0 +1,73 @@
+import { actorOf } from '../server/auth.ts';
+import { computeDueDate } from '../services/due-dates.ts';
+import { builder } from './builder.ts';
+import { ChannelEnum } from './enums.ts';
+
+const CalendarDayRef = builder.prismaObject('CalendarDay', {
+  description:
+    'An exception to Monday–Friday working days: a holiday, a swapped day off, or a Saturday made working.',
+  fields: (t) => ({
+    date: t.expose('date', { type: 'Date' }),
+    working: t.exposeBoolean('working'),
+    note: t.exposeString('note', { nullable: true }),
+    kind: t.exposeString('kind'),
+  }),
+});
+
+const CalendarDayInput = builder.inputType('CalendarDayInput', {
+  fields: (t) => ({
+    date: t.field({ type: 'Date', required: true }),
+    working: t.boolean({ required: true }),
+    note: t.string(),
+  }),
+});
+
+const CalendarChange = builder.objectRef<{ dates: string[] }>('CalendarChange').implement({
+  fields: (t) => ({ dates: t.expose('dates', { type: ['Date'] }) }),
+});
+
+builder.queryFields((t) => ({
+  dueDate: t.field({
+    type: 'DateTime',
+    description:
+      'Due date of a dossier received at `receivedAt` through `channel`: the procedure’s time limit counted on the working calendar (domain.md §3).',
+    args: {
+      procedureCode: t.arg.string({ required: true }),
+      receivedAt: t.arg({ type: 'DateTime', required: true }),
+      channel: t.arg({ type: ChannelEnum, required: true }),
+    },
+    resolve: (_root, args, ctx) => computeDueDate(ctx.prisma, ctx.calendars, args),
+  }),
+  calendarDays: t.prismaField({
+    type: [CalendarDayRef],
+    description: 'Calendar exceptions between two days (both included).',
+    args: {
+      from: t.arg({ type: 'Date', required: true }),
+      to: t.arg({ type: 'Date', required: true }),
+    },
+    resolve: (_query, _root, args, ctx) => ctx.calendars.list(args.from, args.to),
+  }),
+}));
+
+builder.mutationField('setCalendarDays', (t) =>
+  t.prismaField({
+    type: [CalendarDayRef],
+    description: 'Sets holidays, swapped days off and Saturdays made working days (scope: admin).',
+    authScopes: { admin: true },
+    args: { days: t.arg({ type: [CalendarDayInput], required: true }) },
+    resolve: async (_query, _root, { days }, ctx) => {
+      const rows = await ctx.calendars.setDays(days, actorOf(ctx.principal));
+      ctx.pubsub.publish('calendar:changed', { dates: days.map((d) => d.date) });
+      return rows;
+    },
+  }),
+);
+
+builder.subscriptionField('calendarChanged', (t) =>
+  t.field({
+    type: CalendarChange,
+    description: 'Emitted after the working calendar changes (due dates computed afterwards use it).',
+    subscribe: (_root, _args, ctx) => ctx.pubsub.subscribe('calendar:changed'),
+    resolve: (payload) => payload,
+  }),
+);

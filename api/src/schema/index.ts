@@ -1,0 +1,12 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './scalars.ts';
+import './enums.ts';
+import './procedure.ts';
+import './agency.ts';
+import './calendar.ts';
+import './system.ts';
+
+/** The executable schema; `npm run build -w @tthc/api` prints it to api/schema.graphql. */
+export const schema = builder.toSchema();
+export const sortedSchema = () => lexicographicSortSchema(schema);

@@ -1,0 +1,47 @@
+import { AppError } from '../errors.ts';
+import { builder } from './builder.ts';
+
+/** Relay page size rule of the contract: first ≤ 100 (default 20). */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export function checkPageSize(args: { first?: number | null; last?: number | null }): void {
+  for (const [name, value] of [
+    ['first', args.first],
+    ['last', args.last],
+  ] as const) {
+    if (value == null) continue;
+    if (value < 0) throw new AppError('BAD_USER_INPUT', `"${name}" không được âm.`);
+    if (value > MAX_PAGE_SIZE) {
+      throw new AppError('PAGE_SIZE_TOO_LARGE', `"${name}" tối đa ${MAX_PAGE_SIZE} bản ghi mỗi trang.`, {
+        max: MAX_PAGE_SIZE,
+      });
+    }
+  }
+}
+
+/**
+ * A named Relay connection shared by every field that lists `node` (ProcedureConnection for both
+ * Query.procedures and Agency.procedures, as the contract names them), with `totalCount`.
+ * prismaConnection hands each connection a `totalCount()` thunk when the field defines one.
+ */
+type NodeRef = Parameters<typeof builder.connectionObject>[0]['type'];
+
+export function namedConnection<R extends NodeRef>(node: R, name: string) {
+  return builder.connectionObject(
+    {
+      type: node,
+      name: `${name}Connection`,
+      fields: (t) => ({
+        totalCount: t.int({
+          description: 'Number of items matching the filter, over all pages.',
+          resolve: async (parent) => {
+            const count = (parent as { totalCount?: () => number | Promise<number> }).totalCount;
+            return count ? await count() : 0;
+          },
+        }),
+      }),
+    },
+    { name: `${name}Edge` },
+  );
+}

@@ -1,0 +1,377 @@
+// Sectors and procedures: the 56 procedures of procedures.json with time limits, fees and their
+// publication decision, plus names and codes from the national index (procedure-index.tsv) so the
+// catalogue looks full. Index-only procedures are INFO_ONLY without time limits: they get no dossiers.
+import { toSearchText } from '../domain/search-text.ts';
+import { REFORM_DAY, type SeededAgency } from './agencies.ts';
+import { arrayLiteral, insertColumns, type Queryable } from './bulk-insert.ts';
+import type {
+  ChannelName,
+  FeeEntry,
+  IndexedProcedure,
+  ProcedureEntry,
+  TimeLimitEntry,
+  TimeUnitName,
+} from './reference-data.ts';
+
+type OnlineLevelName = 'INFO_ONLY' | 'PARTIAL' | 'FULL';
+type ImplementingLevelName = 'MINISTRY' | 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
+
+export interface SeededProcedure {
+  id: number;
+  code: string;
+  name: string;
+  sectorName: string;
+  onlineLevel: OnlineLevelName;
+  sameDayCutoffMinute: number | null;
+  timeLimits: ReadonlyMap<ChannelName, { value: number; unit: TimeUnitName }>;
+  /** Whether some fee has a positive amount (payment step, online payment). */
+  charged: boolean;
+  agencyIds: number[];
+}
+
+/** Same-day procedures: "… nhận hồ sơ sau 15 giờ … trả kết quả trong ngày làm việc tiếp theo" (domain.md §2). */
+const AFTER_15H = /sau 15 giờ/;
+const SAME_DAY_CUTOFF_MINUTE = 15 * 60;
+
+/**
+ * Sector → the provincial agency that handles its PROVINCE-level procedures. Lý lịch tư pháp goes to
+ * Công an tỉnh, not Sở Tư pháp: the data note on 3.000333 says the police took it over in 2025.
+ */
+const SECTOR_DEPARTMENTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [
+    /lý lịch tư pháp|cư trú|giấy phép lái xe|xuất nhập cảnh|vũ khí|căn cước|phương tiện giao thông|phòng cháy|định danh|cai ngh/i,
+    '56.CAT',
+  ],
+  [
+    /hộ tịch|chứng thực|nuôi con nuôi|hòa giải|công chứng|luật sư|thừa phát lại|trợ giúp pháp lý|trọng tài|đấu giá|giám định tư pháp|quản tài viên|tư vấn pháp luật|biện pháp bảo đảm|quốc tịch/i,
+    '56.STP',
+  ],
+  [
+    /đất đai|địa chất|khoáng sản|thủy lợi|thủy sản|thú y|lâm nghiệp|kiểm lâm|tài nguyên nước|trồng trọt|chăn nuôi|biển và hải đảo|nông lâm sản|đa dạng sinh học|phát triển nông thôn|giảm nghèo|khí hậu|môi trường|khí tượng|đo đạc/i,
+    '56.SNNMT',
+  ],
+  [
+    /xây dựng|đường bộ|đường thủy|đường sắt|nhà ở|bất động sản|quy hoạch|kiến trúc|hạ tầng kỹ thuật|an toàn lao động/i,
+    '56.SXD',
+  ],
+  [/doanh nghiệp|hộ kinh doanh|hợp tác xã|đầu tư|công sản|tài chính đất đai/i, '56.STC'],
+  [/bảo trợ xã hội|an toàn thực phẩm|y tế|dược|khám bệnh/i, '56.SYT'],
+  [/người có công/i, '56.SNV'],
+];
+const DEFAULT_DEPARTMENT = '56.VPUBND';
+
+/** Sectors of central agencies' local branches (customs, tax, treasury, social insurance, banks,
+ * judgment enforcement): no agency of this tree handles them, so index entries in them are skipped. */
+const CENTRAL_BRANCH_SECTORS =
+  /hải quan|thuế|kho bạc|ngân hàng|ngoại hối|bhxh|bảo hiểm xã hội|thi hành án|an ninh hàng không|^chính sách$|^nông nghiệp$/i;
+const CENTRAL_BRANCH_FOLDERS = new Set(['ngan-hang-nha-nuoc', 'toa-an-nhan-dan']);
+
+/** Until 30/6/2025 these COMMUNE-level procedures were the district's (e.g. the 1.013225 note: building
+ * permits moved from the district to the commune on 1/7/2025), so they go to the former district. */
+const FORMER_DISTRICT_SECTORS = /hộ kinh doanh|hoạt động xây dựng/i;
+
+const DECISION = /\d+\/Q[ĐD]-[\p{Lu}\d]+(?:-[\p{Lu}\d]+)*/u;
+
+const CHANNEL_LABELS: Record<ChannelName, string> = {
+  IN_PERSON: 'Trực tiếp',
+  ONLINE: 'Trực tuyến',
+  POSTAL: 'Dịch vụ bưu chính',
+};
+const UNIT_LABELS: Record<TimeUnitName, string> = {
+  HOURS: 'giờ làm việc',
+  DAYS: 'ngày',
+  WORKING_DAYS: 'ngày làm việc',
+  MONTHS: 'tháng',
+};
+
+/** Sector codes are slugs of the name ("Hộ tịch" → "ho-tich"): the data carries no MALINHVUC. */
+export function sectorCode(name: string): string {
+  return toSearchText(name).replace(/ /g, '-');
+}
+
+export function departmentForSector(sectorName: string): string | null {
+  return SECTOR_DEPARTMENTS.find(([pattern]) => pattern.test(sectorName))?.[1] ?? null;
+}
+
+/** Decree 42/2022 level: the data's FULL where a source says "toàn trình"; otherwise PARTIAL when the
+ * portal lists online submission (an ONLINE time limit), else information only. */
+function onlineLevelOf(entry: ProcedureEntry): OnlineLevelName {
+  if (entry.onlineLevel) return entry.onlineLevel;
+  return entry.timeLimits.some((t) => t.channel === 'ONLINE') ? 'PARTIAL' : 'INFO_ONLY';
+}
+
+/** Fee rows name their channel in brackets ("… (trực tuyến)"); others apply to every channel. */
+function feeChannel(fee: FeeEntry): ChannelName | null {
+  if (/\(trực tuyến\)/i.test(fee.name)) return 'ONLINE';
+  if (/\(trực tiếp\)/i.test(fee.name)) return 'IN_PERSON';
+  return null;
+}
+
+function channelsText(limits: readonly TimeLimitEntry[]): string | null {
+  if (limits.length === 0) return null;
+  return limits
+    .map((t) => `${CHANNEL_LABELS[t.channel]}: ${String(t.value).padStart(2, '0')} ${UNIT_LABELS[t.unit]}`)
+    .join('; ');
+}
+
+function implementingText(entry: ProcedureEntry): string | null {
+  const match = /Cơ quan (?:thực hiện|giải quyết): ([^.;]+)/.exec(entry.note ?? '');
+  return match?.[1]?.trim() ?? null;
+}
+
+interface CatalogueItem {
+  code: string;
+  name: string;
+  sectorName: string;
+  levels: ImplementingLevelName[];
+  onlineLevel: OnlineLevelName;
+  sameDayCutoffMinute: number | null;
+  decisionNumber: string | null;
+  source: string | null;
+  channelsText: string | null;
+  implementingText: string | null;
+  timeLimits: readonly TimeLimitEntry[];
+  fees: readonly FeeEntry[];
+}
+
+function fromEntry(entry: ProcedureEntry): CatalogueItem {
+  return {
+    code: entry.code,
+    name: entry.name,
+    sectorName: entry.sector.name,
+    levels: entry.levels,
+    onlineLevel: onlineLevelOf(entry),
+    sameDayCutoffMinute: entry.timeLimits.some((t) => AFTER_15H.test(t.note ?? ''))
+      ? SAME_DAY_CUTOFF_MINUTE
+      : null,
+    decisionNumber: DECISION.exec(entry.source ?? '')?.[0] ?? null,
+    source: entry.source ?? null,
+    channelsText: channelsText(entry.timeLimits),
+    implementingText: implementingText(entry),
+    timeLimits: entry.timeLimits,
+    fees: entry.fees,
+  };
+}
+
+const INDEX_LEVELS: Record<string, ImplementingLevelName> = {
+  'Cấp bộ': 'MINISTRY',
+  'Cấp tỉnh': 'PROVINCE',
+  'Cấp xã': 'COMMUNE',
+};
+
+function fromIndex(row: IndexedProcedure): CatalogueItem | null {
+  const levels = row.levels.map((l) => INDEX_LEVELS[l]).filter((l): l is ImplementingLevelName => Boolean(l));
+  const local = levels.includes('PROVINCE') || levels.includes('COMMUNE');
+  if (!local || CENTRAL_BRANCH_FOLDERS.has(row.ministryFolder) || CENTRAL_BRANCH_SECTORS.test(row.sector))
+    return null;
+  return {
+    code: row.code,
+    name: row.name,
+    sectorName: row.sector || 'Khác',
+    levels,
+    onlineLevel: 'INFO_ONLY',
+    sameDayCutoffMinute: null,
+    // "QĐ/0001-BCA" in the index is a placeholder, not a decision number: the pattern skips it.
+    decisionNumber: DECISION.exec(row.decision)?.[0] ?? null,
+    source: `procedure-index.tsv (${row.ministryFolder}/${row.code})`,
+    channelsText: null,
+    implementingText: null,
+    timeLimits: [],
+    fees: [],
+  };
+}
+
+function buildCatalogue(
+  entries: readonly ProcedureEntry[],
+  index: readonly IndexedProcedure[],
+): CatalogueItem[] {
+  const items = entries.map(fromEntry);
+  const seen = new Set(items.map((i) => i.code));
+  for (const row of index) {
+    if (seen.has(row.code)) continue;
+    const item = fromIndex(row);
+    if (!item) continue;
+    seen.add(row.code);
+    items.push(item);
+  }
+  return items;
+}
+
+/** Which agencies implement a procedure (see the module comment of seed/index.ts for the rules). */
+function agenciesFor(item: CatalogueItem, agencies: readonly SeededAgency[]): number[] {
+  const ids: number[] = [];
+  const current = (a: SeededAgency) => a.validTo === null;
+  const former = (a: SeededAgency) => a.validTo !== null && a.validTo < REFORM_DAY;
+  if (item.levels.includes('COMMUNE')) {
+    const formerDistrict = FORMER_DISTRICT_SECTORS.test(item.sectorName);
+    for (const a of agencies) {
+      if (a.level === 'COMMUNE' && (current(a) || (former(a) && !formerDistrict))) ids.push(a.id);
+      if (a.level === 'DISTRICT' && formerDistrict && former(a)) ids.push(a.id);
+    }
+  }
+  if (item.levels.includes('PROVINCE')) {
+    const code = departmentForSector(item.sectorName) ?? DEFAULT_DEPARTMENT;
+    const department = agencies.find((a) => a.code === code);
+    if (department) ids.push(department.id);
+  }
+  return ids;
+}
+
+export async function seedProcedures(
+  db: Queryable,
+  entries: readonly ProcedureEntry[],
+  index: readonly IndexedProcedure[],
+  agencies: readonly SeededAgency[],
+): Promise<{ procedures: SeededProcedure[]; sectors: number; indexOnly: number }> {
+  const items = buildCatalogue(entries, index);
+
+  const sectorNames = new Map<string, string>();
+  for (const item of items) {
+    const code = sectorCode(item.sectorName);
+    if (!sectorNames.has(code)) sectorNames.set(code, item.sectorName);
+  }
+  const sectorRows = await insertColumns<{ id: number; code: string }>(
+    db,
+    'Sector',
+    [
+      { name: 'code', type: 'text' },
+      { name: 'name', type: 'text' },
+    ],
+    [[...sectorNames.keys()], [...sectorNames.values()]],
+    'id, code',
+  );
+  const sectorIds = new Map(sectorRows.map((r) => [r.code, r.id]));
+
+  const now = new Date();
+  const procedureRows = await insertColumns<{ id: number; code: string }>(
+    db,
+    'Procedure',
+    [
+      { name: 'code', type: 'text' },
+      { name: 'name', type: 'text' },
+      { name: 'searchText', type: 'text' },
+      { name: 'sectorId', type: 'int' },
+      { name: 'levels', type: 'text', cast: '::"ImplementingLevel"[]' },
+      { name: 'onlineLevel', type: '"OnlineLevel"' },
+      { name: 'eligibleForFullOnline', type: 'boolean' },
+      { name: 'sameDayCutoffMinute', type: 'int' },
+      { name: 'updatedAt', type: 'timestamptz' },
+    ],
+    [
+      items.map((i) => i.code),
+      items.map((i) => i.name),
+      items.map((i) => toSearchText(i.name)),
+      items.map((i) => sectorIds.get(sectorCode(i.sectorName))),
+      items.map((i) => arrayLiteral(i.levels)),
+      items.map((i) => i.onlineLevel),
+      items.map((i) => i.onlineLevel === 'FULL'),
+      items.map((i) => i.sameDayCutoffMinute),
+      items.map(() => now),
+    ],
+    'id, code',
+  );
+  const procedureIds = new Map(procedureRows.map((r) => [r.code, r.id]));
+  const idOf = (item: CatalogueItem) => procedureIds.get(item.code)!;
+
+  const versionRows = await insertColumns<{ id: number; procedureId: number }>(
+    db,
+    'ProcedureVersion',
+    [
+      { name: 'procedureId', type: 'int' },
+      { name: 'version', type: 'int' },
+      { name: 'name', type: 'text' },
+      { name: 'decisionNumber', type: 'text' },
+      { name: 'channelsText', type: 'text' },
+      { name: 'implementingText', type: 'text' },
+      { name: 'applicants', type: 'text', cast: '::text[]' },
+      { name: 'results', type: 'text', cast: '::text[]' },
+      { name: 'source', type: 'text' },
+    ],
+    [
+      items.map(idOf),
+      items.map(() => 1),
+      items.map((i) => i.name),
+      items.map((i) => i.decisionNumber),
+      items.map((i) => i.channelsText),
+      items.map((i) => i.implementingText),
+      items.map(() => '{}'),
+      items.map(() => '{}'),
+      items.map((i) => i.source),
+    ],
+    '"procedureId", id',
+  );
+  const versionIds = new Map(versionRows.map((r) => [r.procedureId, r.id]));
+  await db.query(
+    `UPDATE "Procedure" p SET "currentVersionId" = v.id FROM "ProcedureVersion" v
+      WHERE v."procedureId" = p.id AND v.version = 1`,
+  );
+
+  const limits = items.flatMap((i) => i.timeLimits.map((t) => ({ procedureId: idOf(i), t })));
+  await insertColumns(
+    db,
+    'ProcedureTimeLimit',
+    [
+      { name: 'procedureId', type: 'int' },
+      { name: 'versionId', type: 'int' },
+      { name: 'channel', type: '"Channel"' },
+      { name: 'value', type: 'numeric' },
+      { name: 'unit', type: '"TimeUnit"' },
+      { name: 'note', type: 'text' },
+      { name: 'unverified', type: 'boolean' },
+    ],
+    [
+      limits.map((l) => l.procedureId),
+      limits.map((l) => versionIds.get(l.procedureId)),
+      limits.map((l) => l.t.channel),
+      limits.map((l) => l.t.value),
+      limits.map((l) => l.t.unit),
+      limits.map((l) => l.t.note ?? null),
+      limits.map((l) => l.t.unverified === true),
+    ],
+  );
+
+  const fees = items.flatMap((i) => i.fees.map((f) => ({ procedureId: idOf(i), f })));
+  await insertColumns(
+    db,
+    'ProcedureFee',
+    [
+      { name: 'procedureId', type: 'int' },
+      { name: 'versionId', type: 'int' },
+      { name: 'channel', type: '"Channel"' },
+      { name: 'name', type: 'text' },
+      { name: 'amountVnd', type: 'int' },
+      { name: 'note', type: 'text' },
+    ],
+    [
+      fees.map((x) => x.procedureId),
+      fees.map((x) => versionIds.get(x.procedureId)),
+      fees.map((x) => feeChannel(x.f)),
+      fees.map((x) => x.f.name),
+      fees.map((x) => x.f.amountVnd),
+      fees.map((x) => (x.f.unverified ? `${x.f.note ?? ''} (chưa xác minh)`.trim() : (x.f.note ?? null))),
+    ],
+  );
+
+  const seeded: SeededProcedure[] = items.map((item) => ({
+    id: idOf(item),
+    code: item.code,
+    name: item.name,
+    sectorName: item.sectorName,
+    onlineLevel: item.onlineLevel,
+    sameDayCutoffMinute: item.sameDayCutoffMinute,
+    timeLimits: new Map(item.timeLimits.map((t) => [t.channel, { value: t.value, unit: t.unit }])),
+    charged: item.fees.some((f) => (f.amountVnd ?? 0) > 0),
+    agencyIds: agenciesFor(item, agencies),
+  }));
+  const links = seeded.flatMap((p) => p.agencyIds.map((agencyId) => [p.id, agencyId] as const));
+  await insertColumns(
+    db,
+    'ProcedureAgency',
+    [
+      { name: 'procedureId', type: 'int' },
+      { name: 'agencyId', type: 'int' },
+    ],
+    [links.map((l) => l[0]), links.map((l) => l[1])],
+  );
+  return { procedures: seeded, sectors: sectorNames.size, indexOnly: items.length - entries.length };
+}

@@ -1,0 +1,58 @@
+/**
+ * Configuration from the environment, read once at start. Every variable is documented in the
+ * README ("Configuration"); an invalid value stops the process with a clear message.
+ */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** PostgreSQL; unset → the embedded server in .data/postgres. */
+  databaseUrl: string | undefined;
+  /** Redis for cross-instance pub/sub; unset → in-memory. */
+  redisUrl: string | undefined;
+  logLevel: string;
+  /** Seed demo data when the database is empty. */
+  seedOnEmpty: boolean;
+  /** Public URL of this API, used in links it prints. */
+  publicUrl: string;
+  /** Time allowed for in-flight requests at shutdown. */
+  shutdownGraceMs: number;
+}
+
+function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new Error(`${name} must be true or false, got "${env[name]}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') {
+    throw new Error(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
+  }
+  const port = intVar(env, 'PORT', 4000, 0, 65535);
+  const host = env.HOST || '0.0.0.0';
+  return {
+    env: nodeEnv,
+    host,
+    port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
+    seedOnEmpty: boolVar(env, 'SEED_ON_EMPTY', true),
+    publicUrl: env.PUBLIC_URL || `http://localhost:${port}`,
+    shutdownGraceMs: intVar(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+  };
+}

@@ -1,0 +1,19 @@
+import type { Database, PrismaClient } from '@tthc/db';
+import type { CalendarService } from '../services/calendar.ts';
+import type { Principal } from './auth.ts';
+import type { Logger } from './logger.ts';
+import type { PubSub } from './pubsub.ts';
+
+/** Long-lived services shared by every request. */
+export interface Services {
+  db: Database;
+  prisma: PrismaClient;
+  calendars: CalendarService;
+  pubsub: PubSub;
+  logger: Logger;
+}
+
+/** What a resolver sees: the services plus who is calling. */
+export interface Context extends Services {
+  principal: Principal;
+}

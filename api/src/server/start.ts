@@ -1,0 +1,61 @@
+import { openDatabase } from '@tthc/db';
+import { isDatabaseEmpty, seed } from '../seed/index.ts';
+import { CalendarService } from '../services/calendar.ts';
+import { createApp, GRAPHQL_PATH } from './app.ts';
+import { type Config, loadConfig } from './config.ts';
+import type { Services } from './context.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createEventBus } from './pubsub.ts';
+
+export interface RunningApi {
+  url: string;
+  port: number;
+  services: Services;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the database (embedded PostgreSQL when DATABASE_URL is unset), applies migrations, seeds
+ * the demo when the database is empty, and serves GraphQL over HTTP, SSE and WebSocket.
+ */
+export async function startApi(overrides: Partial<Config> = {}, logger?: Logger): Promise<RunningApi> {
+  const config = { ...loadConfig(), ...overrides };
+  const log = logger ?? createLogger(config.logLevel);
+  const db = await openDatabase({ ...(config.databaseUrl ? { url: config.databaseUrl } : {}), logger: log });
+  const bus = createEventBus(config.redisUrl, log);
+  try {
+    if (config.seedOnEmpty && (await isDatabaseEmpty(db))) {
+      log.info('Cơ sở dữ liệu trống: đang nạp dữ liệu mẫu…');
+      const summary = await seed(db, { logger: log });
+      log.info({ summary }, 'Đã nạp dữ liệu mẫu');
+    }
+    const services: Services = {
+      db,
+      prisma: db.prisma,
+      calendars: new CalendarService(db.prisma),
+      pubsub: bus.pubsub,
+      logger: log,
+    };
+    const app = createApp(services, config);
+    const port = await app.listen(config.port, config.host);
+    const url = `http://localhost:${port}${GRAPHQL_PATH}`;
+    let stopping: Promise<void> | null = null;
+    return {
+      url,
+      port,
+      services,
+      stop: () => {
+        stopping ??= (async () => {
+          await app.close();
+          await bus.close();
+          await db.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (err) {
+    await bus.close();
+    await db.close();
+    throw err;
+  }
+}

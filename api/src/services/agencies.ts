@@ -1,0 +1,84 @@
+import type { Agency, AgencyLevel, Prisma, PrismaClient } from '@tthc/db';
+import { toSearchText } from '../domain/search-text.ts';
+import { type Day, dayOf } from '../domain/time.ts';
+import { notFound } from '../errors.ts';
+
+// Unit codes are reused across the 1/7/2025 mergers (domain.md §0: 22870 was TT Phước Dân until
+// 30/6/2025 and is xã Ninh Phước from 1/7/2025), so a code is always resolved on a day.
+
+const dayAsDate = (day: Day) => new Date(`${day}T00:00:00Z`);
+
+/** Prisma filter: units in existence on `day` (null bounds = open / unknown). */
+export function validOn(day: Day): Prisma.AgencyWhereInput {
+  const d = dayAsDate(day);
+  return {
+    AND: [
+      { OR: [{ validFrom: null }, { validFrom: { lte: d } }] },
+      { OR: [{ validTo: null }, { validTo: { gte: d } }] },
+    ],
+  };
+}
+
+/**
+ * The unit with this code on `on` (default today). Without an explicit day, a code that no longer
+ * exists resolves to its most recent holder, so old codes in old documents still find their unit.
+ */
+export async function findAgency(prisma: PrismaClient, code: string, on?: Day): Promise<Agency | null> {
+  const day = on ?? dayOf(new Date());
+  const current = await prisma.agency.findFirst({
+    where: { code, ...validOn(day) },
+    orderBy: { validFrom: 'desc' },
+  });
+  if (current || on) return current;
+  return prisma.agency.findFirst({
+    where: { code },
+    orderBy: [{ validTo: { sort: 'desc', nulls: 'first' } }, { validFrom: { sort: 'desc', nulls: 'last' } }],
+  });
+}
+
+export async function resolveAgency(prisma: PrismaClient, code: string, on?: Day): Promise<Agency> {
+  const agency = await findAgency(prisma, code, on);
+  if (!agency) throw notFound('cơ quan, đơn vị', code);
+  return agency;
+}
+
+export interface AgencyFilter {
+  search?: string | null;
+  level?: AgencyLevel | null;
+  parentCode?: string | null;
+  activeOn?: Day | null;
+}
+
+export async function agencyWhere(prisma: PrismaClient, filter: AgencyFilter | null | undefined) {
+  const where: Prisma.AgencyWhereInput[] = [];
+  if (filter?.search) where.push({ searchText: { contains: toSearchText(filter.search) } });
+  if (filter?.level) where.push({ level: filter.level });
+  if (filter?.activeOn) where.push(validOn(filter.activeOn));
+  if (filter?.parentCode) {
+    const parent = await resolveAgency(prisma, filter.parentCode, filter.activeOn ?? undefined);
+    where.push({ parentId: parent.id });
+  }
+  return { AND: where } satisfies Prisma.AgencyWhereInput;
+}
+
+/**
+ * Ids of an agency's whole subtree, with history: children, their children, and every unit that
+ * was merged into one of them (and that unit's own subtree). So a province today also covers the
+ * former district and communes whose successors it now holds.
+ */
+export async function subtreeIds(
+  prisma: PrismaClient,
+  agencyId: number,
+  options: { includePredecessors?: boolean } = {},
+): Promise<number[]> {
+  const includePredecessors = options.includePredecessors ?? true;
+  const rows = await prisma.$queryRaw<{ id: number }[]>`
+    WITH RECURSIVE tree(id) AS (
+      SELECT ${agencyId}::int
+      UNION
+      SELECT a.id FROM "Agency" a JOIN tree t
+        ON a."parentId" = t.id OR (${includePredecessors} AND a."successorId" = t.id)
+    )
+    SELECT id FROM tree`;
+  return rows.map((r) => r.id);
+}

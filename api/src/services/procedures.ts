@@ -1,0 +1,51 @@
+import type { Channel, OnlineLevel, Prisma, PrismaClient, Procedure } from '@tthc/db';
+import { toSearchText } from '../domain/search-text.ts';
+import { notFound } from '../errors.ts';
+import { resolveAgency, subtreeIds } from './agencies.ts';
+
+export interface ProcedureFilter {
+  search?: string | null;
+  sectorCode?: string | null;
+  agencyCode?: string | null;
+  onlineLevel?: OnlineLevel | null;
+}
+
+/**
+ * Catalogue filter. Search is accent- and case-insensitive on the name, and also matches the code
+ * ("dang ky khai sinh", "Đăng ký khai sinh" and "1.001193" all find Thủ tục đăng ký khai sinh).
+ * `agencyCode` covers the agency's whole subtree: a province lists its departments' and communes'.
+ */
+export async function procedureWhere(
+  prisma: PrismaClient,
+  filter: ProcedureFilter | null | undefined,
+): Promise<Prisma.ProcedureWhereInput> {
+  const where: Prisma.ProcedureWhereInput[] = [{ active: true }];
+  const search = filter?.search?.trim();
+  if (search) {
+    const words = toSearchText(search).split(/\s+/).filter(Boolean);
+    where.push({
+      OR: [{ code: { startsWith: search } }, { AND: words.map((w) => ({ searchText: { contains: w } })) }],
+    });
+  }
+  if (filter?.sectorCode) where.push({ sector: { code: filter.sectorCode } });
+  if (filter?.onlineLevel) where.push({ onlineLevel: filter.onlineLevel });
+  if (filter?.agencyCode) {
+    const agency = await resolveAgency(prisma, filter.agencyCode);
+    const ids = await subtreeIds(prisma, agency.id, { includePredecessors: false });
+    where.push({ agencies: { some: { agencyId: { in: ids } } } });
+  }
+  return { AND: where };
+}
+
+export async function resolveProcedure(prisma: PrismaClient, code: string): Promise<Procedure> {
+  const procedure = await prisma.procedure.findUnique({ where: { code } });
+  if (!procedure) throw notFound('thủ tục hành chính', code);
+  return procedure;
+}
+
+/** Vietnamese names of the channels, as the national portal writes them. */
+export const CHANNEL_NAMES: Record<Channel, string> = {
+  IN_PERSON: 'Trực tiếp',
+  ONLINE: 'Trực tuyến',
+  POSTAL: 'Dịch vụ bưu chính',
+};

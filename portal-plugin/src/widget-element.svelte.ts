@@ -1,0 +1,39 @@
+import { mount, unmount } from 'svelte';
+import ProcedureWidget from './ProcedureWidget.svelte';
+
+export const WIDGET_TAG = 'tthc-procedure-widget';
+
+/**
+ * `<tthc-procedure-widget procedure-code="1.001193" api-url="…/graphql">`.
+ *
+ * A hand-written element that mounts the Svelte component into its shadow root: Svelte's own
+ * custom-element wrapper would pull legacy component and hydration code into every portal page view
+ * (docs/performance.md, widget size).
+ */
+export class ProcedureWidgetElement extends HTMLElement {
+  static observedAttributes = ['procedure-code', 'api-url'];
+
+  // Given to mount() as its props: a changed attribute re-renders the component in place.
+  #props = $state({ procedureCode: '', apiUrl: '' });
+  #component: ReturnType<typeof mount> | undefined;
+
+  connectedCallback(): void {
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    this.#component ??= mount(ProcedureWidget, { target: root, props: this.#props });
+  }
+
+  disconnectedCallback(): void {
+    if (this.#component) void unmount(this.#component);
+    this.#component = undefined;
+  }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    if (name === 'procedure-code') this.#props.procedureCode = value ?? '';
+    else this.#props.apiUrl = value ?? '';
+  }
+}
+
+/** Registers the element once, even when a page loads the script twice. */
+export function defineProcedureWidget(tag = WIDGET_TAG): void {
+  if (!customElements.get(tag)) customElements.define(tag, ProcedureWidgetElement);
+}

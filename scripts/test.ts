@@ -1,0 +1,15 @@
+// `npm test`: every test of every workspace (unit, integration against a real PostgreSQL, browser).
+// With DATABASE_URL unset, an embedded PostgreSQL in .data/postgres-test serves the run; each
+// integration test file creates its own database on that server, so files run in parallel.
+import { spawn } from 'node:child_process';
+import { ensureTestServer } from '@tthc/db';
+
+const serverUrl = await ensureTestServer();
+const args = ['turbo', 'run', 'test', '--concurrency=2', ...process.argv.slice(2)];
+const child = spawn('npx', args, {
+  stdio: 'inherit',
+  env: { ...process.env, DATABASE_URL: serverUrl, TURBO_TELEMETRY_DISABLED: '1' },
+});
+const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+// The embedded server (if any) is left running for the next run: starting it costs more than it saves.
+process.exit(code);
