@@ -1,5 +1,6 @@
 // The HTTP server itself: health and readiness, errors without stack traces, graceful shutdown.
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase } from '@tthc/db';
@@ -122,15 +123,33 @@ describe('graceful shutdown', () => {
       });
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     });
-    // A request that is in flight when the signal arrives still gets its answer.
-    const inFlight = fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ procedures(first: 5) { totalCount } }' }),
+    // A request that is in flight when the signal arrives still gets its answer: send the headers
+    // and half the body, signal, then finish the body.
+    const body = JSON.stringify({ query: '{ procedures(first: 5) { totalCount } }' });
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(
+        url,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      req.flushHeaders();
+      setTimeout(() => {
+        child.kill('SIGTERM');
+        setTimeout(() => req.end(body.slice(10)), 300);
+      }, 300);
     });
-    child.kill('SIGTERM');
-    const res = await inFlight;
+    const res = await answer;
     expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toEqual({ data: { procedures: { totalCount: 0 } } });
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(0);
     expect(output).toContain('Đang dừng');

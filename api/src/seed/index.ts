@@ -95,7 +95,9 @@ const COUNTED_TABLES = [
 export function seedAnchorDay(today?: Day): Day {
   const day = today ?? process.env.SEED_TODAY ?? dayOf(new Date());
   if (!isValidDay(day))
-    throw new RangeError(`Seed anchor day must be YYYY-MM-DD, got ${JSON.stringify(day)}`);
+    throw new RangeError(
+      `Ngày mốc của dữ liệu mẫu (SEED_TODAY) phải có dạng YYYY-MM-DD: ${JSON.stringify(day)}`,
+    );
   return day;
 }
 
@@ -143,14 +145,16 @@ export async function seed(db: SeedDatabase, options: SeedOptions = {}): Promise
     let last = performance.now();
     return (what: string) => {
       const now = performance.now();
-      log(`seed: ${what} (${Math.round(now - last)} ms)`);
+      log(`Dữ liệu mẫu: ${what} (${Math.round(now - last)} ms)`);
       last = now;
     };
   })();
 
   if (!(await isDatabaseEmpty(db)))
-    throw new Error('seed: the database already has agencies; seed an empty database');
-  log(`seed: anchor ${today}, dossiers received ${from} … ${today}`);
+    throw new Error(
+      'Cơ sở dữ liệu đã có dữ liệu (đã có cơ quan, đơn vị): chỉ nạp dữ liệu mẫu vào cơ sở dữ liệu trống',
+    );
+  log(`Dữ liệu mẫu: ngày mốc ${today}, hồ sơ tiếp nhận từ ${from} đến ${today}`);
   const client = await db.pool.connect();
   try {
     await client.query('BEGIN');
@@ -163,7 +167,7 @@ export async function seed(db: SeedDatabase, options: SeedOptions = {}): Promise
     );
     const calendar = await seedCalendar(client, reference.holidays);
     lap(
-      `${agencies.length} agencies, ${sectors} sectors, ${procedures.length} procedures (${indexOnly} from the national index), ${reference.holidays.length} calendar days`,
+      `${agencies.length} cơ quan, đơn vị; ${sectors} lĩnh vực; ${procedures.length} thủ tục (${indexOnly} chỉ lấy tên, mã từ danh mục quốc gia); ${reference.holidays.length} ngày nghỉ, ngày làm bù`,
     );
     const dossiers = await seedDossiers(
       client,
@@ -174,9 +178,11 @@ export async function seed(db: SeedDatabase, options: SeedOptions = {}): Promise
       { first: from, last: today, asOf },
       dossierCount,
     );
-    lap(`${dossiers.length} dossiers with events and due-date history`);
+    lap(`${dossiers.length} hồ sơ cùng các sự kiện và lịch sử ngày hẹn trả`);
     const ratings = await seedRatings(client, root.fork(2), dossiers, asOf);
-    lap(`${ratings.links} rating links, ${ratings.ratings} current ratings (+${ratings.replaced} replaced)`);
+    lap(
+      `${ratings.links} đường dẫn đánh giá, ${ratings.ratings} đánh giá hiện hành (+${ratings.replaced} đánh giá đã được thay thế)`,
+    );
     const petitions = await seedPetitions(client, root.fork(3), calendar, dossiers, asOf);
     const instrument = await seedQuestionnaires(client, atLocalMinute(from, 8 * 60));
     const surveys = await seedSurveys(
@@ -188,10 +194,12 @@ export async function seed(db: SeedDatabase, options: SeedOptions = {}): Promise
       options.surveyResponses ?? DEFAULT_SURVEY_RESPONSES,
       asOf,
     );
-    lap(`${petitions} petitions, ${surveys.responses} SIPAS responses with ${surveys.answers} answers`);
+    lap(
+      `${petitions} phản ánh, kiến nghị; ${surveys.responses} phiếu khảo sát SIPAS với ${surveys.answers} câu trả lời`,
+    );
     const rollups = await rebuildRollups(client);
     lap(
-      `rollups: ${rollups.dossierRollups} dossier, ${rollups.ratingRollups} rating, ${rollups.surveyRollups} survey rows`,
+      `bảng tổng hợp: ${rollups.dossierRollups} dòng hồ sơ, ${rollups.ratingRollups} dòng đánh giá, ${rollups.surveyRollups} dòng khảo sát`,
     );
     await client.query('COMMIT');
   } catch (error) {
@@ -209,6 +217,6 @@ export async function seed(db: SeedDatabase, options: SeedOptions = {}): Promise
     dossiersByTimeliness: await countBy(db.pool, 'timeliness'),
     ms: Math.round(performance.now() - started),
   };
-  log(`seed: done in ${summary.ms} ms`);
+  log(`Đã nạp xong dữ liệu mẫu trong ${summary.ms} ms`);
   return summary;
 }

@@ -34,41 +34,49 @@ const AFTER_15H = /sau 15 giờ/;
 const SAME_DAY_CUTOFF_MINUTE = 15 * 60;
 
 /**
- * Sector → the provincial agency that handles its PROVINCE-level procedures. Lý lịch tư pháp goes to
- * Công an tỉnh, not Sở Tư pháp: the data note on 3.000333 says the police took it over in 2025.
+ * Sector → the provincial agency that handles its PROVINCE-level procedures. Patterns match the
+ * accent-free sector name (toSearchText), so spelling variants (hòa/hoà) and case do not matter.
+ * Lý lịch tư pháp goes to Công an tỉnh, not Sở Tư pháp: the data note on 3.000333 says the police
+ * took it over in 2025.
  */
 const SECTOR_DEPARTMENTS: ReadonlyArray<readonly [RegExp, string]> = [
   [
-    /lý lịch tư pháp|cư trú|giấy phép lái xe|xuất nhập cảnh|vũ khí|căn cước|phương tiện giao thông|phòng cháy|định danh|cai ngh/i,
+    /ly lich tu phap|cu tru|giay phep lai xe|xuat nhap canh|vu khi|can cuoc|phuong tien giao thong|trat tu an toan giao thong|an ninh trat tu|con dau|phong chay|dinh danh|cai nghien/,
     '56.CAT',
   ],
   [
-    /hộ tịch|chứng thực|nuôi con nuôi|hòa giải|công chứng|luật sư|thừa phát lại|trợ giúp pháp lý|trọng tài|đấu giá|giám định tư pháp|quản tài viên|tư vấn pháp luật|biện pháp bảo đảm|quốc tịch/i,
+    /ho tich|chung thuc|nuoi con nuoi|hoa giai|cong chung|luat su|thua phat lai|tro giup phap ly|trong tai|dau gia|giam dinh tu phap|quan tai vien|tu van phap luat|bien phap bao dam|quoc tich|boi thuong nha nuoc/,
     '56.STP',
   ],
   [
-    /đất đai|địa chất|khoáng sản|thủy lợi|thủy sản|thú y|lâm nghiệp|kiểm lâm|tài nguyên nước|trồng trọt|chăn nuôi|biển và hải đảo|nông lâm sản|đa dạng sinh học|phát triển nông thôn|giảm nghèo|khí hậu|môi trường|khí tượng|đo đạc/i,
+    /doanh nghiep|ho kinh doanh|hop tac xa|to hop tac|dau tu|dau thau|cong san|tai chinh dat dai|quan ly gia|^bao hiem$/,
+    '56.STC',
+  ],
+  [
+    /dat dai|dia chat|khoang san|thuy loi|de dieu|thien tai|thuy san|thu y|lam nghiep|kiem lam|tai nguyen nuoc|trong trot|chan nuoi|bien va hai dao|nong lam san|da dang sinh hoc|phat trien nong thon|giam ngheo|khi hau|moi truong|khi tuong|do dac/,
     '56.SNNMT',
   ],
   [
-    /xây dựng|đường bộ|đường thủy|đường sắt|nhà ở|bất động sản|quy hoạch|kiến trúc|hạ tầng kỹ thuật|an toàn lao động/i,
+    /xay dung|do thi|duong bo|duong thuy|duong sat|dang kiem|nha o|bat dong san|quy hoach|kien truc|ha tang ky thuat|an toan lao dong/,
     '56.SXD',
   ],
-  [/doanh nghiệp|hộ kinh doanh|hợp tác xã|đầu tư|công sản|tài chính đất đai/i, '56.STC'],
-  [/bảo trợ xã hội|an toàn thực phẩm|y tế|dược|khám bệnh/i, '56.SYT'],
-  [/người có công/i, '56.SNV'],
+  [/bao tro xa hoi|an toan thuc pham|y te|duoc|kham benh/, '56.SYT'],
+  [/nguoi co cong|to chuc can bo/, '56.SNV'],
+  [/khoa hoc/, '56.SKHCN'],
+  [/khieu nai|to cao/, '56.TTT'],
 ];
 const DEFAULT_DEPARTMENT = '56.VPUBND';
 
 /** Sectors of central agencies' local branches (customs, tax, treasury, social insurance, banks,
- * judgment enforcement): no agency of this tree handles them, so index entries in them are skipped. */
+ * securities, judgment enforcement): no agency of this tree handles them, so index entries in them
+ * are skipped. */
 const CENTRAL_BRANCH_SECTORS =
-  /hải quan|thuế|kho bạc|ngân hàng|ngoại hối|bhxh|bảo hiểm xã hội|thi hành án|an ninh hàng không|^chính sách$|^nông nghiệp$/i;
+  /^(hai quan|thue|kho bac nha nuoc|chinh sach|nong nghiep|du tru)$|quan ly thue|ngan hang|ngoai hoi|chung khoan|bhxh|bhyt|bao hiem xa hoi|thi hanh an|an ninh hang khong/;
 const CENTRAL_BRANCH_FOLDERS = new Set(['ngan-hang-nha-nuoc', 'toa-an-nhan-dan']);
 
 /** Until 30/6/2025 these COMMUNE-level procedures were the district's (e.g. the 1.013225 note: building
  * permits moved from the district to the commune on 1/7/2025), so they go to the former district. */
-const FORMER_DISTRICT_SECTORS = /hộ kinh doanh|hoạt động xây dựng/i;
+const FORMER_DISTRICT_SECTORS = /ho kinh doanh|hoat dong xay dung/;
 
 const DECISION = /\d+\/Q[ĐD]-[\p{Lu}\d]+(?:-[\p{Lu}\d]+)*/u;
 
@@ -90,7 +98,8 @@ export function sectorCode(name: string): string {
 }
 
 export function departmentForSector(sectorName: string): string | null {
-  return SECTOR_DEPARTMENTS.find(([pattern]) => pattern.test(sectorName))?.[1] ?? null;
+  const key = toSearchText(sectorName);
+  return SECTOR_DEPARTMENTS.find(([pattern]) => pattern.test(key))?.[1] ?? null;
 }
 
 /** Decree 42/2022 level: the data's FULL where a source says "toàn trình"; otherwise PARTIAL when the
@@ -162,7 +171,11 @@ const INDEX_LEVELS: Record<string, ImplementingLevelName> = {
 function fromIndex(row: IndexedProcedure): CatalogueItem | null {
   const levels = row.levels.map((l) => INDEX_LEVELS[l]).filter((l): l is ImplementingLevelName => Boolean(l));
   const local = levels.includes('PROVINCE') || levels.includes('COMMUNE');
-  if (!local || CENTRAL_BRANCH_FOLDERS.has(row.ministryFolder) || CENTRAL_BRANCH_SECTORS.test(row.sector))
+  if (
+    !local ||
+    CENTRAL_BRANCH_FOLDERS.has(row.ministryFolder) ||
+    CENTRAL_BRANCH_SECTORS.test(toSearchText(row.sector))
+  )
     return null;
   return {
     code: row.code,
@@ -203,7 +216,7 @@ function agenciesFor(item: CatalogueItem, agencies: readonly SeededAgency[]): nu
   const current = (a: SeededAgency) => a.validTo === null;
   const former = (a: SeededAgency) => a.validTo !== null && a.validTo < REFORM_DAY;
   if (item.levels.includes('COMMUNE')) {
-    const formerDistrict = FORMER_DISTRICT_SECTORS.test(item.sectorName);
+    const formerDistrict = FORMER_DISTRICT_SECTORS.test(toSearchText(item.sectorName));
     for (const a of agencies) {
       if (a.level === 'COMMUNE' && (current(a) || (former(a) && !formerDistrict))) ids.push(a.id);
       if (a.level === 'DISTRICT' && formerDistrict && former(a)) ids.push(a.id);

@@ -57,7 +57,7 @@ describe.skipIf(databases.length < 2)('seed', () => {
     expect(summaries[0]!.counts.Dossier).toBe(20_000);
     expect(summaries[0]!.ms).toBeLessThan(30_000);
     expect(await isDatabaseEmpty({ pool })).toBe(false);
-    await expect(seed({ pool }, { today: ANCHOR, dossiers: 10 })).rejects.toThrow(/already has agencies/);
+    await expect(seed({ pool }, { today: ANCHOR, dossiers: 10 })).rejects.toThrow(/đã có dữ liệu/);
   });
 
   it('has procedure 1.001193 with its three time limits and the 15:00 same-day cut-off', async () => {
