@@ -43,7 +43,9 @@ async function freePort(): Promise<number> {
 async function serverInChildProcess(): Promise<ChildProcess> {
   const code = `
     import { ensureEmbeddedPostgres } from ${JSON.stringify(embeddedModule)};
-    await ensureEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: ${port} });
+    const server = await ensureEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: ${port} });
+    // The owner of the process handles shutdown, as the API does.
+    process.on('SIGTERM', () => server.stop().then(() => process.exit(0)));
     console.log('ready');
     setInterval(() => {}, 60_000);`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
@@ -103,7 +105,7 @@ describe('ensureEmbeddedPostgres', () => {
       await server.stop();
       expect(await selectOne(server.url)).toBe(1);
     } finally {
-      child.kill('SIGTERM'); // its exit hook stops the server it started
+      child.kill('SIGTERM'); // its handler stops the server it started
       await exited(child);
     }
     for (let i = 0; i < 100 && (await runningPostmaster(dataDir)) !== undefined; i++) await sleep(50);

