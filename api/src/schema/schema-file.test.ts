@@ -12,7 +12,8 @@ describe('api/schema.graphql', () => {
 
   it('keeps the public contract names of api-contract.md', () => {
     const fields = sortedSchema().getQueryType()!.getFields();
-    for (const name of ['procedure', 'procedures', 'agency', 'agencies', 'dueDate']) expect(fields).toHaveProperty(name);
+    for (const name of ['procedure', 'procedures', 'agency', 'agencies', 'dueDate'])
+      expect(fields).toHaveProperty(name);
     expect(String(fields.procedures!.type)).toBe('ProcedureConnection!');
     expect(String(fields.agencies!.type)).toBe('AgencyConnection!');
     expect(String(fields.dueDate!.type)).toBe('DateTime!');
