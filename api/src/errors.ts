@@ -13,7 +13,8 @@ export type ErrorCode =
   | 'INVALID_DATE'
   | 'DUPLICATE_DATE'
   | 'PAGE_SIZE_TOO_LARGE'
-  | 'INVALID_CURSOR';
+  | 'INVALID_CURSOR'
+  | 'INVALID_PERIOD';
 
 /** An expected failure: its message is shown to the client as written (Vietnamese for officials). */
 export class AppError extends GraphQLError {

@@ -5,6 +5,8 @@ import './enums.ts';
 import './procedure.ts';
 import './agency.ts';
 import './calendar.ts';
+import './stats.ts';
+import './dossier.ts';
 import './system.ts';
 
 /** The executable schema; `npm run build -w @tthc/api` prints it to api/schema.graphql. */

@@ -1,9 +1,13 @@
 // One dossier's story as a sequence of events (domain.md §3): reception, processing, supplement
 // requests that pause the clock, payment, an apology when it will be late, resolution and return;
-// or withdrawal, refusal at reception, or a stop. The timeline may run past the anchor day: the
-// fold (dossier-fold.ts) keeps only what happened by then, so recent dossiers are still open.
+// or withdrawal, refusal at reception, or a stop. The timeline may run past the anchor day: the seed
+// keeps only what happened by then (dossiers.ts), so recent dossiers are still open. The events are
+// shaped as the one-stop systems send them, so foldDossierEvents (domain/dossier-state.ts) reads them
+// as intended: the answer to a supplement request is a PROCESSING event carrying the moved due date,
+// and an apology is a PROCESSING event carrying the new, later due date and the apology reference.
 import {
   atLocalMinute,
+  type DossierStatusName,
   dayOf,
   dueDate,
   MINUTES_PER_WORKING_DAY,
@@ -13,18 +17,6 @@ import {
 } from '../domain/index.ts';
 import type { DossierSlot } from './dossier-volume.ts';
 import type { Random } from './random.ts';
-
-export type DossierStatusName =
-  | 'SUBMITTED'
-  | 'RECEIVED'
-  | 'REFUSED'
-  | 'PROCESSING'
-  | 'SUPPLEMENT_REQUESTED'
-  | 'AWAITING_PAYMENT'
-  | 'WITHDRAWN'
-  | 'STOPPED'
-  | 'RESOLVED'
-  | 'RETURNED';
 
 export interface PlannedEvent {
   status: DossierStatusName;

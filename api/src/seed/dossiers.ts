@@ -1,18 +1,29 @@
 // ~20,000 demo dossiers over the 18 months before the anchor day, with their events and due-date
 // history, written with a few set-based INSERTs (docs/performance.md "PostgreSQL writes").
-import { type Day, dayOf, type Timeliness, type WorkingCalendar } from '../domain/index.ts';
+// Every Dossier row and its DueDateChange rows are foldDossierEvents (domain/dossier-state.ts) of the
+// events stored with it — exactly what ingestion would store for the same events.
+import {
+  type Day,
+  type DossierEventFact,
+  type DossierState,
+  dayOf,
+  foldDossierEvents,
+  type Timeliness,
+  type WorkingCalendar,
+} from '../domain/index.ts';
 import type { SeededAgency } from './agencies.ts';
 import { type Queryable, RowBuffer } from './bulk-insert.ts';
-import { type FoldedDossier, foldDossier } from './dossier-fold.ts';
-import { type DossierStory, planDossier } from './dossier-lifecycle.ts';
+import { type DossierStory, type PlannedEvent, planDossier } from './dossier-lifecycle.ts';
 import { type DossierSlot, DossierVolume } from './dossier-volume.ts';
 import type { SeededProcedure } from './procedures.ts';
 import type { Random } from './random.ts';
 
-export interface SeededDossier extends FoldedDossier {
+export interface SeededDossier extends DossierState {
   id: string;
   code: string;
   slot: DossierSlot;
+  /** The stored events: those of the story that happened by the anchor, numbered 1..n. */
+  events: DossierEventFact[];
 }
 
 /** Mã hồ sơ {prefix}-{yyMMdd}-{seq}, e.g. 22870-260512-0042 (domain.md §1; seq per desk and day). */
@@ -52,11 +63,17 @@ export async function seedDossiers(
   const stories: DossierStory[] = [];
   for (let i = 0; i < count; i++)
     stories.push(planDossier(random, calendar, volume.draw(random), range.asOf));
-  const coded = assignCodes(stories).map(({ story, code }) => ({
-    story,
-    code,
-    folded: foldDossier(calendar, story.events, range.asOf),
-  }));
+  const coded = assignCodes(stories).map(({ story, code }) => {
+    const events = eventFacts(story.events, code, range.asOf);
+    const { procedure, channel } = story.slot;
+    const state = foldDossierEvents(events, {
+      calendar,
+      limit: procedure.timeLimits.get(channel) ?? null,
+      sameDayCutoffMinute: procedure.sameDayCutoffMinute,
+      asOf: range.asOf,
+    });
+    return { story, code, events, state };
+  });
 
   const dossierRows = new RowBuffer([
     { name: 'code', type: 'text' },
@@ -69,11 +86,13 @@ export async function seedDossiers(
     { name: 'receivedAt', type: 'timestamptz' },
     { name: 'dueAt', type: 'timestamptz' },
     { name: 'initialDueAt', type: 'timestamptz' },
+    { name: 'timelinessDueAt', type: 'timestamptz' },
     { name: 'resolvedAt', type: 'timestamptz' },
     { name: 'returnedAt', type: 'timestamptz' },
     { name: 'endedAt', type: 'timestamptz' },
     { name: 'pausedMinutes', type: 'int' },
     { name: 'supplementRequests', type: 'int' },
+    { name: 'supplementPendingSince', type: 'timestamptz' },
     { name: 'apologies', type: 'int' },
     { name: 'processingMinutes', type: 'int' },
     { name: 'timeliness', type: '"Timeliness"' },
@@ -82,32 +101,34 @@ export async function seedDossiers(
     { name: 'createdAt', type: 'timestamptz' },
     { name: 'updatedAt', type: 'timestamptz' },
   ]);
-  for (const { story, code, folded } of coded) {
+  for (const { story, code, events, state } of coded) {
     const { slot } = story;
-    const paid = story.paidOnline && folded.events.some((e) => e.status === 'PROCESSING');
+    const paid = story.paidOnline && events.some((e) => e.status === 'PROCESSING');
     dossierRows.push({
       code,
       procedureId: slot.procedure.id,
       agencyId: slot.agency.id,
       channel: slot.channel,
       applicantType: slot.applicantType,
-      status: folded.status,
-      submittedAt: folded.submittedAt,
-      receivedAt: folded.receivedAt,
-      dueAt: folded.dueAt,
-      initialDueAt: folded.initialDueAt,
-      resolvedAt: folded.resolvedAt,
-      returnedAt: folded.returnedAt,
-      endedAt: folded.endedAt,
-      pausedMinutes: folded.pausedMinutes,
-      supplementRequests: folded.supplementRequests,
-      apologies: folded.apologies,
-      processingMinutes: folded.processingMinutes,
-      timeliness: folded.timeliness satisfies Timeliness | null,
+      status: state.status,
+      submittedAt: state.submittedAt,
+      receivedAt: state.receivedAt,
+      dueAt: state.dueAt,
+      initialDueAt: state.initialDueAt,
+      timelinessDueAt: state.timelinessDueAt,
+      resolvedAt: state.resolvedAt,
+      returnedAt: state.returnedAt,
+      endedAt: state.endedAt,
+      pausedMinutes: state.pausedMinutes,
+      supplementRequests: state.supplementRequests,
+      supplementPendingSince: state.supplementPendingSince,
+      apologies: state.apologies,
+      processingMinutes: state.processingMinutes,
+      timeliness: state.timeliness satisfies Timeliness | null,
       paidOnline: paid,
-      lastSequence: folded.events.length,
-      createdAt: folded.events[0]!.at,
-      updatedAt: folded.events[folded.events.length - 1]!.at,
+      lastSequence: state.lastSequence,
+      createdAt: events[0]!.occurredAt,
+      updatedAt: events[events.length - 1]!.occurredAt,
     });
   }
   const ids = await dossierRows.insert<{ id: string; code: string }>(db, 'Dossier', 'id, code');
@@ -132,33 +153,73 @@ export async function seedDossiers(
     { name: 'changedAt', type: 'timestamptz' },
   ]);
   const seeded: SeededDossier[] = [];
-  for (const { story, code, folded } of coded) {
+  for (const { story, code, events, state } of coded) {
     const id = idByCode.get(code)!;
-    folded.events.forEach((event, i) => {
+    for (const event of events) {
       eventRows.push({
         dossierId: id,
-        sequence: i + 1,
+        sequence: event.sequence,
         status: event.status,
-        occurredAt: event.at,
+        occurredAt: event.occurredAt,
         dueAt: event.dueAt ?? null,
-        apologyRef: event.apology ? apologyRef(code) : null,
+        apologyRef: event.apologyRef ?? null,
         source: 'SEED',
-        recordedAt: event.at,
+        recordedAt: event.occurredAt,
       });
-    });
-    for (const change of folded.dueDateChanges) {
+    }
+    for (const change of state.dueDateChanges) {
       changeRows.push({
         dossierId: id,
         reason: change.reason,
         previousDueAt: change.previousDueAt,
         newDueAt: change.newDueAt,
-        apologyRef: change.apology ? apologyRef(code) : null,
+        apologyRef: change.apologyRef,
         changedAt: change.changedAt,
       });
     }
-    seeded.push({ ...folded, id, code, slot: story.slot });
+    seeded.push({ ...state, id, code, slot: story.slot, events });
   }
   await eventRows.insert(db, 'DossierEvent');
   await changeRows.insert(db, 'DueDateChange');
   return seeded;
+}
+
+/**
+ * The events of a story that happened by the anchor, as delivered to ingestion: numbered 1..n in
+ * story order (which is time order), an apology carrying its letter's reference.
+ */
+export function eventFacts(planned: readonly PlannedEvent[], code: string, asOf: Date): DossierEventFact[] {
+  const facts: DossierEventFact[] = [];
+  for (const event of planned) {
+    if (event.at.getTime() > asOf.getTime()) continue;
+    facts.push({
+      sequence: facts.length + 1,
+      status: event.status,
+      occurredAt: event.at,
+      dueAt: event.dueAt ?? null,
+      apologyRef: event.apology ? apologyRef(code) : null,
+    });
+  }
+  return facts;
+}
+
+/**
+ * Mirrors on each Dossier row what the satisfaction tables say about it (prisma Dossier.rating,
+ * ratingLinkIssued, hasPetition): its current rating, whether a rating link was issued, whether a
+ * petition references it. One UPDATE after ratings and petitions are in, touching only the dossiers
+ * concerned.
+ */
+export async function mirrorSatisfaction(db: Queryable): Promise<number> {
+  const result = await db.query(`
+    UPDATE "Dossier" d
+       SET rating = s.rating, "ratingLinkIssued" = s.linked, "hasPetition" = s.petitioned
+      FROM (SELECT x.id,
+                   (SELECT r.level FROM "Rating" r WHERE r."dossierId" = x.id AND r.current) AS rating,
+                   EXISTS (SELECT 1 FROM "RatingLink" l WHERE l."dossierId" = x.id) AS linked,
+                   EXISTS (SELECT 1 FROM "Petition" p WHERE p."dossierId" = x.id) AS petitioned
+              FROM (SELECT "dossierId" AS id FROM "RatingLink"
+                    UNION SELECT "dossierId" FROM "Rating" WHERE current
+                    UNION SELECT "dossierId" FROM "Petition" WHERE "dossierId" IS NOT NULL) x) s
+     WHERE d.id = s.id`);
+  return result.rowCount ?? 0;
 }

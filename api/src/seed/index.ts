@@ -18,7 +18,7 @@ import { addMonths, atLocalMinute, type Day, dayOf, isValidDay } from '../domain
 import { rebuildRollups } from '../services/rollups.ts';
 import { seedAgencies } from './agencies.ts';
 import { seedCalendar } from './calendar.ts';
-import { seedDossiers } from './dossiers.ts';
+import { mirrorSatisfaction, seedDossiers } from './dossiers.ts';
 import { seedPetitions } from './petitions.ts';
 import { seedProcedures } from './procedures.ts';
 import { seedQuestionnaires } from './questionnaires.ts';
@@ -87,7 +87,7 @@ const COUNTED_TABLES = [
   'SurveyResponse',
   'SurveyAnswer',
   'DossierRollup',
-  'RatingRollup',
+  'DossierIntervalRollup',
   'SurveyRollup',
 ] as const;
 
@@ -184,6 +184,7 @@ export async function seed(db: SeedDatabase, options: SeedOptions = {}): Promise
       `${ratings.links} đường dẫn đánh giá, ${ratings.ratings} đánh giá hiện hành (+${ratings.replaced} đánh giá đã được thay thế)`,
     );
     const petitions = await seedPetitions(client, root.fork(3), calendar, dossiers, asOf);
+    await mirrorSatisfaction(client);
     const instrument = await seedQuestionnaires(client, atLocalMinute(from, 8 * 60));
     const surveys = await seedSurveys(
       client,
@@ -199,7 +200,7 @@ export async function seed(db: SeedDatabase, options: SeedOptions = {}): Promise
     );
     const rollups = await rebuildRollups(client);
     lap(
-      `bảng tổng hợp: ${rollups.dossierRollups} dòng hồ sơ, ${rollups.ratingRollups} dòng đánh giá, ${rollups.surveyRollups} dòng khảo sát`,
+      `bảng tổng hợp: ${rollups.dossierRollups} dòng hồ sơ, ${rollups.intervalRollups} dòng khoảng thời gian, ${rollups.surveyRollups} dòng khảo sát`,
     );
     await client.query('COMMIT');
   } catch (error) {

@@ -18,6 +18,7 @@ export async function seedPetitions(
 ): Promise<number> {
   const late = dossiers.filter((d) => d.timeliness === 'LATE' || d.timeliness === 'IN_PROGRESS_LATE');
   const finished = dossiers.filter((d) => d.endedAt && d.receivedAt);
+  if (finished.length === 0) return 0; // e.g. a catalogue-only seed (dossiers: 0)
   const rows = new RowBuffer([
     { name: 'code', type: 'text' },
     { name: 'agencyId', type: 'int' },

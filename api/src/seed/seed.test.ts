@@ -3,6 +3,14 @@
 import { createTestDatabase, type TestDatabase } from '@tthc/db';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  atLocalMinute,
+  type DossierEventFact,
+  type DossierState,
+  foldDossierEvents,
+  type TimeUnit,
+  WorkingCalendar,
+} from '../domain/index.ts';
 import { isDatabaseEmpty, type SeedSummary, seed, seedAnchorDay } from './index.ts';
 
 const ANCHOR = '2026-11-27';
@@ -17,7 +25,9 @@ try {
 /** A digest of the seeded content (not only the counts): codes, states, instants, ratings, answers. */
 const FINGERPRINT_SQL = `
 SELECT
-  (SELECT md5(string_agg(concat_ws('|', code, status, "receivedAt", "dueAt", "endedAt", timeliness, "lastSequence"), ',' ORDER BY code)) FROM "Dossier") AS dossiers,
+  (SELECT md5(string_agg(concat_ws('|', code, status, "receivedAt", "dueAt", "endedAt", timeliness, "lastSequence",
+                                   "timelinessDueAt", "supplementPendingSince", "processingMinutes", rating,
+                                   "ratingLinkIssued", "hasPetition"), ',' ORDER BY code)) FROM "Dossier") AS dossiers,
   (SELECT md5(string_agg(concat_ws('|', d.code, e.sequence, e.status, e."occurredAt", e."apologyRef"), ',' ORDER BY d.code, e.sequence))
      FROM "DossierEvent" e JOIN "Dossier" d ON d.id = e."dossierId") AS events,
   (SELECT md5(string_agg(concat_ws('|', d.code, r.level, r."submittedAt", r.current), ',' ORDER BY d.code, r."submittedAt"))
@@ -167,7 +177,10 @@ describe.skipIf(databases.length < 2)('seed', () => {
              count(*) FILTER (WHERE ev.received_at IS DISTINCT FROM d."receivedAt" OR ev.resolved_at IS DISTINCT FROM d."resolvedAt") AS bad_times,
              count(*) FILTER (WHERE ev.supplements <> d."supplementRequests" OR ev.apologies <> d.apologies) AS bad_counts,
              count(*) FILTER (WHERE d."endedAt" IS NOT NULL AND d."receivedAt" IS NOT NULL AND d."processingMinutes" IS NULL) AS missing_minutes,
-             count(*) FILTER (WHERE d."endedAt" IS NULL AND d.timeliness IN ('EARLY', 'LATE') AND d.status <> 'SUPPLEMENT_REQUESTED') AS bad_open
+             count(*) FILTER (WHERE d."endedAt" IS NULL AND d.timeliness IN ('EARLY', 'LATE') AND d.status <> 'SUPPLEMENT_REQUESTED') AS bad_open,
+             count(*) FILTER (WHERE (d."dueAt" IS NULL) <> (d."timelinessDueAt" IS NULL) OR d."timelinessDueAt" > d."dueAt"
+                                 OR (d.apologies = 0 AND d."timelinessDueAt" IS DISTINCT FROM d."dueAt")) AS bad_due,
+             count(*) FILTER (WHERE d."supplementPendingSince" IS NOT NULL AND (d."endedAt" IS NOT NULL OR d.status <> 'SUPPLEMENT_REQUESTED')) AS bad_pending
         FROM "Dossier" d
         LEFT JOIN ev ON ev."dossierId" = d.id
         LEFT JOIN "DossierEvent" last ON last."dossierId" = d.id AND last.sequence = d."lastSequence"`);
@@ -179,6 +192,8 @@ describe.skipIf(databases.length < 2)('seed', () => {
       bad_counts: '0',
       missing_minutes: '0',
       bad_open: '0',
+      bad_due: '0',
+      bad_pending: '0',
     });
     const { rows: codes } = await pool.query(
       `SELECT count(*)::int AS n FROM "Dossier" WHERE code !~ '^[0-9A-Z.]+-[0-9]{6}-[0-9]{4}$'`,
@@ -229,6 +244,93 @@ describe.skipIf(databases.length < 2)('seed', () => {
        WHERE (a."validFrom" IS NOT NULL AND (d."receivedAt" AT TIME ZONE 'Asia/Ho_Chi_Minh')::date < a."validFrom")
           OR (a."validTo" IS NOT NULL AND (d."receivedAt" AT TIME ZONE 'Asia/Ho_Chi_Minh')::date > a."validTo")`);
     expect(rows[0].n).toBe(0);
+  });
+
+  it('stores each dossier as foldDossierEvents of its stored events, due-date history included (a sample)', async () => {
+    const { rows: days } = await pool.query<{ date: string; working: boolean }>(
+      `SELECT date::text AS date, working FROM "CalendarDay"`,
+    );
+    const calendar = new WorkingCalendar(days);
+    const asOf = atLocalMinute(ANCHOR, 24 * 60 - 1);
+    // A fixed sample (by md5 of the code) plus the rarer cases, so that each kind of history is folded.
+    const { rows: dossiers } = await pool.query(`
+      WITH sample AS (
+        (SELECT id FROM "Dossier" ORDER BY md5(code) LIMIT 250)
+        UNION (SELECT id FROM "Dossier" WHERE apologies > 0 ORDER BY md5(code) LIMIT 40)
+        UNION (SELECT id FROM "Dossier" WHERE "supplementRequests" >= 2 ORDER BY md5(code) LIMIT 40)
+        UNION (SELECT id FROM "Dossier" WHERE "supplementPendingSince" IS NOT NULL ORDER BY md5(code) LIMIT 40)
+        UNION (SELECT id FROM "Dossier" WHERE status IN ('REFUSED', 'STOPPED', 'WITHDRAWN') ORDER BY md5(code) LIMIT 60)
+        UNION (SELECT id FROM "Dossier" WHERE "endedAt" IS NULL ORDER BY md5(code) LIMIT 40))
+      SELECT d.*, p."sameDayCutoffMinute" AS cutoff, t.value::float8 AS limit_value, t.unit AS limit_unit
+        FROM "Dossier" d
+        JOIN sample USING (id)
+        JOIN "Procedure" p ON p.id = d."procedureId"
+        LEFT JOIN "ProcedureTimeLimit" t ON t."versionId" = p."currentVersionId" AND t.channel = d.channel
+       ORDER BY d.code`);
+    const ids = dossiers.map((d) => d.id);
+    const { rows: eventRows } = await pool.query(
+      `SELECT "dossierId", sequence, status, "occurredAt", "dueAt", "apologyRef"
+         FROM "DossierEvent" WHERE "dossierId" = ANY($1::bigint[]) ORDER BY "dossierId", sequence`,
+      [ids],
+    );
+    const { rows: changeRows } = await pool.query(
+      `SELECT "dossierId", reason, "previousDueAt", "newDueAt", "apologyRef", "changedAt"
+         FROM "DueDateChange" WHERE "dossierId" = ANY($1::bigint[]) ORDER BY "dossierId", id`,
+      [ids],
+    );
+    const group = <R extends { dossierId: string }>(list: R[]) => {
+      const map = new Map<string, Omit<R, 'dossierId'>[]>();
+      for (const { dossierId, ...rest } of list) map.set(dossierId, [...(map.get(dossierId) ?? []), rest]);
+      return map;
+    };
+    const eventsOf = group(eventRows);
+    const changesOf = group(changeRows);
+
+    const stored: unknown[] = [];
+    const folded: unknown[] = [];
+    for (const d of dossiers) {
+      // Folded in reverse order: the fold takes events by sequence, however they come.
+      const events = [...(eventsOf.get(d.id) ?? [])].reverse() as DossierEventFact[];
+      const state: DossierState = foldDossierEvents(events, {
+        calendar,
+        limit: d.limit_unit ? { value: d.limit_value, unit: d.limit_unit as TimeUnit } : null,
+        sameDayCutoffMinute: d.cutoff,
+        asOf,
+      });
+      const { unansweredSupplementSince: _u, endKind: _k, dueDateChanges, ...columns } = state;
+      stored.push({
+        code: d.code,
+        ...Object.fromEntries(Object.keys(columns).map((k) => [k, d[k]])),
+        dueDateChanges: changesOf.get(d.id) ?? [],
+      });
+      folded.push({ code: d.code, ...columns, dueDateChanges });
+    }
+    expect(dossiers.length).toBeGreaterThan(300);
+    expect(stored).toEqual(folded);
+    // The sample covers the histories the fold treats differently.
+    const count = (f: (d: (typeof dossiers)[number]) => boolean) => dossiers.filter(f).length;
+    expect(count((d) => d.apologies > 0)).toBeGreaterThan(10);
+    expect(count((d) => d.supplementRequests >= 2)).toBeGreaterThan(10);
+    expect(count((d) => d.supplementPendingSince !== null)).toBeGreaterThan(5);
+    expect(count((d) => d.status === 'REFUSED')).toBeGreaterThan(5);
+    expect(count((d) => d.status === 'STOPPED')).toBeGreaterThan(5);
+    expect(count((d) => d.endedAt === null)).toBeGreaterThan(10);
+  });
+
+  it('mirrors on each dossier its current rating, whether a rating link was issued, and whether a petition names it', async () => {
+    const { rows } = await pool.query(`
+      SELECT count(*) FILTER (WHERE d.rating IS DISTINCT FROM r.level)::int AS bad_rating,
+             count(*) FILTER (WHERE d."ratingLinkIssued" <> EXISTS (SELECT 1 FROM "RatingLink" l WHERE l."dossierId" = d.id))::int AS bad_link,
+             count(*) FILTER (WHERE d."hasPetition" <> EXISTS (SELECT 1 FROM "Petition" p WHERE p."dossierId" = d.id))::int AS bad_petition,
+             count(*) FILTER (WHERE (d.rating IS NOT NULL OR d."ratingLinkIssued") AND (d."endedAt" IS NULL OR d."receivedAt" IS NULL))::int AS rated_unfinished,
+             count(*) FILTER (WHERE d.rating IS NOT NULL)::int AS rated,
+             count(*) FILTER (WHERE d."ratingLinkIssued")::int AS linked,
+             count(*) FILTER (WHERE d."hasPetition")::int AS petitioned
+        FROM "Dossier" d LEFT JOIN "Rating" r ON r."dossierId" = d.id AND r.current`);
+    expect(rows[0]).toMatchObject({ bad_rating: 0, bad_link: 0, bad_petition: 0, rated_unfinished: 0 });
+    expect(rows[0].rated).toBeGreaterThan(1000);
+    expect(rows[0].linked).toBeGreaterThan(rows[0].rated);
+    expect(rows[0].petitioned).toBeGreaterThan(10);
   });
 
   it('seeds the SIPAS questionnaire (5 factors, 22 criteria) and the quick rating form', async () => {

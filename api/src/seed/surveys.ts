@@ -35,6 +35,7 @@ function respondents(
 ): Respondent[] {
   const resolved = dossiers.filter((d) => d.endKind === 'RESOLVED' || d.endKind === 'RETURNED');
   const out: Respondent[] = [];
+  if (resolved.length === 0) return out; // e.g. a catalogue-only seed (dossiers: 0)
   for (let i = 0; i < count; i++) {
     const dossier = random.pick(resolved);
     if (random.chance(LINKED_SHARE)) {

@@ -5,6 +5,7 @@ import { createYoga, type YogaInitialContext } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { schema } from '../schema/index.ts';
 import { authenticate } from '../services/api-keys.ts';
+import { handleNationalSync, NATIONAL_SYNC_PATH } from '../services/national-sync/index.ts';
 import type { Config } from './config.ts';
 import type { Context, Services } from './context.ts';
 
@@ -46,6 +47,7 @@ export function createApp(services: Services, config: Pick<Config, 'env' | 'shut
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
     if (path === '/readyz') return readiness(services, res);
+    if (path === NATIONAL_SYNC_PATH) return handleNationalSync(services, req, res);
     if (path === '/' && req.method === 'GET') {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
       return;

@@ -6,6 +6,8 @@ import type { Logger } from './logger.ts';
 /** Topics and their payloads. Payloads carry ids and figures, never personal data. */
 export type Topics = {
   'calendar:changed': [{ dates: string[] }];
+  /** Dossier figures moved for these agencies and procedures (ingestion, ratings). */
+  'stats:changed': [{ agencyIds: number[]; procedureIds: number[] }];
 };
 
 export type PubSub = ReturnType<typeof createPubSub<Topics>>;

@@ -1,6 +1,7 @@
 import { openDatabase } from '@tthc/db';
 import { isDatabaseEmpty, seed } from '../seed/index.ts';
 import { CalendarService } from '../services/calendar.ts';
+import { rebuildRollups } from '../services/rollups.ts';
 import { createApp, GRAPHQL_PATH } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import type { Services } from './context.ts';
@@ -28,6 +29,10 @@ export async function startApi(overrides: Partial<Config> = {}, logger?: Logger)
       log.info('Cơ sở dữ liệu trống: đang nạp dữ liệu mẫu…');
       const summary = await seed(db, { logger: log });
       log.info({ summary }, 'Đã nạp dữ liệu mẫu');
+    } else if (await rollupsMissing(db.pool)) {
+      // A migration that changes the rollup layout empties the (derived) rollup tables.
+      log.info('Bảng tổng hợp trống: đang tính lại từ dữ liệu gốc…');
+      log.info({ rebuilt: await rebuildRollups(db.pool) }, 'Đã tính lại bảng tổng hợp');
     }
     const services: Services = {
       db,
@@ -58,4 +63,11 @@ export async function startApi(overrides: Partial<Config> = {}, logger?: Logger)
     await db.close();
     throw err;
   }
+}
+
+async function rollupsMissing(pool: import('pg').Pool): Promise<boolean> {
+  const { rows } = await pool.query<{ missing: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM "Dossier") AND NOT EXISTS (SELECT 1 FROM "DossierRollup") AS missing`,
+  );
+  return rows[0]?.missing ?? false;
 }

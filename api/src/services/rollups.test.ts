@@ -1,9 +1,9 @@
-// Rollups rebuilt from raw rows must equal aggregates computed here, independently, from the same
-// raw rows (in TypeScript, with the domain's day and histogram functions).
+// Rollups rebuilt from raw rows (SQL) must equal the sum of every dossier's contribution computed by
+// the domain rules that ingestion applies incrementally (TypeScript): rebuild == incremental.
 import { createTestDatabase, type TestDatabase } from '@tthc/db';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayOf, histogramBucket, PROCESSING_HISTOGRAM_BOUNDS } from '../domain/index.ts';
+import { dayOf, ROLLUP_COUNTERS, RollupDelta } from '../domain/index.ts';
 import { seed } from '../seed/index.ts';
 import { rebuildRollups } from './rollups.ts';
 
@@ -40,140 +40,106 @@ describe.skipIf(!database)('rebuildRollups', () => {
     await database?.drop();
   });
 
-  async function expectedDossierRollups(): Promise<Map<string, Counters>> {
+  /** Every dossier's contribution by the domain rules (what ingestion applies incrementally), summed. */
+  async function expectedFromContributions(): Promise<RollupDelta> {
     const { rows } = await pool.query(
-      `SELECT "agencyId", "procedureId", channel, status, timeliness, "receivedAt", "endedAt",
-              "supplementRequests", apologies, "processingMinutes" FROM "Dossier"`,
+      `SELECT d.*, r.level AS "currentRating",
+              EXISTS (SELECT 1 FROM "RatingLink" l WHERE l."dossierId" = d.id) AS "linked",
+              EXISTS (SELECT 1 FROM "Petition" p WHERE p."dossierId" = d.id) AS "petitioned"
+         FROM "Dossier" d LEFT JOIN "Rating" r ON r."dossierId" = d.id AND r.current`,
     );
-    const expected = new Map<string, Counters>();
-    const init = (): Counters => ({
-      received: 0,
-      finished: 0,
-      early: 0,
-      onTime: 0,
-      late: 0,
-      withdrawn: 0,
-      refused: 0,
-      stopped: 0,
-      supplementRequests: 0,
-      apologies: 0,
-      processingMinutes: 0,
-      processingHistogram: PROCESSING_HISTOGRAM_BOUNDS.map(() => 0),
-    });
+    const delta = new RollupDelta();
     for (const d of rows) {
-      const key = (at: Date) => `${d.agencyId}|${d.procedureId}|${dayOf(at)}|${d.channel}`;
-      if (d.receivedAt) {
-        addTo(
-          expected,
-          key(d.receivedAt),
-          { received: 1, supplementRequests: d.supplementRequests, apologies: d.apologies },
-          init,
-        );
-      }
-      if (!d.endedAt) continue;
-      if (d.status === 'REFUSED') {
-        addTo(expected, key(d.endedAt), { refused: 1 }, init);
-        continue;
-      }
-      if (!d.receivedAt) continue;
-      addTo(
-        expected,
-        key(d.endedAt),
+      delta.add(
         {
-          finished: 1,
-          early: d.timeliness === 'EARLY' ? 1 : 0,
-          late: d.timeliness === 'LATE' ? 1 : 0,
-          onTime: d.timeliness !== 'EARLY' && d.timeliness !== 'LATE' ? 1 : 0,
-          withdrawn: d.status === 'WITHDRAWN' ? 1 : 0,
-          stopped: d.status === 'STOPPED' ? 1 : 0,
-          processingMinutes: d.processingMinutes ?? 0,
+          ...d,
+          processingMinutes: d.processingMinutes,
+          rating: d.currentRating,
+          ratingLinkIssued: d.linked,
+          hasPetition: d.petitioned,
         },
-        init,
+        1,
       );
-      if (d.processingMinutes !== null) {
-        (expected.get(key(d.endedAt))!.processingHistogram as number[])[
-          histogramBucket(d.processingMinutes)
-        ]! += 1;
-      }
     }
-    return expected;
+    return delta;
   }
 
-  async function actualDossierRollups(): Promise<Map<string, Counters>> {
-    const { rows } = await pool.query(
-      `SELECT "agencyId", "procedureId", day::text AS day, channel, received, finished, early, "onTime", late,
-              withdrawn, refused, stopped, "supplementRequests", apologies, "processingMinutes"::int AS "processingMinutes",
-              "processingHistogram" FROM "DossierRollup"`,
+  it('rebuilds DossierRollup and DossierIntervalRollup to the sum of every dossier’s contribution', async () => {
+    const result = await rebuildRollups(pool);
+    const expected = await expectedFromContributions();
+    const counters = await pool.query(
+      `SELECT grain::text, "agencyId", "procedureId", day::text AS day, channel::text, "processingHistogram",
+              ${ROLLUP_COUNTERS.map((c) => `"${c}"::float8 AS "${c}"`).join(', ')} FROM "DossierRollup"`,
     );
-    return new Map(
-      rows.map(({ agencyId, procedureId, day, channel, ...counters }) => [
-        `${agencyId}|${procedureId}|${day}|${channel}`,
-        counters,
+    const actual = Object.fromEntries(
+      counters.rows.map((r) => [
+        `${r.grain}|${r.agencyId}|${r.procedureId}|${r.day}|${r.channel}`,
+        {
+          counters: ROLLUP_COUNTERS.map((c) => r[c]),
+          histogram: r.processingHistogram.some((v: number) => v !== 0) ? r.processingHistogram : [],
+        },
       ]),
     );
-  }
-
-  it('rebuilds DossierRollup to the per-day aggregates of the raw dossiers', async () => {
-    const result = await rebuildRollups(pool);
-    const expected = await expectedDossierRollups();
-    const actual = await actualDossierRollups();
-    expect(result.dossierRollups).toBe(expected.size);
-    expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
+    const wanted = Object.fromEntries(
+      expected
+        .counterRows()
+        .map((r) => [
+          `${r.grain}|${r.agencyId}|${r.procedureId}|${r.day}|${r.channel}`,
+          { counters: r.counters, histogram: r.histogram.some((v) => v !== 0) ? r.histogram : [] },
+        ]),
+    );
+    expect(result.dossierRollups).toBe(Object.keys(wanted).length);
+    expect(actual).toEqual(wanted);
+    const intervals = await pool.query(
+      `SELECT kind::text, "agencyId", "procedureId", "receivedDay"::text AS r, "fromDay"::text AS f, "toDay"::text AS t, dossiers
+         FROM "DossierIntervalRollup"`,
+    );
+    expect(intervals.rows.length).toBeGreaterThan(0);
+    expect(
+      Object.fromEntries(
+        intervals.rows.map((r) => [
+          `${r.kind}|${r.agencyId}|${r.procedureId}|${r.r}|${r.f}|${r.t}`,
+          r.dossiers,
+        ]),
+      ),
+    ).toEqual(
+      Object.fromEntries(
+        expected
+          .intervalRows()
+          .map((r) => [
+            `${r.kind}|${r.agencyId}|${r.procedureId}|${r.receivedDay}|${r.fromDay}|${r.toDay}`,
+            r.dossiers,
+          ]),
+      ),
+    );
   });
 
   it('keeps early + onTime + late a partition of finished, and totals equal to direct counts', async () => {
     await rebuildRollups(pool);
     const { rows } = await pool.query(`
       SELECT (SELECT count(*) FROM "DossierRollup" WHERE early + "onTime" + late <> finished)::int AS broken,
-             (SELECT sum(received) FROM "DossierRollup")::int AS received,
+             (SELECT sum(received) FROM "DossierRollup" WHERE grain = 'DAY')::int AS received,
+             (SELECT sum(received) FROM "DossierRollup" WHERE grain = 'MONTH')::int AS received_by_month,
              (SELECT count(*) FROM "Dossier" WHERE "receivedAt" IS NOT NULL)::int AS dossiers_received,
-             (SELECT sum(late) FROM "DossierRollup")::int AS late,
+             (SELECT sum(late) FROM "DossierRollup" WHERE grain = 'DAY')::int AS late,
              (SELECT count(*) FROM "Dossier" WHERE timeliness = 'LATE' AND "endedAt" IS NOT NULL)::int AS dossiers_late,
-             (SELECT sum("processingMinutes") FROM "DossierRollup")::bigint AS minutes,
-             (SELECT sum("processingMinutes") FROM "Dossier" WHERE "endedAt" IS NOT NULL AND status <> 'REFUSED')::bigint AS dossier_minutes,
-             (SELECT sum(h) FROM "DossierRollup", unnest("processingHistogram") AS h)::int AS histogram_total,
-             (SELECT sum(finished) FROM "DossierRollup")::int AS finished`);
+             (SELECT sum("processingMinutes") FROM "DossierRollup" WHERE grain = 'DAY')::bigint AS minutes,
+             (SELECT sum("processingMinutes") FROM "Dossier" WHERE "endedAt" IS NOT NULL AND "receivedAt" IS NOT NULL)::bigint AS dossier_minutes,
+             (SELECT sum(h) FROM "DossierRollup", unnest("processingHistogram") AS h WHERE grain = 'DAY')::int AS histogram_total,
+             (SELECT sum(finished) FROM "DossierRollup" WHERE grain = 'DAY')::int AS finished,
+             (SELECT sum("verySatisfied" + satisfied + dissatisfied) FROM "DossierRollup" WHERE grain = 'DAY')::int AS rated,
+             (SELECT count(*) FROM "Rating" r JOIN "Dossier" d ON d.id = r."dossierId"
+               WHERE r.current AND d."endedAt" IS NOT NULL AND d."receivedAt" IS NOT NULL)::int AS ratings`);
     const r = rows[0];
     expect(r.broken).toBe(0);
     expect(r.received).toBe(r.dossiers_received);
+    expect(r.received_by_month).toBe(r.dossiers_received);
     expect(r.late).toBe(r.dossiers_late);
     expect(r.late).toBeGreaterThan(0);
     expect(r.minutes).toBe(r.dossier_minutes);
     expect(r.histogram_total).toBe(r.finished);
-  });
-
-  it('rebuilds RatingRollup from current ratings and issued links, by the day the dossier finished', async () => {
-    await rebuildRollups(pool);
-    const { rows: dossiers } = await pool.query(
-      `SELECT d.id, d."agencyId", d."procedureId", d."endedAt",
-              EXISTS (SELECT 1 FROM "RatingLink" l WHERE l."dossierId" = d.id) AS linked
-         FROM "Dossier" d WHERE d."endedAt" IS NOT NULL AND d."receivedAt" IS NOT NULL AND d.status <> 'REFUSED'`,
-    );
-    const { rows: ratings } = await pool.query(`SELECT "dossierId", level FROM "Rating" WHERE current`);
-    const byId = new Map(dossiers.map((d) => [d.id, d]));
-    const expected = new Map<string, Counters>();
-    const init = (): Counters => ({ verySatisfied: 0, satisfied: 0, dissatisfied: 0, linksIssued: 0 });
-    const key = (d: { agencyId: number; procedureId: number; endedAt: Date }) =>
-      `${d.agencyId}|${d.procedureId}|${dayOf(d.endedAt)}`;
-    for (const d of dossiers) if (d.linked) addTo(expected, key(d), { linksIssued: 1 }, init);
-    for (const r of ratings) {
-      const d = byId.get(r.dossierId)!;
-      const field =
-        r.level === 'VERY_SATISFIED'
-          ? 'verySatisfied'
-          : r.level === 'SATISFIED'
-            ? 'satisfied'
-            : 'dissatisfied';
-      addTo(expected, key(d), { [field]: 1 }, init);
-    }
-    const { rows } = await pool.query(
-      `SELECT "agencyId", "procedureId", day::text AS day, "verySatisfied", satisfied, dissatisfied, "linksIssued" FROM "RatingRollup"`,
-    );
-    const actual = new Map(
-      rows.map(({ agencyId, procedureId, day, ...c }) => [`${agencyId}|${procedureId}|${day}`, c]),
-    );
-    expect(ratings.length).toBeGreaterThan(0);
-    expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
+    expect(r.rated).toBe(r.ratings);
+    expect(r.ratings).toBeGreaterThan(0);
   });
 
   it('rebuilds SurveyRollup per question, day and value (expectation options by position)', async () => {
@@ -207,8 +173,11 @@ describe.skipIf(!database)('rebuildRollups', () => {
 
   it('follows changes of the raw rows, and rolls back with the caller’s transaction', async () => {
     const lateTotal = async () =>
-      (await pool.query<{ n: number }>('SELECT coalesce(sum(late), 0)::int AS n FROM "DossierRollup"'))
-        .rows[0]!.n;
+      (
+        await pool.query<{ n: number }>(
+          `SELECT coalesce(sum(late), 0)::int AS n FROM "DossierRollup" WHERE grain = 'DAY'`,
+        )
+      ).rows[0]!.n;
     await rebuildRollups(pool);
     const before = await lateTotal();
     const client = await pool.connect();
@@ -219,7 +188,9 @@ describe.skipIf(!database)('rebuildRollups', () => {
           WHERE id = (SELECT id FROM "Dossier" WHERE timeliness = 'EARLY' AND "endedAt" IS NOT NULL ORDER BY id LIMIT 1)`,
       );
       await rebuildRollups(client); // joins the open transaction (savepoint)
-      const { rows } = await client.query<{ n: number }>('SELECT sum(late)::int AS n FROM "DossierRollup"');
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT sum(late)::int AS n FROM "DossierRollup" WHERE grain = 'DAY'`,
+      );
       expect(rows[0]!.n).toBe(before + 1);
       await client.query('ROLLBACK');
     } finally {

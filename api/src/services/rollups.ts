@@ -1,119 +1,128 @@
-// Rebuilds the period rollups (DossierRollup, RatingRollup, SurveyRollup) from the raw rows, which
-// stay the source of truth (docs/architecture.md "Data flow"). One transaction, set-based SQL:
-// DELETE everything, then one INSERT … SELECT … GROUP BY per rollup table.
+// Rebuilds the rollups (DossierRollup, DossierIntervalRollup, SurveyRollup) from the raw rows,
+// which stay the source of truth (architecture.md "Data flow"). One transaction, set-based SQL.
+// This is an independent implementation of the rules that ingestion applies incrementally through
+// domain/rollup-contribution.ts; a test proves the two agree (rebuild == incremental).
 //
-// Counting rules (days are Asia/Ho_Chi_Minh calendar days):
-// • DossierRollup, per (agency, procedure, day, channel):
-//   - received, supplementRequests, apologies: dossiers by the day they were received
-//     (receivedAt; a dossier refused at reception was never received and is not counted here).
-//   - finished: dossiers whose processing ended that day (endedAt) and that had been received:
-//     resolved, returned, withdrawn and stopped ones. REFUSED dossiers are NOT finished: the clock
-//     never started (domain.md §3); they are counted only in `refused`, on the day of the refusal.
-//   - early / onTime / late: a partition of finished (api-contract ServiceStats). early = timeliness
-//     EARLY, late = timeliness LATE, onTime = every other finished dossier — ON_TIME, and withdrawn or
-//     stopped ("returned unprocessed") dossiers, which count as handled on time (domain.md §3).
-//   - withdrawn, stopped: finished dossiers with that final status (so they are also inside finished
-//     and, being on time by rule, inside onTime); refused: see above.
-//   - processingMinutes, processingHistogram: over finished dossiers with processingMinutes (working
-//     minutes, supplement time excluded); the histogram has one slot per PROCESSING_HISTOGRAM_BOUNDS
-//     entry, slot i counting times t with bounds[i−1] < t ≤ bounds[i] (histogramBucket).
-// • RatingRollup, per (agency, procedure, day the dossier finished): current ratings by level, and
-//   linksIssued = finished dossiers that were issued at least one rating link (the "asked to rate"
-//   step of the denominator chain, domain.md §4.3).
+// Counting rules (days are Asia/Ho_Chi_Minh calendar days), each written to a DAY row and to the
+// MONTH row (day = first of the month):
+// • By the day a dossier was received: received; receivedOnTime (its final outcome counts as handled
+//   on time for Decision 766 indicator 2.1: finished EARLY or ON_TIME — withdrawn and stopped
+//   dossiers are ON_TIME by rule, domain.md §3); supplementRequests; apologies.
+// • By the day processing ended, for received dossiers (domain.md §3 end of processing): finished;
+//   early / late by timeliness, onTime = the rest (a partition of finished); withdrawn / stopped by
+//   the final kind (inside finished and onTime); processing minutes and histogram; the dossier's
+//   current rating (Rating.current), whether a rating link was issued (RatingLink), and whether it
+//   drew a dissatisfied rating or a petition (Petition) — Decision 766 indicator 5.4.
+// • Refused at reception (never received): refused, on the day of the refusal.
+// • DossierIntervalRollup: for received dossiers with a due date, the day ranges spent unfinished and
+//   not yet due with a final outcome that is not on time, and unfinished past due (see
+//   domain/rollup-contribution.ts intervalRows).
 // • SurveyRollup, per (agency, question, day of the response, value): answers with a scale value;
 //   for expectation questions (chosen options, no value) each chosen option counts once, with value =
 //   its 1-based position in the question's `options`.
 import type pg from 'pg';
 import { PROCESSING_HISTOGRAM_BOUNDS } from '../domain/index.ts';
+import { OPEN_END_DAY } from '../domain/rollup-contribution.ts';
 
 export interface RollupRebuild {
   dossierRollups: number;
-  ratingRollups: number;
+  intervalRollups: number;
   surveyRollups: number;
   ms: number;
 }
 
 const LOCAL_DAY = (column: string) => `(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
-const FINISHED = `d."endedAt" IS NOT NULL AND d."receivedAt" IS NOT NULL AND d.status <> 'REFUSED'`;
-
-/** One count per histogram slot, in one pass over the ended dossiers of each key. */
-function histogramColumns(slots: number): string {
-  return Array.from({ length: slots }, (_, i) => `count(*) FILTER (WHERE slot = ${i + 1})::int`).join(', ');
-}
+/** Per dossier: the facts the rules above need, with its end kind (domain.md §3 order). */
+const FACTS = `
+  SELECT d.id, d."agencyId", d."procedureId", d.channel, d.timeliness, d."processingMinutes",
+         d."supplementRequests", d.apologies,
+         ${LOCAL_DAY('d."receivedAt"')} AS received_day,
+         ${LOCAL_DAY('d."endedAt"')} AS end_day,
+         ${LOCAL_DAY('d."timelinessDueAt"')} AS due_day,
+         ${LOCAL_DAY('d."supplementPendingSince"')} AS pending_day,
+         d."receivedAt" IS NOT NULL AS received,
+         d."receivedAt" IS NOT NULL AND d."endedAt" IS NOT NULL AS finished,
+         CASE WHEN d."endedAt" IS NULL THEN NULL
+              WHEN d."resolvedAt" IS NOT NULL THEN 'RESOLVED'
+              WHEN d."returnedAt" IS NOT NULL THEN 'RETURNED'
+              WHEN d.status IN ('WITHDRAWN', 'STOPPED', 'REFUSED') THEN d.status::text
+         END AS end_kind,
+         d."receivedAt" IS NOT NULL AND d."endedAt" IS NOT NULL AND d.timeliness IN ('EARLY', 'ON_TIME') AS on_time
+    FROM "Dossier" d`;
 
 const dossierRollupSql = (slots: number) => `
-WITH by_received AS (
-  SELECT d."agencyId", d."procedureId", ${LOCAL_DAY('d."receivedAt"')} AS day, d.channel,
-         count(*)::int AS received,
-         sum(d."supplementRequests")::int AS supplement_requests,
-         sum(d.apologies)::int AS apologies
-    FROM "Dossier" d
-   WHERE d."receivedAt" IS NOT NULL
-   GROUP BY 1, 2, 3, 4
-),
-ended AS MATERIALIZED (
-  SELECT d."agencyId", d."procedureId", ${LOCAL_DAY('d."endedAt"')} AS day, d.channel,
-         d.status, d.timeliness, d."processingMinutes",
-         (${FINISHED}) AS finished,
-         -- Slot i (1-based) holds bounds[i-1] < t <= bounds[i]: 1 + the number of bounds below t.
-         CASE WHEN (${FINISHED}) AND d."processingMinutes" IS NOT NULL THEN
-           1 + (SELECT count(*) FROM unnest($1::float8[]) AS b(bound) WHERE b.bound < d."processingMinutes")
-         END::int AS slot
-    FROM "Dossier" d
-   WHERE d."endedAt" IS NOT NULL
-),
-by_ended AS (
-  SELECT "agencyId", "procedureId", day, channel,
-         count(*) FILTER (WHERE finished)::int AS finished,
-         count(*) FILTER (WHERE finished AND timeliness = 'EARLY')::int AS early,
-         count(*) FILTER (WHERE finished AND timeliness = 'LATE')::int AS late,
-         count(*) FILTER (WHERE finished AND status = 'WITHDRAWN')::int AS withdrawn,
-         count(*) FILTER (WHERE status = 'REFUSED')::int AS refused,
-         count(*) FILTER (WHERE finished AND status = 'STOPPED')::int AS stopped,
-         coalesce(sum("processingMinutes") FILTER (WHERE finished), 0)::bigint AS processing_minutes,
-         ARRAY[${histogramColumns(slots)}] AS histogram
-    FROM ended
-   GROUP BY 1, 2, 3, 4
-)
-INSERT INTO "DossierRollup" ("agencyId", "procedureId", day, channel, received, finished, early, "onTime", late,
-                             withdrawn, refused, stopped, "supplementRequests", apologies, "processingMinutes",
-                             "processingHistogram")
-SELECT "agencyId", "procedureId", day, channel,
-       coalesce(r.received, 0), coalesce(e.finished, 0), coalesce(e.early, 0),
-       coalesce(e.finished - e.early - e.late, 0), coalesce(e.late, 0),
-       coalesce(e.withdrawn, 0), coalesce(e.refused, 0), coalesce(e.stopped, 0),
-       coalesce(r.supplement_requests, 0), coalesce(r.apologies, 0), coalesce(e.processing_minutes, 0),
-       coalesce(e.histogram, array_fill(0, ARRAY[${slots}]))
-  FROM by_received r
-  FULL JOIN by_ended e USING ("agencyId", "procedureId", day, channel)`;
-
-const RATING_ROLLUP_SQL = `
-WITH finished AS (
-  SELECT d.id, d."agencyId", d."procedureId", ${LOCAL_DAY('d."endedAt"')} AS day
-    FROM "Dossier" d
-   WHERE ${FINISHED}
-),
+WITH facts AS MATERIALIZED (${FACTS}),
 ratings AS (
-  SELECT f."agencyId", f."procedureId", f.day,
-         count(*) FILTER (WHERE r.level = 'VERY_SATISFIED')::int AS very_satisfied,
-         count(*) FILTER (WHERE r.level = 'SATISFIED')::int AS satisfied,
-         count(*) FILTER (WHERE r.level = 'DISSATISFIED')::int AS dissatisfied
-    FROM "Rating" r JOIN finished f ON f.id = r."dossierId"
-   WHERE r.current
-   GROUP BY 1, 2, 3
+  SELECT r."dossierId", r.level FROM "Rating" r WHERE r.current
 ),
-links AS (
-  SELECT f."agencyId", f."procedureId", f.day, count(*)::int AS links_issued
-    FROM finished f
-   WHERE EXISTS (SELECT 1 FROM "RatingLink" l WHERE l."dossierId" = f.id)
-   GROUP BY 1, 2, 3
+contributions AS (
+  SELECT f."agencyId", f."procedureId", f.received_day AS day, f.channel,
+         1 AS received, f.on_time::int AS received_on_time, 0 AS finished, 0 AS early, 0 AS on_time, 0 AS late,
+         0 AS withdrawn, 0 AS refused, 0 AS stopped, f."supplementRequests" AS supplement_requests,
+         f.apologies, 0::bigint AS processing_minutes, NULL::int AS slot,
+         0 AS very_satisfied, 0 AS satisfied, 0 AS dissatisfied, 0 AS links, 0 AS disliked
+    FROM facts f WHERE f.received
+  UNION ALL
+  SELECT f."agencyId", f."procedureId", f.end_day, f.channel,
+         0, 0, 1, (f.timeliness = 'EARLY')::int, (f.timeliness IS DISTINCT FROM 'EARLY' AND f.timeliness IS DISTINCT FROM 'LATE')::int,
+         (f.timeliness = 'LATE')::int, (f.end_kind = 'WITHDRAWN')::int, 0, (f.end_kind = 'STOPPED')::int, 0, 0,
+         coalesce(f."processingMinutes", 0)::bigint,
+         -- Slot i (1-based) holds bounds[i-1] < t <= bounds[i]: 1 + the number of bounds below t.
+         CASE WHEN f."processingMinutes" IS NOT NULL THEN
+           1 + (SELECT count(*) FROM unnest($1::float8[]) AS b(bound) WHERE b.bound < f."processingMinutes")
+         END::int,
+         -- No current rating: level is NULL, and NULL = 'X' must count as 0, not poison the sums.
+         coalesce(r.level = 'VERY_SATISFIED', false)::int, coalesce(r.level = 'SATISFIED', false)::int,
+         coalesce(r.level = 'DISSATISFIED', false)::int,
+         EXISTS (SELECT 1 FROM "RatingLink" l WHERE l."dossierId" = f.id)::int,
+         (coalesce(r.level = 'DISSATISFIED', false) OR EXISTS (SELECT 1 FROM "Petition" p WHERE p."dossierId" = f.id))::int
+    FROM facts f LEFT JOIN ratings r ON r."dossierId" = f.id
+   WHERE f.finished
+  UNION ALL
+  SELECT f."agencyId", f."procedureId", f.end_day, f.channel,
+         0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0::bigint, NULL, 0, 0, 0, 0, 0
+    FROM facts f WHERE NOT f.received AND f.end_kind = 'REFUSED'
 )
-INSERT INTO "RatingRollup" ("agencyId", "procedureId", day, "verySatisfied", satisfied, dissatisfied, "linksIssued")
-SELECT "agencyId", "procedureId", day, coalesce(r.very_satisfied, 0), coalesce(r.satisfied, 0),
-       coalesce(r.dissatisfied, 0), coalesce(l.links_issued, 0)
-  FROM ratings r
-  FULL JOIN links l USING ("agencyId", "procedureId", day)`;
+INSERT INTO "DossierRollup" (grain, "agencyId", "procedureId", day, channel, received, "receivedOnTime", finished,
+                             early, "onTime", late, withdrawn, refused, stopped, "supplementRequests", apologies,
+                             "processingMinutes", "processingHistogram", "verySatisfied", satisfied, dissatisfied,
+                             "ratingLinksIssued", "dislikedOrPetitioned")
+SELECT g.grain::"RollupGrain", c."agencyId", c."procedureId",
+       CASE WHEN g.grain = 'MONTH' THEN date_trunc('month', c.day)::date ELSE c.day END, c.channel,
+       sum(received), sum(received_on_time), sum(finished), sum(early), sum(on_time), sum(late), sum(withdrawn),
+       sum(refused), sum(stopped), sum(supplement_requests), sum(apologies), sum(processing_minutes),
+       CASE WHEN count(slot) = 0 THEN '{}'::int[]
+            ELSE ARRAY[${Array.from({ length: slots }, (_, i) => `count(*) FILTER (WHERE slot = ${i + 1})::int`).join(', ')}]
+       END,
+       sum(very_satisfied), sum(satisfied), sum(dissatisfied), sum(links), sum(disliked)
+  FROM contributions c CROSS JOIN (VALUES ('DAY'), ('MONTH')) AS g(grain)
+ GROUP BY 1, 2, 3, 4, 5`;
+
+const INTERVAL_ROLLUP_SQL = `
+WITH facts AS (${FACTS}),
+spans AS (
+  SELECT f.*,
+         CASE WHEN f.finished THEN f.end_day - 1 ELSE DATE '${OPEN_END_DAY}' END AS last_open,
+         (NOT f.finished AND f.pending_day IS NOT NULL AND f.pending_day <= f.due_day) AS paused_in_time
+    FROM facts f
+   WHERE f.received AND f.due_day IS NOT NULL AND (NOT f.finished OR f.end_kind IS NOT NULL)
+),
+intervals AS (
+  SELECT 'IN_TIME_NOT_ON_TIME' AS kind, s."agencyId", s."procedureId", s.received_day,
+         s.received_day AS from_day,
+         CASE WHEN s.paused_in_time THEN s.last_open ELSE least(s.due_day, s.last_open) END AS to_day
+    FROM spans s WHERE NOT s.on_time
+  UNION ALL
+  SELECT CASE WHEN s.on_time THEN 'OVERDUE_ON_TIME' ELSE 'OVERDUE_LATE' END, s."agencyId", s."procedureId",
+         s.received_day, greatest(s.received_day, s.due_day + 1), s.last_open
+    FROM spans s WHERE NOT s.paused_in_time
+)
+INSERT INTO "DossierIntervalRollup" (kind, "agencyId", "procedureId", "receivedDay", "fromDay", "toDay", dossiers)
+SELECT kind::"DossierIntervalKind", "agencyId", "procedureId", received_day, from_day, to_day, count(*)::int
+  FROM intervals
+ WHERE from_day <= to_day
+ GROUP BY 1, 2, 3, 4, 5, 6`;
 
 const SURVEY_ROLLUP_SQL = `
 WITH answers AS (
@@ -163,7 +172,7 @@ async function atomically<T>(client: pg.PoolClient, work: () => Promise<T>): Pro
   }
 }
 
-/** Deletes and recomputes every rollup row from Dossier, Rating, RatingLink and SurveyAnswer rows. */
+/** Deletes and recomputes every rollup row from Dossier, Rating, RatingLink, Petition and SurveyAnswer rows. */
 export async function rebuildRollups(db: pg.Pool | pg.PoolClient): Promise<RollupRebuild> {
   const started = performance.now();
   const client = isPool(db) ? await db.connect() : db;
@@ -171,17 +180,19 @@ export async function rebuildRollups(db: pg.Pool | pg.PoolClient): Promise<Rollu
     return await atomically(client, async () => {
       // Writers that update rollups incrementally wait until the rebuilt rows are committed, so no
       // increment is lost or counted twice; readers keep reading the old rows meanwhile.
-      await client.query('LOCK TABLE "DossierRollup", "RatingRollup", "SurveyRollup" IN EXCLUSIVE MODE');
+      await client.query(
+        'LOCK TABLE "DossierRollup", "DossierIntervalRollup", "SurveyRollup" IN EXCLUSIVE MODE',
+      );
       await client.query('DELETE FROM "DossierRollup"');
-      await client.query('DELETE FROM "RatingRollup"');
+      await client.query('DELETE FROM "DossierIntervalRollup"');
       await client.query('DELETE FROM "SurveyRollup"');
-      const bounds = [...PROCESSING_HISTOGRAM_BOUNDS];
-      const dossier = await client.query(dossierRollupSql(bounds.length), [bounds]);
-      const rating = await client.query(RATING_ROLLUP_SQL);
+      const bounds = PROCESSING_HISTOGRAM_BOUNDS.filter(Number.isFinite);
+      const dossier = await client.query(dossierRollupSql(bounds.length + 1), [bounds]);
+      const intervals = await client.query(INTERVAL_ROLLUP_SQL);
       const survey = await client.query(SURVEY_ROLLUP_SQL);
       return {
         dossierRollups: dossier.rowCount ?? 0,
-        ratingRollups: rating.rowCount ?? 0,
+        intervalRollups: intervals.rowCount ?? 0,
         surveyRollups: survey.rowCount ?? 0,
         ms: Math.round(performance.now() - started),
       };

@@ -1,0 +1,246 @@
+// What one dossier adds to the rollups (architecture.md "Rollups"). Ingestion writes the difference
+// between a dossier's contribution after and before a change, so the rollups always equal the sum
+// of every dossier's contribution — which is also what `cli rollups rebuild` recomputes from the
+// raw rows, independently, in SQL.
+import { histogramBucket, PROCESSING_HISTOGRAM_SIZE } from './processing-histogram.ts';
+import { addDays, type Day, dayOf, epochDayOf, fromEpochDay } from './time.ts';
+import type { Timeliness } from './timeliness.ts';
+
+export type Channel = 'IN_PERSON' | 'ONLINE' | 'POSTAL';
+export type RatingLevel = 'VERY_SATISFIED' | 'SATISFIED' | 'DISSATISFIED';
+export type Grain = 'DAY' | 'MONTH';
+export type IntervalKind = 'IN_TIME_NOT_ON_TIME' | 'OVERDUE_LATE' | 'OVERDUE_ON_TIME';
+
+/** The DossierRollup counter columns, in the order used by the vectors below. */
+export const ROLLUP_COUNTERS = [
+  'received',
+  'receivedOnTime',
+  'finished',
+  'early',
+  'onTime',
+  'late',
+  'withdrawn',
+  'refused',
+  'stopped',
+  'supplementRequests',
+  'apologies',
+  'processingMinutes',
+  'verySatisfied',
+  'satisfied',
+  'dissatisfied',
+  'ratingLinksIssued',
+  'dislikedOrPetitioned',
+] as const;
+export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
+const INDEX = Object.fromEntries(ROLLUP_COUNTERS.map((c, i) => [c, i])) as Record<RollupCounter, number>;
+
+/** "Still open" end of an interval (stored as a real date so it can be part of a key). */
+export const OPEN_END_DAY: Day = '9999-12-31';
+
+/** The stored facts of a dossier that its contribution depends on (a Dossier row). */
+export interface DossierFacts {
+  agencyId: number;
+  procedureId: number;
+  channel: Channel;
+  status: string;
+  receivedAt: Date | null;
+  resolvedAt: Date | null;
+  returnedAt: Date | null;
+  endedAt: Date | null;
+  timeliness: Timeliness | null;
+  timelinessDueAt: Date | null;
+  supplementPendingSince: Date | null;
+  supplementRequests: number;
+  apologies: number;
+  processingMinutes: number | null;
+  rating: RatingLevel | null;
+  ratingLinkIssued: boolean;
+  hasPetition: boolean;
+}
+
+export interface CounterRow {
+  grain: Grain;
+  agencyId: number;
+  procedureId: number;
+  day: Day;
+  channel: Channel;
+  counters: number[];
+  histogram: number[];
+}
+
+export interface IntervalRow {
+  kind: IntervalKind;
+  agencyId: number;
+  procedureId: number;
+  receivedDay: Day;
+  fromDay: Day;
+  toDay: Day;
+  dossiers: number;
+}
+
+const monthOf = (day: Day): Day => `${day.slice(0, 7)}-01`;
+
+/**
+ * Whether the final outcome counts as handled on time for Decision 766 indicator 2.1: finished
+ * early or on time, or withdrawn / stopped (domain.md §3: counted as handled on time).
+ */
+export function finalOnTime(f: Pick<DossierFacts, 'endedAt' | 'timeliness' | 'receivedAt'>): boolean {
+  return (
+    f.receivedAt !== null && f.endedAt !== null && (f.timeliness === 'EARLY' || f.timeliness === 'ON_TIME')
+  );
+}
+
+function endKindOf(f: DossierFacts): 'RESOLVED' | 'RETURNED' | 'WITHDRAWN' | 'STOPPED' | 'REFUSED' | null {
+  if (!f.endedAt) return null;
+  if (f.resolvedAt) return 'RESOLVED';
+  if (f.returnedAt) return 'RETURNED';
+  if (f.status === 'WITHDRAWN' || f.status === 'STOPPED' || f.status === 'REFUSED') return f.status;
+  return null;
+}
+
+/** Counter rows (DAY and MONTH grain) of one dossier, each with sign +1. */
+export function counterRows(f: DossierFacts): CounterRow[] {
+  const byDay = new Map<Day, { counters: number[]; histogram: number[] }>();
+  const at = (day: Day) => {
+    let entry = byDay.get(day);
+    if (!entry) {
+      entry = { counters: new Array(ROLLUP_COUNTERS.length).fill(0), histogram: [] };
+      byDay.set(day, entry);
+    }
+    return entry;
+  };
+  const endKind = endKindOf(f);
+  if (f.receivedAt) {
+    const c = at(dayOf(f.receivedAt)).counters;
+    c[INDEX.received]! += 1;
+    if (finalOnTime(f)) c[INDEX.receivedOnTime]! += 1;
+    c[INDEX.supplementRequests]! += f.supplementRequests;
+    c[INDEX.apologies]! += f.apologies;
+  }
+  if (f.endedAt && f.receivedAt) {
+    const entry = at(dayOf(f.endedAt));
+    const c = entry.counters;
+    c[INDEX.finished]! += 1;
+    if (f.timeliness === 'EARLY') c[INDEX.early]! += 1;
+    else if (f.timeliness === 'LATE') c[INDEX.late]! += 1;
+    else c[INDEX.onTime]! += 1;
+    if (endKind === 'WITHDRAWN') c[INDEX.withdrawn]! += 1;
+    if (endKind === 'STOPPED') c[INDEX.stopped]! += 1;
+    if (f.processingMinutes !== null) {
+      c[INDEX.processingMinutes]! += f.processingMinutes;
+      entry.histogram = new Array(PROCESSING_HISTOGRAM_SIZE).fill(0);
+      entry.histogram[histogramBucket(f.processingMinutes)] = 1;
+    }
+    if (f.rating === 'VERY_SATISFIED') c[INDEX.verySatisfied]! += 1;
+    if (f.rating === 'SATISFIED') c[INDEX.satisfied]! += 1;
+    if (f.rating === 'DISSATISFIED') c[INDEX.dissatisfied]! += 1;
+    if (f.ratingLinkIssued) c[INDEX.ratingLinksIssued]! += 1;
+    if (f.rating === 'DISSATISFIED' || f.hasPetition) c[INDEX.dislikedOrPetitioned]! += 1;
+  } else if (endKind === 'REFUSED' && f.endedAt) {
+    at(dayOf(f.endedAt)).counters[INDEX.refused]! += 1;
+  }
+  const rows: CounterRow[] = [];
+  for (const [day, { counters, histogram }] of byDay) {
+    const key = { agencyId: f.agencyId, procedureId: f.procedureId, channel: f.channel };
+    rows.push({ grain: 'DAY', day, ...key, counters, histogram });
+    rows.push({
+      grain: 'MONTH',
+      day: monthOf(day),
+      ...key,
+      counters: [...counters],
+      histogram: [...histogram],
+    });
+  }
+  return rows;
+}
+
+/**
+ * Day ranges a received dossier spent unfinished and not yet due while its final outcome is not
+ * on time (IN_TIME_NOT_ON_TIME), or unfinished and past due (OVERDUE_*). Indicator 2.1 judges a
+ * dossier still open at a period's end by its due date then (domain.md §3 "Unfinished at the end
+ * of a reporting period"), so a period's figure is the final outcomes corrected by these ranges.
+ * While a supplement request waits for an answer the clock is paused: not overdue if it was made
+ * on or before the due day.
+ */
+export function intervalRows(f: DossierFacts): IntervalRow[] {
+  if (!f.receivedAt || !f.timelinessDueAt || (f.endedAt && !endKindOf(f))) return [];
+  const received = epochDayOf(f.receivedAt);
+  const due = epochDayOf(f.timelinessDueAt);
+  const lastOpen = f.endedAt ? epochDayOf(f.endedAt) - 1 : Number.POSITIVE_INFINITY;
+  const pausedInTime =
+    !f.endedAt && f.supplementPendingSince !== null && epochDayOf(f.supplementPendingSince) <= due;
+  const onTime = finalOnTime(f);
+  const rows: IntervalRow[] = [];
+  const push = (kind: IntervalKind, from: number, to: number) => {
+    if (from > to) return;
+    rows.push({
+      kind,
+      agencyId: f.agencyId,
+      procedureId: f.procedureId,
+      receivedDay: fromEpochDay(received),
+      fromDay: fromEpochDay(from),
+      toDay: Number.isFinite(to) ? fromEpochDay(to) : OPEN_END_DAY,
+      dossiers: 1,
+    });
+  };
+  if (!onTime) push('IN_TIME_NOT_ON_TIME', received, pausedInTime ? lastOpen : Math.min(due, lastOpen));
+  if (!pausedInTime) push(onTime ? 'OVERDUE_ON_TIME' : 'OVERDUE_LATE', Math.max(received, due + 1), lastOpen);
+  return rows;
+}
+
+const counterKey = (r: CounterRow) => `${r.grain}|${r.agencyId}|${r.procedureId}|${r.day}|${r.channel}`;
+const intervalKey = (r: IntervalRow) =>
+  `${r.kind}|${r.agencyId}|${r.procedureId}|${r.receivedDay}|${r.fromDay}|${r.toDay}`;
+
+/**
+ * Accumulates signed contributions (new state +1, old state −1) and hands back one row per key,
+ * without the keys whose changes cancel out — one aggregated upsert per key (performance.md).
+ */
+export class RollupDelta {
+  private readonly counters = new Map<string, CounterRow>();
+  private readonly intervals = new Map<string, IntervalRow>();
+
+  add(f: DossierFacts, sign: 1 | -1): void {
+    for (const row of counterRows(f)) {
+      const key = counterKey(row);
+      const existing = this.counters.get(key);
+      if (!existing) {
+        this.counters.set(key, {
+          ...row,
+          counters: row.counters.map((v) => v * sign),
+          histogram: row.histogram.map((v) => v * sign),
+        });
+        continue;
+      }
+      row.counters.forEach((v, i) => {
+        existing.counters[i]! += v * sign;
+      });
+      if (row.histogram.length > 0) {
+        if (existing.histogram.length === 0)
+          existing.histogram = new Array(PROCESSING_HISTOGRAM_SIZE).fill(0);
+        row.histogram.forEach((v, i) => {
+          existing.histogram[i]! += v * sign;
+        });
+      }
+    }
+    for (const row of intervalRows(f)) {
+      const key = intervalKey(row);
+      const existing = this.intervals.get(key);
+      if (existing) existing.dossiers += sign;
+      else this.intervals.set(key, { ...row, dossiers: sign });
+    }
+  }
+
+  counterRows(): CounterRow[] {
+    return [...this.counters.values()].filter(
+      (r) => r.counters.some((v) => v !== 0) || r.histogram.some((v) => v !== 0),
+    );
+  }
+
+  intervalRows(): IntervalRow[] {
+    return [...this.intervals.values()].filter((r) => r.dossiers !== 0);
+  }
+}
+
+/** The day before `day` (interval bounds are inclusive days). */
+export const dayBefore = (day: Day): Day => addDays(day, -1);

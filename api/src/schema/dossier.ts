@@ -1,0 +1,171 @@
+import { ApplicantType, DossierStatus, DueDateChangeReason, Timeliness } from '@tthc/db';
+import { classifyTimeliness } from '../domain/timeliness.ts';
+import { AppError } from '../errors.ts';
+import { actorOf, hasScope } from '../server/auth.ts';
+import { subtreeIds } from '../services/agencies.ts';
+import { recordDossierEvents } from '../services/ingest.ts';
+import { builder } from './builder.ts';
+import { ChannelEnum } from './enums.ts';
+
+const DossierStatusEnum = builder.enumType(DossierStatus, {
+  name: 'DossierStatus',
+  description: 'National TrangThaiHoSo 1..10 (domain.md §3).',
+});
+const TimelinessEnum = builder.enumType(Timeliness, { name: 'Timeliness' });
+const ApplicantTypeEnum = builder.enumType(ApplicantType, {
+  name: 'ApplicantType',
+  description: 'Loại đối tượng: 1 citizen, 2 business, 3 state agency, 4 other organisation.',
+});
+const DueDateChangeReasonEnum = builder.enumType(DueDateChangeReason, { name: 'DueDateChangeReason' });
+
+const DossierEventInput = builder.inputType('DossierEventInput', {
+  description:
+    'One event of a dossier, as a one-stop system records it. (dossierCode, sequence) makes a delivery idempotent.',
+  fields: (t) => ({
+    dossierCode: t.string({ required: true }),
+    procedureCode: t.string({ required: true }),
+    agencyCode: t.string({
+      required: true,
+      description: 'The receiving unit’s code, as it was on the event’s day.',
+    }),
+    channel: t.field({ type: ChannelEnum, required: true }),
+    status: t.field({ type: DossierStatusEnum, required: true }),
+    occurredAt: t.field({ type: 'DateTime', required: true }),
+    sequence: t.int({ required: true, description: 'Per dossier, from 1; events are folded in this order.' }),
+    dueAt: t.field({
+      type: 'DateTime',
+      description:
+        'The due date the one-stop system printed (on reception, after a supplement, or with an apology); computed when absent.',
+    }),
+    apologyRef: t.string({
+      description: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả: its number, when this event carries one.',
+    }),
+    applicantType: t.field({ type: ApplicantTypeEnum }),
+  }),
+});
+
+const InputErrorRef = builder
+  .objectRef<{ index: number; code: string; message: string }>('InputError')
+  .implement({
+    fields: (t) => ({
+      index: t.exposeInt('index', { description: 'Position of the rejected item in the input list.' }),
+      code: t.exposeString('code'),
+      message: t.exposeString('message'),
+    }),
+  });
+
+const RecordPayload = builder
+  .objectRef<{
+    accepted: number;
+    duplicates: number;
+    errors: { index: number; code: string; message: string }[];
+  }>('RecordDossierEventsPayload')
+  .implement({
+    fields: (t) => ({
+      accepted: t.exposeInt('accepted', { description: 'New events stored.' }),
+      duplicates: t.exposeInt('duplicates', {
+        description: 'Events already stored (same dossier code and sequence).',
+      }),
+      errors: t.field({ type: [InputErrorRef], resolve: (p) => p.errors }),
+    }),
+  });
+
+builder.mutationField('recordDossierEvents', (t) =>
+  t.field({
+    type: RecordPayload,
+    description:
+      'Records up to 1,000 dossier events (scope: ingest). Bad events are reported by index with a stable code; the good ones are stored.',
+    authScopes: { ingest: true },
+    args: { events: t.arg({ type: [DossierEventInput], required: true }) },
+    resolve: (_root, { events }, ctx) =>
+      recordDossierEvents(ctx, events, { source: 'GRAPHQL', actor: actorOf(ctx.principal) }),
+  }),
+);
+
+builder.prismaObject('DossierEvent', {
+  fields: (t) => ({
+    sequence: t.exposeInt('sequence'),
+    status: t.expose('status', { type: DossierStatusEnum }),
+    occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
+    dueAt: t.expose('dueAt', { type: 'DateTime', nullable: true }),
+    apologyRef: t.exposeString('apologyRef', { nullable: true }),
+    recordedAt: t.expose('recordedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.prismaObject('DueDateChange', {
+  description:
+    'A change of due date: on reception, after a supplement, or by an apology (history kept, domain.md §3).',
+  fields: (t) => ({
+    reason: t.expose('reason', { type: DueDateChangeReasonEnum }),
+    previousDueAt: t.expose('previousDueAt', { type: 'DateTime', nullable: true }),
+    newDueAt: t.expose('newDueAt', { type: 'DateTime' }),
+    apologyRef: t.exposeString('apologyRef', { nullable: true }),
+    changedAt: t.expose('changedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.prismaObject('Dossier', {
+  description: 'A dossier (hồ sơ): the fold of its events. No personal data of the applicant is kept.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    procedure: t.relation('procedure'),
+    agency: t.relation('agency'),
+    channel: t.expose('channel', { type: ChannelEnum }),
+    applicantType: t.expose('applicantType', { type: ApplicantTypeEnum, nullable: true }),
+    status: t.expose('status', { type: DossierStatusEnum }),
+    receivedAt: t.expose('receivedAt', { type: 'DateTime', nullable: true }),
+    dueAt: t.expose('dueAt', { type: 'DateTime', nullable: true, description: 'The due date in force.' }),
+    initialDueAt: t.expose('initialDueAt', { type: 'DateTime', nullable: true }),
+    resolvedAt: t.expose('resolvedAt', { type: 'DateTime', nullable: true }),
+    returnedAt: t.expose('returnedAt', { type: 'DateTime', nullable: true }),
+    endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true }),
+    supplementRequests: t.exposeInt('supplementRequests'),
+    apologies: t.exposeInt('apologies'),
+    pausedWorkingMinutes: t.exposeInt('pausedMinutes'),
+    processingWorkingMinutes: t.exposeInt('processingMinutes', { nullable: true }),
+    timeliness: t.field({
+      type: TimelinessEnum,
+      nullable: true,
+      description: 'Early / on time / late; for an unfinished dossier, judged now.',
+      resolve: (d) => {
+        if (!d.receivedAt || d.endedAt) return d.timeliness;
+        return classifyTimeliness({
+          receivedAt: d.receivedAt,
+          dueAt: d.timelinessDueAt,
+          endedAt: null,
+          supplementRequests: d.supplementRequests,
+          unansweredSupplementSince: d.supplementPendingSince,
+          asOf: new Date(),
+        });
+      },
+    }),
+    events: t.relation('events', { query: { orderBy: { sequence: 'asc' } } }),
+    dueDateChanges: t.relation('dueDateChanges', { query: { orderBy: { id: 'asc' } } }),
+  }),
+});
+
+builder.queryField('dossier', (t) =>
+  t.prismaField({
+    type: 'Dossier',
+    nullable: true,
+    description:
+      'A dossier and its timeline (needs an API key; a key limited to an agency sees only its subtree).',
+    args: { code: t.arg.string({ required: true }) },
+    resolve: async (query, _root, { code }, ctx) => {
+      const p = ctx.principal;
+      if (p.kind === 'anonymous') {
+        throw new AppError('UNAUTHENTICATED', 'Cần khóa API để xem hồ sơ.');
+      }
+      if (!hasScope(p, 'READ') && !hasScope(p, 'INGEST')) {
+        throw new AppError('FORBIDDEN', 'Khóa API không có quyền xem hồ sơ.');
+      }
+      const dossier = await ctx.prisma.dossier.findUnique({ ...query, where: { code } });
+      if (dossier && p.kind === 'apiKey' && p.agencyId !== null) {
+        const allowed = await subtreeIds(ctx.prisma, p.agencyId);
+        if (!allowed.includes(dossier.agencyId)) return null; // not revealed: same answer as unknown
+      }
+      return dossier;
+    },
+  }),
+);

@@ -1,0 +1,230 @@
+import { roundScore } from '../domain/index766.ts';
+import { coalesce } from '../server/coalesce.ts';
+import { computeIndex766 } from '../services/index766.ts';
+import {
+  averageProcessingWorkingDays,
+  type Counts,
+  computeStats,
+  onTimeRate,
+  type Period,
+  processingPercentileWorkingDays,
+  ratingsCount,
+  ratio,
+  resolveScope,
+  type Scope,
+  type ServiceStats,
+  satisfactionRate,
+  scopeTouchedBy,
+} from '../services/stats.ts';
+import { AgencyRef } from './agency.ts';
+import { builder } from './builder.ts';
+import { ChannelEnum } from './enums.ts';
+import { ProcedureRef } from './procedure.ts';
+
+/** Live figures are pushed at most this often per subscription (architecture.md "Live"). */
+export const STATS_PUSH_INTERVAL_MS = 250;
+
+export const PeriodInput = builder.inputType('PeriodInput', {
+  description: 'A reporting period; both days included (Asia/Ho_Chi_Minh).',
+  fields: (t) => ({
+    from: t.field({ type: 'Date', required: true }),
+    to: t.field({ type: 'Date', required: true }),
+  }),
+});
+
+const StatsScopeInput = builder.inputType('StatsScope', {
+  description: 'An agency (its whole subtree, with the units merged into it) and/or a procedure.',
+  fields: (t) => ({
+    agencyCode: t.string(),
+    procedureCode: t.string(),
+  }),
+});
+
+const PeriodRef = builder.objectRef<Period>('Period').implement({
+  fields: (t) => ({
+    from: t.expose('from', { type: 'Date' }),
+    to: t.expose('to', { type: 'Date' }),
+  }),
+});
+
+const ChannelStatsRef = builder.objectRef<Counts & { channel: 'IN_PERSON' | 'ONLINE' | 'POSTAL' }>(
+  'ChannelStats',
+);
+const MonthStatsRef = builder.objectRef<Counts & { month: string }>('MonthStats');
+const ServiceStatsRef = builder.objectRef<ServiceStats>('ServiceStats');
+
+// One definition of the figures every slice carries (the whole period, a channel, a month).
+for (const ref of [ServiceStatsRef, ChannelStatsRef, MonthStatsRef] as const) {
+  builder.objectFields(ref as typeof ServiceStatsRef, (t) => ({
+    received: t.exposeInt('received', { description: 'Dossiers received in the period.' }),
+    finished: t.exposeInt('finished', { description: 'Dossiers whose processing ended in the period.' }),
+    early: t.exposeInt('early'),
+    onTime: t.exposeInt('onTime'),
+    late: t.exposeInt('late'),
+    onTimeRate: t.float({
+      nullable: true,
+      description: '(early + onTime) / finished, 0..1; null when nothing finished.',
+      resolve: onTimeRate,
+    }),
+    withdrawn: t.exposeInt('withdrawn', {
+      description: 'Finished by withdrawal (counted on time, domain.md §3).',
+    }),
+    stopped: t.exposeInt('stopped', {
+      description: 'Finished by a stop (returned unprocessed; counted on time).',
+    }),
+    refused: t.exposeInt('refused', {
+      description: 'Refused at reception (never received, not in finished).',
+    }),
+    supplementRequests: t.exposeInt('supplementRequests'),
+    apologies: t.exposeInt('apologies'),
+    averageProcessingWorkingDays: t.float({
+      nullable: true,
+      description: 'Mean over finished dossiers, supplement time excluded.',
+      resolve: averageProcessingWorkingDays,
+    }),
+    medianProcessingWorkingDays: t.float({
+      nullable: true,
+      description: 'Estimated from a histogram (linear within a bucket).',
+      resolve: (c) => processingPercentileWorkingDays(c, 50),
+    }),
+    p90ProcessingWorkingDays: t.float({
+      nullable: true,
+      description: '90th percentile, estimated from a histogram.',
+      resolve: (c) => processingPercentileWorkingDays(c, 90),
+    }),
+    ratings: t.int({
+      description: 'Current ratings of dossiers finished in the period.',
+      resolve: ratingsCount,
+    }),
+    verySatisfied: t.exposeInt('verySatisfied'),
+    satisfied: t.exposeInt('satisfied'),
+    dissatisfied: t.exposeInt('dissatisfied'),
+    satisfactionRate: t.float({
+      nullable: true,
+      description: '(verySatisfied + satisfied) / ratings; null when no ratings.',
+      resolve: satisfactionRate,
+    }),
+    ratingLinksIssued: t.exposeInt('ratingLinksIssued', {
+      description: 'Finished dossiers whose applicant was asked to rate (a rating link was issued).',
+    }),
+    responseRate: t.float({
+      nullable: true,
+      description: 'ratings / finished: the last link of the chain finished → asked → rated.',
+      resolve: (c) => ratio(ratingsCount(c), c.finished),
+    }),
+  }));
+}
+
+ChannelStatsRef.implement({ fields: (t) => ({ channel: t.expose('channel', { type: ChannelEnum }) }) });
+MonthStatsRef.implement({
+  fields: (t) => ({
+    month: t.field({ type: 'Date', description: 'First day of the month.', resolve: (m) => m.month }),
+  }),
+});
+ServiceStatsRef.implement({
+  description: 'Processing-time and satisfaction figures of a scope over a period, summed from rollups.',
+  fields: (t) => ({
+    period: t.field({ type: PeriodRef, resolve: (s) => s.period }),
+    asOf: t.field({
+      type: 'Date',
+      description: 'The day unfinished dossiers are judged on: the period’s end, or today if earlier.',
+      resolve: (s) => s.asOf,
+    }),
+    lateOpen: t.exposeInt('lateOpen', { description: 'Dossiers unfinished and past due on `asOf`.' }),
+    byChannel: t.field({ type: [ChannelStatsRef], resolve: (s) => s.byChannel }),
+    byMonth: t.field({ type: [MonthStatsRef], description: 'For trend charts.', resolve: (s) => s.byMonth }),
+  }),
+});
+
+const Indicator766Ref = builder
+  .objectRef<{
+    id: string;
+    score: number | null;
+    maxScore: number;
+    numerator: number | null;
+    denominator: number | null;
+  }>('Indicator766')
+  .implement({
+    description: 'One Decision 766/QĐ-TTg indicator; score null = no data (never shown as 0).',
+    fields: (t) => ({
+      id: t.exposeString('id'),
+      score: t.float({ nullable: true, resolve: (i) => roundScore(i.score, 4) }),
+      maxScore: t.exposeFloat('maxScore'),
+      numerator: t.exposeFloat('numerator', { nullable: true }),
+      denominator: t.exposeFloat('denominator', { nullable: true }),
+    }),
+  });
+
+const Index766Ref = builder.objectRef<{ total: number | null; indicators: unknown[] }>('Index766').implement({
+  description: 'The Decision 766/QĐ-TTg indicators the system computes from its own data.',
+  fields: (t) => ({
+    total: t.float({
+      nullable: true,
+      description: 'Sum of the indicators computed.',
+      resolve: (i) => roundScore(i.total, 4),
+    }),
+    indicators: t.field({ type: [Indicator766Ref], resolve: (i) => i.indicators as never }),
+  }),
+});
+
+const stats = (ctx: { db: { pool: import('pg').Pool } }, scope: Scope, period: Period) =>
+  computeStats(ctx.db.pool, scope, period);
+
+builder.queryFields((t) => ({
+  stats: t.field({
+    type: ServiceStatsRef,
+    args: {
+      scope: t.arg({ type: StatsScopeInput, required: true }),
+      period: t.arg({ type: PeriodInput, required: true }),
+    },
+    resolve: async (_root, { scope, period }, ctx) =>
+      stats(ctx, await resolveScope(ctx.prisma, scope), period),
+  }),
+  index766: t.field({
+    type: Index766Ref,
+    args: {
+      agencyCode: t.arg.string({ required: true }),
+      period: t.arg({ type: PeriodInput, required: true }),
+    },
+    resolve: async (_root, { agencyCode, period }, ctx) =>
+      computeIndex766(ctx.db, await resolveScope(ctx.prisma, { agencyCode }), period),
+  }),
+}));
+
+builder.objectField(ProcedureRef, 'stats', (t) =>
+  t.field({
+    type: ServiceStatsRef,
+    args: { period: t.arg({ type: PeriodInput, required: true }) },
+    resolve: (procedure, { period }, ctx) =>
+      stats(ctx, { agencyIds: null, procedureId: procedure.id }, period),
+  }),
+);
+
+builder.objectField(AgencyRef, 'stats', (t) =>
+  t.field({
+    type: ServiceStatsRef,
+    description: 'The figures of the whole subtree, with the units merged into it.',
+    args: { period: t.arg({ type: PeriodInput, required: true }) },
+    resolve: async (agency, { period }, ctx) =>
+      stats(ctx, await resolveScope(ctx.prisma, { agencyCode: agency.code }), period),
+  }),
+);
+
+builder.subscriptionField('statsChanged', (t) =>
+  t.field({
+    type: ServiceStatsRef,
+    description: `The figures now, then fresh figures after every change that touches the scope, at most every ${STATS_PUSH_INTERVAL_MS} ms.`,
+    args: {
+      scope: t.arg({ type: StatsScopeInput, required: true }),
+      period: t.arg({ type: PeriodInput, required: true }),
+    },
+    subscribe: async (_root, { scope: input }, ctx) => {
+      const scope = await resolveScope(ctx.prisma, input);
+      const changes = ctx.pubsub.subscribe('stats:changed');
+      const touches = (change: { agencyIds: number[]; procedureIds: number[] }) =>
+        scopeTouchedBy(scope, change);
+      return coalesce(changes, touches, STATS_PUSH_INTERVAL_MS, () => scope, { initial: true });
+    },
+    resolve: (scope, { period }, ctx) => stats(ctx, scope, period),
+  }),
+);

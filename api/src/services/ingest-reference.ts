@@ -1,0 +1,86 @@
+// The catalogue an event batch refers to: its procedures (with the time limit per channel of the
+// version in force) and its agencies (codes resolved on a day, as codes are reused across mergers).
+import type { Channel } from '@tthc/db';
+import type pg from 'pg';
+import type { TimeLimit } from '../domain/due-date.ts';
+import type { Day } from '../domain/time.ts';
+
+export interface ProcedureRef {
+  id: number;
+  code: string;
+  sameDayCutoffMinute: number | null;
+  limits: Map<Channel, TimeLimit>;
+}
+
+export interface ReferenceData {
+  procedures: Map<string, ProcedureRef>;
+  procedureById: Map<number, ProcedureRef>;
+  /** The id of the unit holding `code` on `day`, or null. */
+  agencyOn(code: string, day: Day): number | null;
+  agencyCode(id: number): string | undefined;
+}
+
+interface AgencyRow {
+  id: number;
+  code: string;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+export async function loadReferenceData(
+  pool: pg.Pool | pg.PoolClient,
+  events: readonly { procedureCode: string; agencyCode: string }[],
+): Promise<ReferenceData> {
+  const procedureCodes = [...new Set(events.map((e) => e.procedureCode))];
+  const agencyCodes = [...new Set(events.map((e) => e.agencyCode))];
+  const [procedureRows, agencyRows] = await Promise.all([
+    pool.query<{
+      id: number;
+      code: string;
+      cutoff: number | null;
+      channel: Channel | null;
+      value: string;
+      unit: TimeLimit['unit'];
+    }>(
+      `SELECT p.id, p.code, p."sameDayCutoffMinute" AS cutoff, l.channel, l.value, l.unit
+         FROM "Procedure" p
+         LEFT JOIN "ProcedureTimeLimit" l ON l."procedureId" = p.id AND l."versionId" IS NOT DISTINCT FROM p."currentVersionId"
+        WHERE p.code = ANY($1::text[])`,
+      [procedureCodes],
+    ),
+    pool.query<AgencyRow>(
+      `SELECT id, code, to_char("validFrom", 'YYYY-MM-DD') AS valid_from, to_char("validTo", 'YYYY-MM-DD') AS valid_to
+         FROM "Agency" WHERE code = ANY($1::text[])`,
+      [agencyCodes],
+    ),
+  ]);
+  const procedures = new Map<string, ProcedureRef>();
+  for (const row of procedureRows.rows) {
+    let ref = procedures.get(row.code);
+    if (!ref) {
+      ref = { id: row.id, code: row.code, sameDayCutoffMinute: row.cutoff, limits: new Map() };
+      procedures.set(row.code, ref);
+    }
+    if (row.channel) ref.limits.set(row.channel, { value: Number(row.value), unit: row.unit });
+  }
+  const agenciesByCode = new Map<string, AgencyRow[]>();
+  for (const row of agencyRows.rows) {
+    const list = agenciesByCode.get(row.code);
+    if (list) list.push(row);
+    else agenciesByCode.set(row.code, [row]);
+  }
+  const codeById = new Map(agencyRows.rows.map((r) => [r.id, r.code]));
+  return {
+    procedures,
+    procedureById: new Map([...procedures.values()].map((p) => [p.id, p])),
+    agencyOn: (code, day) => {
+      const match = agenciesByCode
+        .get(code)
+        ?.find(
+          (a) => (a.valid_from === null || a.valid_from <= day) && (a.valid_to === null || a.valid_to >= day),
+        );
+      return match?.id ?? null;
+    },
+    agencyCode: (id) => codeById.get(id),
+  };
+}

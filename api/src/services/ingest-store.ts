@@ -1,0 +1,389 @@
+// Set-based reads and writes of an ingestion batch: a handful of statements per batch whatever its
+// size, arrays sent through unnest() (performance.md: ~30× faster than row-at-a-time).
+import type pg from 'pg';
+import type { DossierEventFact, DossierState } from '../domain/dossier-state.ts';
+import type { DossierFacts, RollupDelta } from '../domain/rollup-contribution.ts';
+import type { Identity } from './ingest.ts';
+
+export interface StoredDossier {
+  id: string;
+  code: string;
+  identity: Identity;
+  events: DossierEventFact[];
+  facts: DossierFacts;
+}
+
+export interface EventRow {
+  code: string;
+  sequence: number;
+  status: string;
+  occurredAt: Date;
+  dueAt: Date | null;
+  apologyRef: string | null;
+}
+
+interface DossierRow {
+  id: string;
+  code: string;
+  procedureId: number;
+  agencyId: number;
+  agencyCode: string;
+  channel: Identity['channel'];
+  applicantType: Identity['applicantType'];
+  status: string;
+  receivedAt: Date | null;
+  resolvedAt: Date | null;
+  returnedAt: Date | null;
+  endedAt: Date | null;
+  timeliness: DossierFacts['timeliness'];
+  timelinessDueAt: Date | null;
+  supplementPendingSince: Date | null;
+  supplementRequests: number;
+  apologies: number;
+  processingMinutes: number | null;
+  rating: DossierFacts['rating'];
+  ratingLinkIssued: boolean;
+  hasPetition: boolean;
+}
+
+/**
+ * Locks the dossiers of a batch (creating none yet) and loads those that exist with all their
+ * events. Locks are transaction-scoped advisory locks on the codes, taken in code order so that two
+ * batches touching the same dossiers never deadlock, and held until commit so concurrent batches
+ * for one dossier apply one after the other.
+ */
+export async function loadDossiers(
+  client: pg.PoolClient,
+  codes: string[],
+): Promise<Map<string, StoredDossier>> {
+  await client.query(
+    `SELECT count(pg_advisory_xact_lock(hashtextextended(code, 766)))
+       FROM (SELECT code FROM unnest($1::text[]) AS code ORDER BY code) AS ordered`,
+    [codes],
+  );
+  const dossiers = await client.query<DossierRow>(
+    `SELECT d.id::text AS id, d.code, d."procedureId", d."agencyId", a.code AS "agencyCode", d.channel,
+            d."applicantType", d.status, d."receivedAt", d."resolvedAt", d."returnedAt", d."endedAt", d.timeliness,
+            d."timelinessDueAt", d."supplementPendingSince", d."supplementRequests", d.apologies,
+            d."processingMinutes", d.rating, d."ratingLinkIssued", d."hasPetition"
+       FROM "Dossier" d JOIN "Agency" a ON a.id = d."agencyId"
+      WHERE d.code = ANY($1::text[])`,
+    [codes],
+  );
+  const result = new Map<string, StoredDossier>();
+  if (dossiers.rows.length === 0) return result;
+  const events = await client.query<{ dossierId: string } & DossierEventFact>(
+    `SELECT "dossierId"::text AS "dossierId", sequence, status, "occurredAt", "dueAt", "apologyRef"
+       FROM "DossierEvent" WHERE "dossierId" = ANY($1::bigint[])`,
+    [dossiers.rows.map((d) => d.id)],
+  );
+  const eventsById = new Map<string, DossierEventFact[]>();
+  for (const { dossierId, ...event } of events.rows) {
+    const list = eventsById.get(dossierId);
+    if (list) list.push(event);
+    else eventsById.set(dossierId, [event]);
+  }
+  for (const row of dossiers.rows) {
+    result.set(row.code, {
+      id: row.id,
+      code: row.code,
+      identity: {
+        procedureId: row.procedureId,
+        agencyId: row.agencyId,
+        agencyCode: row.agencyCode,
+        channel: row.channel,
+        applicantType: row.applicantType,
+      },
+      events: eventsById.get(row.id) ?? [],
+      facts: {
+        agencyId: row.agencyId,
+        procedureId: row.procedureId,
+        channel: row.channel,
+        status: row.status,
+        receivedAt: row.receivedAt,
+        resolvedAt: row.resolvedAt,
+        returnedAt: row.returnedAt,
+        endedAt: row.endedAt,
+        timeliness: row.timeliness,
+        timelinessDueAt: row.timelinessDueAt,
+        supplementPendingSince: row.supplementPendingSince,
+        supplementRequests: row.supplementRequests,
+        apologies: row.apologies,
+        processingMinutes: row.processingMinutes,
+        rating: row.rating,
+        ratingLinkIssued: row.ratingLinkIssued,
+        hasPetition: row.hasPetition,
+      },
+    });
+  }
+  return result;
+}
+
+interface TouchedDossier {
+  code: string;
+  identity: Identity;
+  stored: StoredDossier | undefined;
+  state: DossierState;
+}
+
+const STATE_COLUMNS = `status, "submittedAt", "receivedAt", "dueAt", "initialDueAt", "timelinessDueAt", "resolvedAt",
+  "returnedAt", "endedAt", "pausedMinutes", "supplementRequests", "supplementPendingSince", apologies,
+  "processingMinutes", timeliness, "lastSequence"`;
+
+/** The state columns as parallel arrays, in STATE_COLUMNS order, with their SQL array types. */
+function stateArrays(states: DossierState[]): { values: unknown[]; types: string[] } {
+  const col = <T>(f: (s: DossierState) => T) => states.map(f);
+  return {
+    values: [
+      col((s) => s.status),
+      col((s) => s.submittedAt),
+      col((s) => s.receivedAt),
+      col((s) => s.dueAt),
+      col((s) => s.initialDueAt),
+      col((s) => s.timelinessDueAt),
+      col((s) => s.resolvedAt),
+      col((s) => s.returnedAt),
+      col((s) => s.endedAt),
+      col((s) => s.pausedMinutes),
+      col((s) => s.supplementRequests),
+      col((s) => s.supplementPendingSince),
+      col((s) => s.apologies),
+      col((s) => s.processingMinutes),
+      col((s) => s.timeliness),
+      col((s) => s.lastSequence),
+    ],
+    types: [
+      'text[]',
+      'timestamptz[]',
+      'timestamptz[]',
+      'timestamptz[]',
+      'timestamptz[]',
+      'timestamptz[]',
+      'timestamptz[]',
+      'timestamptz[]',
+      'timestamptz[]',
+      'int[]',
+      'int[]',
+      'timestamptz[]',
+      'int[]',
+      'int[]',
+      'text[]',
+      'int[]',
+    ],
+  };
+}
+
+const STATE_CASTS = [
+  'status::"DossierStatus"',
+  '"submittedAt"',
+  '"receivedAt"',
+  '"dueAt"',
+  '"initialDueAt"',
+  '"timelinessDueAt"',
+  '"resolvedAt"',
+  '"returnedAt"',
+  '"endedAt"',
+  '"pausedMinutes"',
+  '"supplementRequests"',
+  '"supplementPendingSince"',
+  'apologies',
+  '"processingMinutes"',
+  'timeliness::"Timeliness"',
+  '"lastSequence"',
+];
+
+/** Writes a folded batch: dossier rows, events, due-date history and the rollup differences. */
+export async function writeBatch(
+  client: pg.PoolClient,
+  touched: TouchedDossier[],
+  events: EventRow[],
+  delta: RollupDelta,
+  source: string,
+): Promise<void> {
+  const ids = new Map<string, string>();
+  const created = touched.filter((t) => !t.stored);
+  const updated = touched.filter((t) => t.stored);
+  for (const t of updated) ids.set(t.code, t.stored!.id);
+
+  if (created.length > 0) {
+    const { values, types } = stateArrays(created.map((t) => t.state));
+    const offset = 5;
+    const params = values.map((_, i) => `$${i + offset + 1}::${types[i]}`).join(', ');
+    const rows = await client.query<{ id: string; code: string }>(
+      `INSERT INTO "Dossier" (code, "procedureId", "agencyId", channel, "applicantType", ${STATE_COLUMNS}, "updatedAt")
+       SELECT code, "procedureId", "agencyId", channel::"Channel", "applicantType"::"ApplicantType",
+              ${STATE_CASTS.join(', ')}, now()
+         FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], ${params})
+           AS u(code, "procedureId", "agencyId", channel, "applicantType", ${STATE_COLUMNS})
+       RETURNING id::text AS id, code`,
+      [
+        created.map((t) => t.code),
+        created.map((t) => t.identity.procedureId),
+        created.map((t) => t.identity.agencyId),
+        created.map((t) => t.identity.channel),
+        created.map((t) => t.identity.applicantType),
+        ...values,
+      ],
+    );
+    for (const row of rows.rows) ids.set(row.code, row.id);
+  }
+  if (updated.length > 0) {
+    const { values, types } = stateArrays(updated.map((t) => t.state));
+    const params = values.map((_, i) => `$${i + 2}::${types[i]}`).join(', ');
+    const assignments = STATE_COLUMNS.split(',')
+      .map((c) => c.trim())
+      .map((c, i) => `${c} = u.${STATE_CASTS[i]!.replace(/^"?(\w+)"?/, (_m, name) => `"${name}"`)}`)
+      .join(', ');
+    await client.query(
+      `UPDATE "Dossier" d SET ${assignments}, "updatedAt" = now()
+         FROM unnest($1::bigint[], ${params}) AS u(id, ${STATE_COLUMNS})
+        WHERE d.id = u.id`,
+      [updated.map((t) => t.stored!.id), ...values],
+    );
+  }
+
+  await client.query(
+    `INSERT INTO "DossierEvent" ("dossierId", sequence, status, "occurredAt", "dueAt", "apologyRef", source)
+     SELECT "dossierId", sequence, status::"DossierStatus", "occurredAt", "dueAt", "apologyRef", $7::"EventSource"
+       FROM unnest($1::bigint[], $2::int[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[])
+         AS u("dossierId", sequence, status, "occurredAt", "dueAt", "apologyRef")
+     ON CONFLICT ("dossierId", sequence) DO NOTHING`,
+    [
+      events.map((e) => ids.get(e.code)),
+      events.map((e) => e.sequence),
+      events.map((e) => e.status),
+      events.map((e) => e.occurredAt),
+      events.map((e) => e.dueAt),
+      events.map((e) => e.apologyRef),
+      source,
+    ],
+  );
+
+  await writeDueDateHistory(client, touched, ids);
+  await applyRollupDelta(client, delta);
+}
+
+/** The due-date history is derived from the events: replace it for the dossiers of the batch. */
+async function writeDueDateHistory(
+  client: pg.PoolClient,
+  touched: TouchedDossier[],
+  ids: Map<string, string>,
+) {
+  const existingIds = touched.filter((t) => t.stored).map((t) => t.stored!.id);
+  if (existingIds.length > 0) {
+    await client.query(`DELETE FROM "DueDateChange" WHERE "dossierId" = ANY($1::bigint[])`, [existingIds]);
+  }
+  const rows = touched.flatMap((t) => t.state.dueDateChanges.map((c) => ({ id: ids.get(t.code)!, ...c })));
+  if (rows.length === 0) return;
+  await client.query(
+    `INSERT INTO "DueDateChange" ("dossierId", reason, "previousDueAt", "newDueAt", "apologyRef", "changedAt")
+     SELECT "dossierId", reason::"DueDateChangeReason", "previousDueAt", "newDueAt", "apologyRef", "changedAt"
+       FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::timestamptz[])
+         AS u("dossierId", reason, "previousDueAt", "newDueAt", "apologyRef", "changedAt")`,
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.reason),
+      rows.map((r) => r.previousDueAt),
+      rows.map((r) => r.newDueAt),
+      rows.map((r) => r.apologyRef),
+      rows.map((r) => r.changedAt),
+    ],
+  );
+}
+
+const COUNTER_COLUMNS = [
+  'received',
+  '"receivedOnTime"',
+  'finished',
+  'early',
+  '"onTime"',
+  'late',
+  'withdrawn',
+  'refused',
+  'stopped',
+  '"supplementRequests"',
+  'apologies',
+  '"processingMinutes"',
+  '"verySatisfied"',
+  'satisfied',
+  'dissatisfied',
+  '"ratingLinksIssued"',
+  '"dislikedOrPetitioned"',
+];
+
+/**
+ * One upsert for all counter rows and one for all interval rows of the batch, each key once
+ * (RollupDelta has summed the batch's changes per key); interval rows that drop to zero go away.
+ */
+export async function applyRollupDelta(client: pg.PoolClient, delta: RollupDelta): Promise<void> {
+  const counters = delta.counterRows();
+  if (counters.length > 0) {
+    const columns = COUNTER_COLUMNS.map((_, i) => counters.map((r) => r.counters[i]));
+    const params = COUNTER_COLUMNS.map(
+      (c, i) => `$${i + 7}::${c === '"processingMinutes"' ? 'bigint' : 'int'}[]`,
+    );
+    await client.query(
+      `INSERT INTO "DossierRollup" (grain, "agencyId", "procedureId", day, channel, "processingHistogram", ${COUNTER_COLUMNS.join(', ')})
+       SELECT grain::"RollupGrain", "agencyId", "procedureId", day, channel::"Channel", histogram::int[], ${COUNTER_COLUMNS.join(', ')}
+         FROM unnest($1::text[], $2::int[], $3::int[], $4::date[], $5::text[], $6::text[], ${params.join(', ')})
+           AS u(grain, "agencyId", "procedureId", day, channel, histogram, ${COUNTER_COLUMNS.join(', ')})
+       ON CONFLICT (grain, "agencyId", "procedureId", day, channel) DO UPDATE SET
+         ${COUNTER_COLUMNS.map((c) => `${c} = "DossierRollup".${c} + EXCLUDED.${c}`).join(', ')},
+         "processingHistogram" = rollup_add_histograms("DossierRollup"."processingHistogram", EXCLUDED."processingHistogram")`,
+      [
+        counters.map((r) => r.grain),
+        counters.map((r) => r.agencyId),
+        counters.map((r) => r.procedureId),
+        counters.map((r) => r.day),
+        counters.map((r) => r.channel),
+        counters.map((r) => `{${r.histogram.join(',')}}`),
+        ...columns,
+      ],
+    );
+  }
+  const intervals = delta.intervalRows();
+  if (intervals.length === 0) return;
+  const emptied = await client.query<{
+    kind: string;
+    a: number;
+    p: number;
+    r: string;
+    f: string;
+    t: string;
+    dossiers: number;
+  }>(
+    `INSERT INTO "DossierIntervalRollup" (kind, "agencyId", "procedureId", "receivedDay", "fromDay", "toDay", dossiers)
+     SELECT kind::"DossierIntervalKind", "agencyId", "procedureId", "receivedDay", "fromDay", "toDay", dossiers
+       FROM unnest($1::text[], $2::int[], $3::int[], $4::date[], $5::date[], $6::date[], $7::int[])
+         AS u(kind, "agencyId", "procedureId", "receivedDay", "fromDay", "toDay", dossiers)
+     ON CONFLICT (kind, "agencyId", "procedureId", "receivedDay", "fromDay", "toDay")
+     DO UPDATE SET dossiers = "DossierIntervalRollup".dossiers + EXCLUDED.dossiers
+     RETURNING kind::text, "agencyId" AS a, "procedureId" AS p, "receivedDay"::text AS r, "fromDay"::text AS f,
+               "toDay"::text AS t, dossiers`,
+    [
+      intervals.map((r) => r.kind),
+      intervals.map((r) => r.agencyId),
+      intervals.map((r) => r.procedureId),
+      intervals.map((r) => r.receivedDay),
+      intervals.map((r) => r.fromDay),
+      intervals.map((r) => r.toDay),
+      intervals.map((r) => r.dossiers),
+    ],
+  );
+  const zero = emptied.rows.filter((r) => r.dossiers === 0);
+  if (zero.length === 0) return;
+  await client.query(
+    `DELETE FROM "DossierIntervalRollup" r
+      USING unnest($1::text[], $2::int[], $3::int[], $4::date[], $5::date[], $6::date[]) AS z(kind, a, p, rd, f, t)
+      WHERE r.kind = z.kind::"DossierIntervalKind" AND r."agencyId" = z.a AND r."procedureId" = z.p
+        AND r."receivedDay" = z.rd AND r."fromDay" = z.f AND r."toDay" = z.t AND r.dossiers = 0`,
+    [
+      zero.map((r) => r.kind),
+      zero.map((r) => r.a),
+      zero.map((r) => r.p),
+      zero.map((r) => r.r),
+      zero.map((r) => r.f),
+      zero.map((r) => r.t),
+    ],
+  );
+}

@@ -1,0 +1,257 @@
+// Processing-time and satisfaction statistics for a scope (agency subtree and/or procedure) and a
+// period: sums over rollups, never scans over dossiers (architecture.md "Rollups"). A period is read
+// from MONTH rows for its whole months and DAY rows for the days at either end.
+import type { PrismaClient } from '@tthc/db';
+import type pg from 'pg';
+import { MINUTES_PER_WORKING_DAY } from '../domain/calendar.ts';
+import { percentileFromHistogram } from '../domain/processing-histogram.ts';
+import { addDays, addMonths, type Day, dayOf, daysBetween } from '../domain/time.ts';
+import { AppError } from '../errors.ts';
+import { resolveAgency, subtreeIds } from './agencies.ts';
+import { resolveProcedure } from './procedures.ts';
+
+export interface Period {
+  from: Day;
+  to: Day;
+}
+
+export interface ScopeInput {
+  agencyCode?: string | null;
+  procedureCode?: string | null;
+}
+
+/** A scope resolved to ids: `agencyIds` null = every agency. */
+export interface Scope {
+  agencyIds: number[] | null;
+  procedureId: number | null;
+}
+
+export type Channel = 'IN_PERSON' | 'ONLINE' | 'POSTAL';
+
+/** Additive counters of a slice (the whole period, a channel, a month). */
+export interface Counts {
+  received: number;
+  receivedOnTime: number;
+  finished: number;
+  early: number;
+  onTime: number;
+  late: number;
+  withdrawn: number;
+  refused: number;
+  stopped: number;
+  supplementRequests: number;
+  apologies: number;
+  processingMinutes: number;
+  histogram: number[];
+  verySatisfied: number;
+  satisfied: number;
+  dissatisfied: number;
+  ratingLinksIssued: number;
+  dislikedOrPetitioned: number;
+}
+
+export interface ServiceStats extends Counts {
+  period: Period;
+  byChannel: ({ channel: Channel } & Counts)[];
+  byMonth: ({ month: Day } & Counts)[];
+  /** Dossiers of the scope unfinished and past due at the period's end (or today, if earlier). */
+  lateOpen: number;
+  /** The day `lateOpen` and indicator 2.1's unfinished dossiers are judged on. */
+  asOf: Day;
+  /** Dossiers received in the period that count as on time for Decision 766 indicator 2.1. */
+  receivedOnTimeAtPeriodEnd: number;
+}
+
+const MAX_PERIOD_DAYS = 366 * 10;
+
+export function checkPeriod(period: Period): void {
+  if (period.from > period.to) {
+    throw new AppError(
+      'INVALID_PERIOD',
+      `Kỳ báo cáo không hợp lệ: ngày bắt đầu ${period.from} sau ngày kết thúc ${period.to}.`,
+    );
+  }
+  if (daysBetween(period.from, period.to) > MAX_PERIOD_DAYS) {
+    throw new AppError('INVALID_PERIOD', 'Kỳ báo cáo dài tối đa 10 năm.');
+  }
+}
+
+export async function resolveScope(prisma: PrismaClient, input: ScopeInput): Promise<Scope> {
+  const agencyIds = input.agencyCode
+    ? await subtreeIds(prisma, (await resolveAgency(prisma, input.agencyCode)).id)
+    : null;
+  const procedureId = input.procedureCode ? (await resolveProcedure(prisma, input.procedureCode)).id : null;
+  return { agencyIds, procedureId };
+}
+
+/** Whether a change to these agencies and procedures can move the figures of `scope`. */
+export function scopeTouchedBy(
+  scope: Scope,
+  change: { agencyIds: number[]; procedureIds: number[] },
+): boolean {
+  const agencyHit = scope.agencyIds === null || change.agencyIds.some((id) => scope.agencyIds!.includes(id));
+  const procedureHit = scope.procedureId === null || change.procedureIds.includes(scope.procedureId);
+  return agencyHit && procedureHit;
+}
+
+/**
+ * The period cut into whole months (read from MONTH rows) and the days around them (DAY rows).
+ * 15/1–20/3 → DAY 15/1–31/1, MONTH 1/2, DAY 1/3–20/3.
+ */
+export function splitPeriod(period: Period): { months: [Day, Day] | null; days: [Day, Day][] } {
+  const firstFullMonth = period.from.endsWith('-01')
+    ? period.from
+    : addMonths(`${period.from.slice(0, 7)}-01`, 1);
+  const afterTo = addDays(period.to, 1);
+  const endOfFullMonths = afterTo.endsWith('-01') ? afterTo : `${period.to.slice(0, 7)}-01`; // exclusive
+  if (firstFullMonth >= endOfFullMonths) return { months: null, days: [[period.from, period.to]] };
+  const days: [Day, Day][] = [];
+  if (period.from < firstFullMonth) days.push([period.from, addDays(firstFullMonth, -1)]);
+  if (endOfFullMonths <= period.to) days.push([endOfFullMonths, period.to]);
+  return { months: [firstFullMonth, addDays(endOfFullMonths, -1)], days };
+}
+
+const COUNTER_SQL = `sum(received)::int AS received, sum("receivedOnTime")::int AS "receivedOnTime",
+  sum(finished)::int AS finished, sum(early)::int AS early, sum("onTime")::int AS "onTime", sum(late)::int AS late,
+  sum(withdrawn)::int AS withdrawn, sum(refused)::int AS refused, sum(stopped)::int AS stopped,
+  sum("supplementRequests")::int AS "supplementRequests", sum(apologies)::int AS apologies,
+  sum("processingMinutes")::float8 AS "processingMinutes", rollup_histogram_sum("processingHistogram") AS histogram,
+  sum("verySatisfied")::int AS "verySatisfied", sum(satisfied)::int AS satisfied, sum(dissatisfied)::int AS dissatisfied,
+  sum("ratingLinksIssued")::int AS "ratingLinksIssued", sum("dislikedOrPetitioned")::int AS "dislikedOrPetitioned"`;
+
+const ZERO: Counts = {
+  received: 0,
+  receivedOnTime: 0,
+  finished: 0,
+  early: 0,
+  onTime: 0,
+  late: 0,
+  withdrawn: 0,
+  refused: 0,
+  stopped: 0,
+  supplementRequests: 0,
+  apologies: 0,
+  processingMinutes: 0,
+  histogram: [],
+  verySatisfied: 0,
+  satisfied: 0,
+  dissatisfied: 0,
+  ratingLinksIssued: 0,
+  dislikedOrPetitioned: 0,
+};
+
+function addCounts(a: Counts, b: Counts): Counts {
+  const sum = { ...a };
+  for (const key of Object.keys(ZERO) as (keyof Counts)[]) {
+    if (key === 'histogram') continue;
+    sum[key] = a[key] + b[key];
+  }
+  const length = Math.max(a.histogram.length, b.histogram.length);
+  sum.histogram = Array.from({ length }, (_, i) => (a.histogram[i] ?? 0) + (b.histogram[i] ?? 0));
+  return sum;
+}
+
+function scopeFilter(scope: Scope, params: unknown[]): string {
+  const clauses: string[] = [];
+  if (scope.agencyIds) {
+    params.push(scope.agencyIds);
+    clauses.push(`"agencyId" = ANY($${params.length}::int[])`);
+  }
+  if (scope.procedureId !== null) {
+    params.push(scope.procedureId);
+    clauses.push(`"procedureId" = $${params.length}`);
+  }
+  return clauses.length ? `AND ${clauses.join(' AND ')}` : '';
+}
+
+/** The figures of a scope over a period, by channel and by month (for trend charts). */
+export async function computeStats(
+  pool: pg.Pool,
+  scope: Scope,
+  period: Period,
+  today: Day = dayOf(new Date()),
+): Promise<ServiceStats> {
+  checkPeriod(period);
+  const { months, days } = splitPeriod(period);
+  const params: unknown[] = [];
+  const slices: string[] = [];
+  if (months) {
+    params.push(months[0], months[1]);
+    slices.push(`(grain = 'MONTH' AND day BETWEEN $${params.length - 1}::date AND $${params.length}::date)`);
+  }
+  for (const [from, to] of days) {
+    params.push(from, to);
+    slices.push(`(grain = 'DAY' AND day BETWEEN $${params.length - 1}::date AND $${params.length}::date)`);
+  }
+  const filter = scopeFilter(scope, params);
+  const counts = await pool.query<Counts & { channel: Channel; month: string }>(
+    `SELECT channel::text AS channel, to_char(date_trunc('month', day), 'YYYY-MM-DD') AS month, ${COUNTER_SQL}
+       FROM "DossierRollup"
+      WHERE (${slices.join(' OR ')}) ${filter}
+      GROUP BY 1, 2`,
+    params,
+  );
+
+  // Dossiers still open at the period's end are judged on that day (domain.md §3).
+  const asOf = period.to < today ? period.to : today;
+  const intervalParams: unknown[] = [asOf, period.from];
+  const intervalFilter = scopeFilter(scope, intervalParams);
+  const intervals = await pool.query<{ kind: string; all: number; received_in_period: number }>(
+    `SELECT kind::text, sum(dossiers)::int AS all,
+            coalesce(sum(dossiers) FILTER (WHERE "receivedDay" >= $2::date), 0)::int AS received_in_period
+       FROM "DossierIntervalRollup"
+      WHERE daterange("fromDay", "toDay", '[]') @> $1::date ${intervalFilter}
+      GROUP BY 1`,
+    intervalParams,
+  );
+  const interval = (kind: string) => intervals.rows.find((r) => r.kind === kind);
+
+  let total: Counts = ZERO;
+  const byChannel = new Map<Channel, Counts>();
+  const byMonth = new Map<string, Counts>();
+  for (const row of counts.rows) {
+    const c = normalise(row);
+    total = addCounts(total, c);
+    byChannel.set(row.channel, addCounts(byChannel.get(row.channel) ?? ZERO, c));
+    byMonth.set(row.month, addCounts(byMonth.get(row.month) ?? ZERO, c));
+  }
+  return {
+    ...total,
+    period,
+    byChannel: (['IN_PERSON', 'ONLINE', 'POSTAL'] as const).map((channel) => ({
+      channel,
+      ...(byChannel.get(channel) ?? ZERO),
+    })),
+    byMonth: [...byMonth.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, c]) => ({ month, ...c })),
+    lateOpen: (interval('OVERDUE_LATE')?.all ?? 0) + (interval('OVERDUE_ON_TIME')?.all ?? 0),
+    asOf,
+    receivedOnTimeAtPeriodEnd:
+      total.receivedOnTime +
+      (interval('IN_TIME_NOT_ON_TIME')?.received_in_period ?? 0) -
+      (interval('OVERDUE_ON_TIME')?.received_in_period ?? 0),
+  };
+}
+
+function normalise(row: Counts & { histogram: number[] | null }): Counts {
+  return { ...row, processingMinutes: Number(row.processingMinutes), histogram: row.histogram ?? [] };
+}
+
+// ─── Derived figures (ServiceStats in the contract) ──────────────────────────────────────────────
+
+export const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+/** (early + onTime) / finished. */
+export const onTimeRate = (c: Counts) => ratio(c.early + c.onTime, c.finished);
+
+export const averageProcessingWorkingDays = (c: Counts) =>
+  c.finished === 0 ? null : c.processingMinutes / c.finished / MINUTES_PER_WORKING_DAY;
+
+export function processingPercentileWorkingDays(c: Counts, p: number): number | null {
+  const minutes = percentileFromHistogram(c.histogram, p);
+  return minutes === null ? null : minutes / MINUTES_PER_WORKING_DAY;
+}
+
+export const ratingsCount = (c: Counts) => c.verySatisfied + c.satisfied + c.dissatisfied;
+export const satisfactionRate = (c: Counts) => ratio(c.verySatisfied + c.satisfied, ratingsCount(c));
