@@ -1,5 +1,6 @@
 // The API as a separate process, as in production, so the load generator does not share its event loop.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,7 +16,9 @@ export async function startApiProcess(
   databaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<ApiProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'api/src/main.ts')], {
+  // API_NODE_ARGS: extra Node flags for the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'api/src/main.ts')], {
     cwd: root,
     env: {
       ...process.env,
@@ -23,7 +26,7 @@ export async function startApiProcess(
       PORT: '0',
       HOST: '127.0.0.1',
       SEED_ON_EMPTY: 'false',
-      LOG_LEVEL: 'info',
+      LOG_LEVEL: process.env.API_LOG_LEVEL ?? 'info',
       NODE_ENV: 'production',
       ...env,
     },
@@ -42,7 +45,9 @@ export async function startApiProcess(
     });
     child.on('exit', (code) => reject(new Error(`API exited with ${code}:\n${output}`)));
   });
-  child.stdout!.resume();
+  // API_LOG_FILE: keep the API's log (e.g. with API_LOG_LEVEL=debug for per-batch phase timings).
+  if (process.env.API_LOG_FILE) child.stdout!.pipe(createWriteStream(process.env.API_LOG_FILE));
+  else child.stdout!.resume();
   return {
     url,
     child,

@@ -102,7 +102,7 @@ async function rawBaseline(url: string, batches: number, clients: number) {
 function makeBatch(batch: number, agencies: string[], procedures: string[]) {
   const events = [];
   const now = Date.now();
-  for (let i = 0; i < BATCH / 3; i++) {
+  for (let i = 0; i < Math.floor(BATCH / 3); i++) {
     const n = batch * 1000 + i;
     const received = new Date(now - (5 + (n % 300)) * 86_400_000 + ((n * 7) % 480) * 60_000);
     const code = `BENCH-${process.pid}-${n}`;
@@ -170,6 +170,9 @@ async function apiLoad(
         }
         accepted += json.data.recordDossierEvents.accepted;
         errors += json.data.recordDossierEvents.errors.length;
+        if (json.data.recordDossierEvents.errors.length > 0 && errors <= 3) {
+          console.error(JSON.stringify(json.data.recordDossierEvents.errors.slice(0, 3)));
+        }
       }
     }),
   );

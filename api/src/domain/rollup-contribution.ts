@@ -3,7 +3,7 @@
 // of every dossier's contribution — which is also what `cli rollups rebuild` recomputes from the
 // raw rows, independently, in SQL.
 import { histogramBucket, PROCESSING_HISTOGRAM_SIZE } from './processing-histogram.ts';
-import { addDays, type Day, dayOf, epochDayOf, fromEpochDay } from './time.ts';
+import { type Day, dayOf, epochDayOf, fromEpochDay } from './time.ts';
 import type { Timeliness } from './timeliness.ts';
 
 export type Channel = 'IN_PERSON' | 'ONLINE' | 'POSTAL';
@@ -231,16 +231,19 @@ export class RollupDelta {
     }
   }
 
+  // Rows come out sorted by key: concurrent batches then lock shared rollup rows in the same order
+  // and cannot deadlock on them.
   counterRows(): CounterRow[] {
-    return [...this.counters.values()].filter(
-      (r) => r.counters.some((v) => v !== 0) || r.histogram.some((v) => v !== 0),
-    );
+    return [...this.counters.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, r]) => r)
+      .filter((r) => r.counters.some((v) => v !== 0) || r.histogram.some((v) => v !== 0));
   }
 
   intervalRows(): IntervalRow[] {
-    return [...this.intervals.values()].filter((r) => r.dossiers !== 0);
+    return [...this.intervals.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, r]) => r)
+      .filter((r) => r.dossiers !== 0);
   }
 }
-
-/** The day before `day` (interval bounds are inclusive days). */
-export const dayBefore = (day: Day): Day => addDays(day, -1);

@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type { DossierEventFact, DossierState } from '../domain/dossier-state.ts';
 import type { DossierFacts, RollupDelta } from '../domain/rollup-contribution.ts';
 import type { Identity } from './ingest.ts';
+import type { PhaseTimer } from './phase-timer.ts';
 
 export interface StoredDossier {
   id: string;
@@ -199,6 +200,7 @@ export async function writeBatch(
   events: EventRow[],
   delta: RollupDelta,
   source: string,
+  timer?: PhaseTimer,
 ): Promise<void> {
   const ids = new Map<string, string>();
   const created = touched.filter((t) => !t.stored);
@@ -242,6 +244,7 @@ export async function writeBatch(
     );
   }
 
+  timer?.mark('dossiers');
   await client.query(
     `INSERT INTO "DossierEvent" ("dossierId", sequence, status, "occurredAt", "dueAt", "apologyRef", source)
      SELECT "dossierId", sequence, status::"DossierStatus", "occurredAt", "dueAt", "apologyRef", $7::"EventSource"
@@ -259,8 +262,11 @@ export async function writeBatch(
     ],
   );
 
+  timer?.mark('events');
   await writeDueDateHistory(client, touched, ids);
+  timer?.mark('dueDates');
   await applyRollupDelta(client, delta);
+  timer?.mark('rollups');
 }
 
 /** The due-date history is derived from the events: replace it for the dossiers of the batch. */

@@ -10,6 +10,7 @@ import { type DossierFacts, RollupDelta } from '../domain/rollup-contribution.ts
 import { dayOf } from '../domain/time.ts';
 import type { Services } from '../server/context.ts';
 import { loadReferenceData, type ReferenceData } from './ingest-reference.ts';
+import { PhaseTimer } from './phase-timer.ts';
 import { type EventRow, loadDossiers, type StoredDossier, writeBatch } from './ingest-store.ts';
 
 export const MAX_EVENTS_PER_BATCH = 1000;
@@ -83,23 +84,28 @@ export async function recordDossierEvents(
     };
   }
   const errors: InputError[] = [];
+  const timer = new PhaseTimer();
   const reference = await loadReferenceData(services.db.pool, events);
+  timer.mark('reference');
   const resolved = validate(events, reference, errors);
   if (resolved.length === 0) return { accepted: 0, duplicates: 0, errors };
 
   const calendar = await services.calendars.get();
   const client = await services.db.pool.connect();
+  timer.mark('connect');
   let outcome: { accepted: number; duplicates: number; change: StatsChange };
   try {
     await client.query('BEGIN');
-    outcome = await ingestInTransaction(client, resolved, reference, calendar, options, errors);
+    outcome = await ingestInTransaction(client, resolved, reference, calendar, options, errors, timer);
     await client.query('COMMIT');
+    timer.mark('commit');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
     client.release();
   }
+  services.logger.debug({ events: events.length, accepted: outcome.accepted, ms: timer.phases }, 'ingest batch');
   if (outcome.accepted > 0) services.pubsub.publish('stats:changed', outcome.change);
   errors.sort((a, b) => a.index - b.index);
   return { accepted: outcome.accepted, duplicates: outcome.duplicates, errors };
@@ -168,6 +174,7 @@ async function ingestInTransaction(
   calendar: WorkingCalendar,
   options: IngestOptions,
   errors: InputError[],
+  timer: PhaseTimer,
 ) {
   const byCode = new Map<string, ResolvedEvent[]>();
   for (const e of resolved) {
@@ -177,6 +184,7 @@ async function ingestInTransaction(
   }
   const codes = [...byCode.keys()].sort();
   const existing = await loadDossiers(client, codes);
+  timer.mark('load');
 
   let duplicates = 0;
   const newEvents: EventRow[] = [];
@@ -248,7 +256,8 @@ async function ingestInTransaction(
       });
     }
   }
-  if (states.length > 0) await writeBatch(client, states, newEvents, delta, options.source);
+  timer.mark('fold');
+  if (states.length > 0) await writeBatch(client, states, newEvents, delta, options.source, timer);
   const change: StatsChange = {
     agencyIds: [...new Set(states.map((s) => s.identity.agencyId))],
     procedureIds: [...new Set(states.map((s) => s.identity.procedureId))],
