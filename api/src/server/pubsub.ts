@@ -8,6 +8,8 @@ export type Topics = {
   'calendar:changed': [{ dates: string[] }];
   /** Dossier figures moved for these agencies and procedures (ingestion, ratings). */
   'stats:changed': [{ agencyIds: number[]; procedureIds: number[] }];
+  /** A rating was accepted (payload without personal data; the comment is read back only for officials). */
+  'rating:submitted': [{ ratingId: string; agencyId: number; procedureId: number; level: string; submittedAt: string }];
 };
 
 export type PubSub = ReturnType<typeof createPubSub<Topics>>;
