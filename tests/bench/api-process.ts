@@ -28,6 +28,7 @@ export async function startApiProcess(
       SEED_ON_EMPTY: 'false',
       LOG_LEVEL: process.env.API_LOG_LEVEL ?? 'info',
       NODE_ENV: 'production',
+      RATING_SECRET: process.env.RATING_SECRET ?? 'bench-rating-secret-'.padEnd(48, 'x'),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -3,6 +3,8 @@
 const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   ingest: () => import('./ingest.ts'),
   reads: () => import('./reads.ts'),
+  ratings: () => import('./ratings.ts'),
+  fanout: () => import('./fanout.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

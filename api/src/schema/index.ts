@@ -7,6 +7,9 @@ import './agency.ts';
 import './calendar.ts';
 import './stats.ts';
 import './dossier.ts';
+import './ratings.ts';
+import './surveys.ts';
+import './evaluation.ts';
 import './system.ts';
 
 /** The executable schema; `npm run build -w @tthc/api` prints it to api/schema.graphql. */

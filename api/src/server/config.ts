@@ -17,6 +17,15 @@ export interface Config {
   publicUrl: string;
   /** Time allowed for in-flight requests at shutdown. */
   shutdownGraceMs: number;
+  /**
+   * Secret that signs rating tokens (HMAC-SHA256). Must be the same on every instance; required in
+   * production. Unset elsewhere: a per-database secret is generated (see services/ratings/secret.ts).
+   */
+  ratingSecret: string | undefined;
+  /** Days a rating token stays valid after the dossier finished (the contract says at least 30). */
+  ratingTokenDays: number;
+  /** Public page where applicants rate (the widget's page); rating links point there. */
+  ratingPageUrl: string;
 }
 
 function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -54,5 +63,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnEmpty: boolVar(env, 'SEED_ON_EMPTY', true),
     publicUrl: env.PUBLIC_URL || `http://localhost:${port}`,
     shutdownGraceMs: intVar(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    ratingSecret: ratingSecret(env, nodeEnv),
+    ratingTokenDays: intVar(env, 'RATING_TOKEN_DAYS', 90, 30, 3650),
+    ratingPageUrl: env.RATING_PAGE_URL || `http://localhost:${env.WIDGET_PORT || 5173}/danh-gia`,
   };
+}
+
+function ratingSecret(env: NodeJS.ProcessEnv, nodeEnv: string): string | undefined {
+  const secret = env.RATING_SECRET || undefined;
+  if (secret && secret.length < 32) throw new Error('RATING_SECRET must be at least 32 characters');
+  if (!secret && nodeEnv === 'production') {
+    throw new Error('RATING_SECRET is required in production (the same value on every API instance)');
+  }
+  return secret;
 }
