@@ -107,6 +107,7 @@ describe('graceful shutdown', () => {
         SEED_ON_EMPTY: 'false',
         LOG_LEVEL: 'info',
         NODE_ENV: 'production',
+        RATING_SECRET: 'test-rating-secret-'.padEnd(48, 'x'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
