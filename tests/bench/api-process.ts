@@ -18,21 +18,25 @@ export async function startApiProcess(
 ): Promise<ApiProcess> {
   // API_NODE_ARGS: extra Node flags for the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'api/src/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      SEED_ON_EMPTY: 'false',
-      LOG_LEVEL: process.env.API_LOG_LEVEL ?? 'info',
-      NODE_ENV: 'production',
-      RATING_SECRET: process.env.RATING_SECRET ?? 'bench-rating-secret-'.padEnd(48, 'x'),
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', path.join(root, 'api/src/main.ts')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SEED_ON_EMPTY: 'false',
+        LOG_LEVEL: process.env.API_LOG_LEVEL ?? 'info',
+        NODE_ENV: 'production',
+        RATING_SECRET: process.env.RATING_SECRET ?? 'bench-rating-secret-'.padEnd(48, 'x'),
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`API did not start:\n${output}`)), 60_000);

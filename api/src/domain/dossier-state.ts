@@ -388,3 +388,11 @@ export function countsOnTimeFor766(
     isFinished(state) && state.timeliness !== null && countsAsOnTimeFor766(state.timeliness, state.endKind)
   );
 }
+
+/**
+ * The due-date changes kept as history rows: those after reception. The initial due date is stored
+ * on the dossier itself (initialDueAt), so one row per dossier is not written for it.
+ */
+export function recordedDueDateChanges(state: Pick<DossierState, 'dueDateChanges'>): DueDateChangeFact[] {
+  return state.dueDateChanges.filter((c) => c.reason !== 'INITIAL');
+}

@@ -93,7 +93,15 @@ builder.prismaObject('DossierEvent', {
   }),
 });
 
-builder.prismaObject('DueDateChange', {
+const DueDateChangeRef = builder.objectRef<{
+  reason: DueDateChangeReason;
+  previousDueAt: Date | null;
+  newDueAt: Date;
+  apologyRef: string | null;
+  changedAt: Date;
+}>('DueDateChange');
+
+DueDateChangeRef.implement({
   description:
     'A change of due date: on reception, after a supplement, or by an apology (history kept, domain.md §3).',
   fields: (t) => ({
@@ -141,7 +149,30 @@ builder.prismaObject('Dossier', {
       },
     }),
     events: t.relation('events', { query: { orderBy: { sequence: 'asc' } } }),
-    dueDateChanges: t.relation('dueDateChanges', { query: { orderBy: { id: 'asc' } } }),
+    dueDateChanges: t.field({
+      type: [DueDateChangeRef],
+      description:
+        'The due dates in order: the one given at reception, then each change (supplement, apology, correction).',
+      select: (_args, _ctx, nested) => ({
+        receivedAt: true,
+        initialDueAt: true,
+        dueDateChanges: nested({ orderBy: { id: 'asc' } }),
+      }),
+      resolve: (d) => [
+        ...(d.initialDueAt && d.receivedAt
+          ? [
+              {
+                reason: 'INITIAL' as const,
+                previousDueAt: null,
+                newDueAt: d.initialDueAt,
+                apologyRef: null,
+                changedAt: d.receivedAt,
+              },
+            ]
+          : []),
+        ...d.dueDateChanges,
+      ],
+    }),
   }),
 });
 

@@ -8,6 +8,7 @@ import {
   type DossierState,
   dayOf,
   foldDossierEvents,
+  recordedDueDateChanges,
   type Timeliness,
   type WorkingCalendar,
 } from '../domain/index.ts';
@@ -167,7 +168,7 @@ export async function seedDossiers(
         recordedAt: event.occurredAt,
       });
     }
-    for (const change of state.dueDateChanges) {
+    for (const change of recordedDueDateChanges(state)) {
       changeRows.push({
         dossierId: id,
         reason: change.reason,

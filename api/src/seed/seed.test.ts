@@ -8,6 +8,7 @@ import {
   type DossierEventFact,
   type DossierState,
   foldDossierEvents,
+  recordedDueDateChanges,
   type TimeUnit,
   WorkingCalendar,
 } from '../domain/index.ts';
@@ -297,7 +298,8 @@ describe.skipIf(databases.length < 2)('seed', () => {
         sameDayCutoffMinute: d.cutoff,
         asOf,
       });
-      const { unansweredSupplementSince: _u, endKind: _k, dueDateChanges, ...columns } = state;
+      const { unansweredSupplementSince: _u, endKind: _k, dueDateChanges: _c, ...columns } = state;
+      const dueDateChanges = recordedDueDateChanges(state);
       stored.push({
         code: d.code,
         ...Object.fromEntries(Object.keys(columns).map((k) => [k, d[k]])),

@@ -8,6 +8,7 @@ import { authenticate } from '../services/api-keys.ts';
 import { handleNationalSync, NATIONAL_SYNC_PATH } from '../services/national-sync/index.ts';
 import type { Config } from './config.ts';
 import type { Context, Services } from './context.ts';
+import { eventBusStatus } from './pubsub.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -119,7 +120,11 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** Ready = the database answers and every committed migration is applied. */
+/**
+ * Ready = the database answers and every committed migration is applied. `live` (memory, or Redis
+ * and its state) is informational: without Redis an instance still serves everything but cross-instance
+ * live updates.
+ */
 async function readiness(services: Services, res: ServerResponse): Promise<void> {
   try {
     await services.db.pool.query('SELECT 1');
@@ -127,7 +132,11 @@ async function readiness(services: Services, res: ServerResponse): Promise<void>
     if (status.pending.length > 0) {
       return json(res, 503, { status: 'migrations pending', pending: status.pending });
     }
-    return json(res, 200, { status: 'ready', migrations: status.applied.length });
+    return json(res, 200, {
+      status: 'ready',
+      migrations: status.applied.length,
+      live: eventBusStatus(services.pubsub),
+    });
   } catch (err) {
     services.logger.warn({ err: (err as Error).message }, 'readiness check failed');
     return json(res, 503, { status: 'database unreachable' });

@@ -1,7 +1,6 @@
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
-import { Redis } from 'ioredis';
 import type { Logger } from './logger.ts';
+import { createRedisRelay, type RelayStatus } from './redis-relay.ts';
 
 /** Topics and their payloads. Payloads carry ids and figures, never personal data. */
 export type Topics = {
@@ -14,27 +13,29 @@ export type Topics = {
 
 export type PubSub = ReturnType<typeof createPubSub<Topics>>;
 
+/** How live events travel: in memory (one instance) or relayed through Redis, and its state. */
+export type EventBusStatus = { mode: 'memory' } | ({ mode: 'redis' } & RelayStatus);
+
+const statusOf = new WeakMap<PubSub, () => EventBusStatus>();
+
+/** For /readyz (informational: an instance without Redis still serves, see redis-relay.ts). */
+export function eventBusStatus(pubsub: PubSub): EventBusStatus {
+  return statusOf.get(pubsub)?.() ?? { mode: 'memory' };
+}
+
 /**
  * In memory on one instance; with REDIS_URL, Redis pub/sub so every API instance behind a load
- * balancer fans out the same events (architecture.md "Live").
+ * balancer fans out the same events (architecture.md "Live"). Publishing never throws nor waits.
  */
 export function createEventBus(
   redisUrl: string | undefined,
   logger: Logger,
 ): { pubsub: PubSub; close(): Promise<void> } {
   if (!redisUrl) return { pubsub: createPubSub<Topics>(), close: async () => {} };
-  const options = { lazyConnect: false, maxRetriesPerRequest: null, enableOfflineQueue: true };
-  const publishClient = new Redis(redisUrl, options);
-  const subscribeClient = new Redis(redisUrl, options);
-  for (const client of [publishClient, subscribeClient]) {
-    client.on('error', (err) => logger.warn({ err: err.message }, 'Redis pub/sub unavailable; retrying'));
-  }
-  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
-  return {
-    pubsub: createPubSub<Topics>({ eventTarget }),
-    close: async () => {
-      publishClient.disconnect();
-      subscribeClient.disconnect();
-    },
-  };
+  const relay = createRedisRelay(redisUrl, logger);
+  const pubsub = createPubSub<Topics>({
+    eventTarget: relay.target as unknown as NonNullable<Parameters<typeof createPubSub<Topics>>[0]>['eventTarget'],
+  });
+  statusOf.set(pubsub, () => ({ mode: 'redis', ...relay.status() }));
+  return { pubsub, close: relay.close };
 }

@@ -1,7 +1,7 @@
 // Set-based reads and writes of an ingestion batch: a handful of statements per batch whatever its
 // size, arrays sent through unnest() (performance.md: ~30× faster than row-at-a-time).
 import type pg from 'pg';
-import type { DossierEventFact, DossierState } from '../domain/dossier-state.ts';
+import { type DossierEventFact, type DossierState, recordedDueDateChanges } from '../domain/dossier-state.ts';
 import type { DossierFacts, RollupDelta } from '../domain/rollup-contribution.ts';
 import type { Identity } from './ingest.ts';
 import type { PhaseTimer } from './phase-timer.ts';
@@ -269,7 +269,7 @@ export async function writeBatch(
   timer?.mark('rollups');
 }
 
-/** The due-date history is derived from the events: replace it for the dossiers of the batch. */
+/** The due-date history is derived from the events: replace it for the dossiers of the batch (after reception). */
 async function writeDueDateHistory(
   client: pg.PoolClient,
   touched: TouchedDossier[],
@@ -279,7 +279,9 @@ async function writeDueDateHistory(
   if (existingIds.length > 0) {
     await client.query(`DELETE FROM "DueDateChange" WHERE "dossierId" = ANY($1::bigint[])`, [existingIds]);
   }
-  const rows = touched.flatMap((t) => t.state.dueDateChanges.map((c) => ({ id: ids.get(t.code)!, ...c })));
+  const rows = touched.flatMap((t) =>
+    recordedDueDateChanges(t.state).map((c) => ({ id: ids.get(t.code)!, ...c })),
+  );
   if (rows.length === 0) return;
   await client.query(
     `INSERT INTO "DueDateChange" ("dossierId", reason, "previousDueAt", "newDueAt", "apologyRef", "changedAt")
@@ -335,7 +337,9 @@ export async function applyRollupDelta(client: pg.PoolClient, delta: RollupDelta
            AS u(grain, "agencyId", "procedureId", day, channel, histogram, ${COUNTER_COLUMNS.join(', ')})
        ON CONFLICT (grain, "agencyId", "procedureId", day, channel) DO UPDATE SET
          ${COUNTER_COLUMNS.map((c) => `${c} = "DossierRollup".${c} + EXCLUDED.${c}`).join(', ')},
-         "processingHistogram" = rollup_add_histograms("DossierRollup"."processingHistogram", EXCLUDED."processingHistogram")`,
+         "processingHistogram" = CASE WHEN cardinality(EXCLUDED."processingHistogram") = 0
+           THEN "DossierRollup"."processingHistogram"
+           ELSE rollup_add_histograms("DossierRollup"."processingHistogram", EXCLUDED."processingHistogram") END`,
       [
         counters.map((r) => r.grain),
         counters.map((r) => r.agencyId),

@@ -10,8 +10,8 @@ import { type DossierFacts, RollupDelta } from '../domain/rollup-contribution.ts
 import { dayOf } from '../domain/time.ts';
 import type { Services } from '../server/context.ts';
 import { loadReferenceData, type ReferenceData } from './ingest-reference.ts';
-import { PhaseTimer } from './phase-timer.ts';
 import { type EventRow, loadDossiers, type StoredDossier, writeBatch } from './ingest-store.ts';
+import { PhaseTimer } from './phase-timer.ts';
 
 export const MAX_EVENTS_PER_BATCH = 1000;
 
@@ -105,7 +105,10 @@ export async function recordDossierEvents(
   } finally {
     client.release();
   }
-  services.logger.debug({ events: events.length, accepted: outcome.accepted, ms: timer.phases }, 'ingest batch');
+  services.logger.debug(
+    { events: events.length, accepted: outcome.accepted, ms: timer.phases },
+    'ingest batch',
+  );
   if (outcome.accepted > 0) services.pubsub.publish('stats:changed', outcome.change);
   errors.sort((a, b) => a.index - b.index);
   return { accepted: outcome.accepted, duplicates: outcome.duplicates, errors };

@@ -22,12 +22,18 @@ describe('rating tokens', () => {
     const token = signRatingToken(SECRET, 'A-1', later);
     const now = new Date('2026-12-01');
     expect(verifyRatingToken(SECRET, token, 'A-2', now)).toMatchObject({ ok: false, code: 'INVALID_TOKEN' });
-    expect(verifyRatingToken('b'.repeat(64), token, 'A-1', now)).toMatchObject({ ok: false, code: 'INVALID_TOKEN' });
+    expect(verifyRatingToken('b'.repeat(64), token, 'A-1', now)).toMatchObject({
+      ok: false,
+      code: 'INVALID_TOKEN',
+    });
     const [payload, signature] = token.split('.');
     const forged = Buffer.from(JSON.stringify({ d: 'A-2', e: 2e9, n: 'x' })).toString('base64url');
     expect(verifyRatingToken(SECRET, `${forged}.${signature}`, 'A-2', now)).toMatchObject({ ok: false });
     expect(verifyRatingToken(SECRET, `${payload}.${signature}x`, 'A-1', now)).toMatchObject({ ok: false });
-    expect(verifyRatingToken(SECRET, 'garbage', 'A-1', now)).toMatchObject({ ok: false, code: 'INVALID_TOKEN' });
+    expect(verifyRatingToken(SECRET, 'garbage', 'A-1', now)).toMatchObject({
+      ok: false,
+      code: 'INVALID_TOKEN',
+    });
   });
 
   it('differ for each issue', () => {

@@ -19,16 +19,30 @@ export type TokenCheck =
   | { ok: true; expiresAt: Date }
   | { ok: false; code: 'INVALID_TOKEN' | 'TOKEN_EXPIRED'; message: string };
 
-const sign = (secret: string, payload: string) => createHmac('sha256', secret).update(payload).digest('base64url');
+const sign = (secret: string, payload: string) =>
+  createHmac('sha256', secret).update(payload).digest('base64url');
 
 export function signRatingToken(secret: string, dossierCode: string, expiresAt: Date): string {
-  const payload: Payload = { d: dossierCode, e: Math.floor(expiresAt.getTime() / 1000), n: randomBytes(6).toString('base64url') };
+  const payload: Payload = {
+    d: dossierCode,
+    e: Math.floor(expiresAt.getTime() / 1000),
+    n: randomBytes(6).toString('base64url'),
+  };
   const encoded = Buffer.from(JSON.stringify(payload)).toString('base64url');
   return `${encoded}.${sign(secret, encoded)}`;
 }
 
-export function verifyRatingToken(secret: string, token: string, dossierCode: string, now = new Date()): TokenCheck {
-  const invalid = { ok: false, code: 'INVALID_TOKEN', message: 'Mã đánh giá không hợp lệ cho hồ sơ này.' } as const;
+export function verifyRatingToken(
+  secret: string,
+  token: string,
+  dossierCode: string,
+  now = new Date(),
+): TokenCheck {
+  const invalid = {
+    ok: false,
+    code: 'INVALID_TOKEN',
+    message: 'Mã đánh giá không hợp lệ cho hồ sơ này.',
+  } as const;
   if (typeof token !== 'string' || token.length > 512) return invalid;
   const [encoded, signature, extra] = token.split('.');
   if (!encoded || !signature || extra !== undefined) return invalid;

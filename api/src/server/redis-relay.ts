@@ -1,0 +1,219 @@
+// The event target behind the pubsub when REDIS_URL is set: every event is delivered to this
+// instance's subscribers at once and relayed through Redis pub/sub to the other instances
+// (architecture.md "Live"). Redis is a fan-out aid, never a dependency of a request: a publish while
+// Redis is unreachable is dropped for the other instances (local subscribers still get it), never
+// queued, never awaited, never thrown; the outage is logged once, and ioredis reconnects on its own.
+import { randomUUID } from 'node:crypto';
+import { Redis, type RedisOptions } from 'ioredis';
+import type { Logger } from './logger.ts';
+
+/** 'connecting' until the first connection; 'down' from a fault until both connections are back. */
+export type RelayState = 'connecting' | 'up' | 'down';
+
+export interface RelayStatus {
+  state: RelayState;
+  /** Events not relayed to the other instances since the current outage began. */
+  droppedSinceOutage: number;
+}
+
+type Listener = (event: { type: string; detail: unknown }) => void;
+type ListenerOrObject = Listener | { handleEvent: Listener };
+
+export interface RedisRelay {
+  /** The EventTarget shape createPubSub expects. */
+  target: {
+    addEventListener(type: string, listener: ListenerOrObject | null): void;
+    removeEventListener(type: string, listener: ListenerOrObject | null): void;
+    dispatchEvent(event: { type: string; detail?: unknown }): boolean;
+  };
+  status(): RelayStatus;
+  close(): Promise<void>;
+}
+
+export interface RelayOptions {
+  /** Channel prefix; the relay listens to `${prefix}*`. */
+  prefix?: string;
+  /** A publish or ping unanswered this long means the connection is dead: it is dropped and redialled. */
+  commandTimeoutMs?: number;
+  /** How often each connection is pinged (a silent network partition would otherwise go unnoticed). */
+  healthCheckMs?: number;
+  /** Publishes awaiting Redis's answer beyond this are dropped, so a stalled socket cannot grow memory. */
+  maxInFlight?: number;
+}
+
+/** Reconnect quickly (the target is usually one hop away) but not in a tight loop. */
+const retryStrategy = (attempt: number) => Math.min(100 * attempt, 1000);
+
+export function createRedisRelay(redisUrl: string, logger: Logger, options: RelayOptions = {}): RedisRelay {
+  const prefix = options.prefix ?? 'tthc:live:';
+  const commandTimeoutMs = options.commandTimeoutMs ?? 2000;
+  const maxInFlight = options.maxInFlight ?? 1000;
+  const instance = randomUUID();
+  const log = logger.child({ component: 'redis-relay' });
+
+  const clientOptions: RedisOptions = {
+    lazyConnect: false,
+    // No offline queue and no retries: a command issued while disconnected fails at once instead
+    // of waiting (unboundedly) for a reconnect, and nothing stale is replayed after one.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    autoResendUnfulfilledCommands: false,
+    // The pattern subscription is re-established by the 'ready' handler below, the only place.
+    autoResubscribe: false,
+    connectTimeout: commandTimeoutMs,
+    commandTimeout: commandTimeoutMs,
+    retryStrategy,
+  };
+  const publisher = new Redis(redisUrl, { ...clientOptions, connectionName: `tthc-pub-${instance}` });
+  const subscriber = new Redis(redisUrl, { ...clientOptions, connectionName: `tthc-sub-${instance}` });
+
+  let state: RelayState = 'connecting';
+  let outageStarted = 0;
+  let dropped = 0;
+  let subscribed = false;
+  let inFlight = 0;
+  let closing = false;
+
+  const fault = (reason: string) => {
+    if (closing || state === 'down') return;
+    state = 'down';
+    outageStarted = Date.now();
+    dropped = 0;
+    log.error(
+      { reason },
+      'Redis unreachable: live events reach this instance’s subscribers only until it is back (retrying)',
+    );
+  };
+  const maybeUp = () => {
+    if (closing || state === 'up' || publisher.status !== 'ready' || !subscribed) return;
+    if (state === 'down') {
+      log.warn(
+        { outageMs: Date.now() - outageStarted, notRelayed: dropped },
+        'Redis is back: live events are relayed across instances again',
+      );
+    }
+    state = 'up';
+  };
+  /** A dead connection that still looks open: drop it so ioredis redials (and we resubscribe). */
+  const redial = (client: Redis, reason: string) => {
+    fault(reason);
+    if (!closing && client.status === 'ready') client.disconnect(true);
+  };
+
+  for (const [name, client] of [
+    ['publisher', publisher],
+    ['subscriber', subscriber],
+  ] as const) {
+    client.on('error', (err: Error) => fault(`${name}: ${err.message}`));
+    client.on('close', () => {
+      if (client === subscriber) subscribed = false;
+      fault(`${name}: connection closed`);
+    });
+  }
+  publisher.on('ready', maybeUp);
+  subscriber.on('ready', () => {
+    subscriber.psubscribe(`${prefix}*`).then(
+      () => {
+        subscribed = true;
+        maybeUp();
+      },
+      (err: Error) => redial(subscriber, `subscribe: ${err.message}`),
+    );
+  });
+
+  const listeners = new Map<string, Set<ListenerOrObject>>();
+  let listenerFaultLogged = false;
+  const deliver = (type: string, detail: unknown) => {
+    const set = listeners.get(type);
+    if (!set) return;
+    const event = { type, detail };
+    for (const listener of set) {
+      // One failing subscriber (e.g. an overflowing buffer) must not starve the others.
+      try {
+        if (typeof listener === 'function') listener(event);
+        else listener.handleEvent(event);
+      } catch (err) {
+        if (!listenerFaultLogged) log.warn({ err: (err as Error).message, type }, 'a live subscriber failed');
+        listenerFaultLogged = true;
+      }
+    }
+  };
+
+  subscriber.on('pmessage', (_pattern: string, channel: string, message: string) => {
+    let envelope: { from?: unknown; detail?: unknown };
+    try {
+      envelope = JSON.parse(message);
+    } catch {
+      log.warn({ channel }, 'ignored a malformed live event from Redis');
+      return;
+    }
+    // Our own events were delivered locally when published.
+    if (envelope.from === instance) return;
+    deliver(channel.slice(prefix.length), envelope.detail ?? null);
+  });
+
+  const drop = (reason: string) => {
+    fault(reason);
+    dropped += 1;
+  };
+  const relay = (type: string, detail: unknown) => {
+    if (publisher.status !== 'ready') return drop(`publisher ${publisher.status}`);
+    if (inFlight >= maxInFlight) return drop('publishes not acknowledged');
+    let message: string;
+    try {
+      message = JSON.stringify({ from: instance, detail: detail ?? null });
+    } catch (err) {
+      log.error({ err: (err as Error).message, type }, 'live event not serialisable; not relayed');
+      return;
+    }
+    inFlight += 1;
+    publisher.publish(`${prefix}${type}`, message).then(
+      () => {
+        inFlight -= 1;
+      },
+      (err: Error) => {
+        inFlight -= 1;
+        drop(`publish: ${err.message}`);
+        if (/timed out/i.test(err.message)) redial(publisher, 'publish timed out');
+      },
+    );
+  };
+
+  const healthCheck = setInterval(() => {
+    for (const client of [publisher, subscriber]) {
+      if (client.status !== 'ready') continue;
+      client.ping().catch((err: Error) => redial(client, `ping: ${err.message}`));
+    }
+  }, options.healthCheckMs ?? 5000);
+  healthCheck.unref();
+
+  return {
+    target: {
+      addEventListener(type, listener) {
+        if (!listener) return;
+        let set = listeners.get(type);
+        if (!set) listeners.set(type, (set = new Set()));
+        set.add(listener);
+      },
+      removeEventListener(type, listener) {
+        const set = listeners.get(type);
+        if (!set || !listener) return;
+        set.delete(listener);
+        if (set.size === 0) listeners.delete(type);
+      },
+      dispatchEvent(event) {
+        deliver(event.type, event.detail ?? null);
+        relay(event.type, event.detail);
+        return true;
+      },
+    },
+    status: () => ({ state, droppedSinceOutage: state === 'down' ? dropped : 0 }),
+    close: async () => {
+      closing = true;
+      clearInterval(healthCheck);
+      listeners.clear();
+      publisher.disconnect();
+      subscriber.disconnect();
+    },
+  };
+}
