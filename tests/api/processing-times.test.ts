@@ -365,6 +365,35 @@ describe('idempotence and rollups', () => {
     expect(await stats({ agencyCode: '56' }, '2026-01-01', '2026-06-30')).toEqual(before);
   });
 
+  it('concurrent deliveries of the same events store them once', async () => {
+    const events = dossier('C1', B, KHAI_SINH, 'POSTAL', [
+      ['RECEIVED', '2026-05-04T08:00'],
+      ['RESOLVED', '2026-05-04T10:00'],
+      ['RETURNED', '2026-05-04T11:00'],
+    ]);
+    const results = await Promise.all(
+      [0, 1, 2, 3, 4].map((i) =>
+        t.gql<{ recordDossierEvents: { accepted: number; duplicates: number } }>(
+          RECORD,
+          { events: shuffled(events, i + 1) },
+          ingest,
+        ),
+      ),
+    );
+    const outcome = results.map((r) => r.data!.recordDossierEvents);
+    expect(outcome.reduce((n, r) => n + r.accepted, 0)).toBe(3);
+    expect(outcome.reduce((n, r) => n + r.duplicates, 0)).toBe(12);
+    expect(await stats({ procedureCode: KHAI_SINH }, '2026-05-01', '2026-05-31')).toMatchObject({
+      received: 1,
+      finished: 1,
+      byChannel: [
+        { channel: 'IN_PERSON', received: 0, finished: 0 },
+        { channel: 'ONLINE', received: 0, finished: 0 },
+        { channel: 'POSTAL', received: 1, finished: 1 },
+      ],
+    });
+  });
+
   it('a rebuild from the raw rows gives exactly the incremental rollups', async () => {
     const snapshot = async () => {
       const pool = t.api.services.db.pool;

@@ -21,6 +21,7 @@ export interface EventRow {
   occurredAt: Date;
   dueAt: Date | null;
   apologyRef: string | null;
+  source: string;
 }
 
 interface DossierRow {
@@ -199,7 +200,6 @@ export async function writeBatch(
   touched: TouchedDossier[],
   events: EventRow[],
   delta: RollupDelta,
-  source: string,
   timer?: PhaseTimer,
 ): Promise<void> {
   const ids = new Map<string, string>();
@@ -247,9 +247,9 @@ export async function writeBatch(
   timer?.mark('dossiers');
   await client.query(
     `INSERT INTO "DossierEvent" ("dossierId", sequence, status, "occurredAt", "dueAt", "apologyRef", source)
-     SELECT "dossierId", sequence, status::"DossierStatus", "occurredAt", "dueAt", "apologyRef", $7::"EventSource"
-       FROM unnest($1::bigint[], $2::int[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[])
-         AS u("dossierId", sequence, status, "occurredAt", "dueAt", "apologyRef")
+     SELECT "dossierId", sequence, status::"DossierStatus", "occurredAt", "dueAt", "apologyRef", source::"EventSource"
+       FROM unnest($1::bigint[], $2::int[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::text[])
+         AS u("dossierId", sequence, status, "occurredAt", "dueAt", "apologyRef", source)
      ON CONFLICT ("dossierId", sequence) DO NOTHING`,
     [
       events.map((e) => ids.get(e.code)),
@@ -258,7 +258,7 @@ export async function writeBatch(
       events.map((e) => e.occurredAt),
       events.map((e) => e.dueAt),
       events.map((e) => e.apologyRef),
-      source,
+      events.map((e) => e.source),
     ],
   );
 

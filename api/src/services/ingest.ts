@@ -1,17 +1,15 @@
 // Dossier events from the one-stop systems (architecture.md "Data flow"): validated one by one, then
-// one transaction per batch with set-based SQL — batch-load the dossiers, insert the new events,
-// fold each touched dossier again from all its events, write the rows, and apply the difference of
-// each dossier's rollup contribution as one aggregated upsert per rollup key (performance.md).
+// written with set-based SQL (ingest-apply.ts). Batches that arrive while a transaction is running
+// wait and then go together in the next one (group commit): one process never has two ingestion
+// transactions fighting over the same rollup rows, and a busy stream pays for one commit per group.
 import type { ApplicantType, Channel, DossierStatus } from '@tthc/db';
-import type pg from 'pg';
-import type { WorkingCalendar } from '../domain/calendar.ts';
-import { type DossierEventFact, type DossierState, foldDossierEvents } from '../domain/dossier-state.ts';
-import { type DossierFacts, RollupDelta } from '../domain/rollup-contribution.ts';
+import type { DossierState } from '../domain/dossier-state.ts';
+import type { DossierFacts } from '../domain/rollup-contribution.ts';
 import { dayOf } from '../domain/time.ts';
 import type { Services } from '../server/context.ts';
+import { applyGroup, type IngestJob } from './ingest-apply.ts';
 import { loadReferenceData, type ReferenceData } from './ingest-reference.ts';
-import { type EventRow, loadDossiers, type StoredDossier, writeBatch } from './ingest-store.ts';
-import { PhaseTimer } from './phase-timer.ts';
+import type { StoredDossier } from './ingest-store.ts';
 
 export const MAX_EVENTS_PER_BATCH = 1000;
 
@@ -57,12 +55,16 @@ const MAX_SEQUENCE = 1_000_000;
 const FUTURE_TOLERANCE_MS = 10 * 60_000;
 
 /** A valid event, resolved against the catalogue. */
-interface ResolvedEvent {
+export interface ResolvedEvent {
   index: number;
   input: DossierEventInput;
   procedureId: number;
   agencyId: number;
+  reference: ReferenceData;
 }
+
+/** Events of one group transaction at most (a few batches arriving together). */
+const MAX_EVENTS_PER_GROUP = 4 * MAX_EVENTS_PER_BATCH;
 
 /** Records a batch of dossier events; see the contract's `recordDossierEvents`. */
 export async function recordDossierEvents(
@@ -84,34 +86,108 @@ export async function recordDossierEvents(
     };
   }
   const errors: InputError[] = [];
-  const timer = new PhaseTimer();
   const reference = await loadReferenceData(services.db.pool, events);
-  timer.mark('reference');
   const resolved = validate(events, reference, errors);
   if (resolved.length === 0) return { accepted: 0, duplicates: 0, errors };
-
-  const calendar = await services.calendars.get();
-  const client = await services.db.pool.connect();
-  timer.mark('connect');
-  let outcome: { accepted: number; duplicates: number; change: StatsChange };
-  try {
-    await client.query('BEGIN');
-    outcome = await ingestInTransaction(client, resolved, reference, calendar, options, errors, timer);
-    await client.query('COMMIT');
-    timer.mark('commit');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
-  services.logger.debug(
-    { events: events.length, accepted: outcome.accepted, ms: timer.phases },
-    'ingest batch',
-  );
-  if (outcome.accepted > 0) services.pubsub.publish('stats:changed', outcome.change);
+  const outcome = await queueFor(services).submit({
+    resolved,
+    errors,
+    validationErrors: errors.length,
+    options,
+    accepted: 0,
+    duplicates: 0,
+  });
   errors.sort((a, b) => a.index - b.index);
   return { accepted: outcome.accepted, duplicates: outcome.duplicates, errors };
+}
+
+type IngestServices = Pick<Services, 'db' | 'calendars' | 'pubsub' | 'logger'>;
+
+interface Waiting {
+  job: IngestJob;
+  resolve: (job: IngestJob) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * A few writers per process and database (INGEST_WRITERS, default 2): batches queue while the
+ * writers are busy, then a free writer takes everything waiting (up to MAX_EVENTS_PER_GROUP events)
+ * as one group. More writers use more cores but make transactions wait on each other's rollup rows;
+ * two keep both cores of a small server busy. If a group fails, each of its batches is retried
+ * alone, so a batch that breaks something fails alone and the others are stored.
+ */
+class IngestQueue {
+  private readonly waiting: Waiting[] = [];
+  private active = 0;
+
+  constructor(
+    private readonly services: IngestServices,
+    private readonly writers: number,
+  ) {}
+
+  submit(job: IngestJob): Promise<IngestJob> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ job, resolve, reject });
+      if (this.active < this.writers) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.active += 1;
+    try {
+      while (this.waiting.length > 0) {
+        const group: Waiting[] = [];
+        let size = 0;
+        while (
+          this.waiting.length > 0 &&
+          (group.length === 0 || size + this.waiting[0]!.job.resolved.length <= MAX_EVENTS_PER_GROUP)
+        ) {
+          const next = this.waiting.shift()!;
+          size += next.job.resolved.length;
+          group.push(next);
+        }
+        await this.write(group);
+      }
+    } finally {
+      this.active -= 1;
+    }
+  }
+
+  private async write(group: Waiting[]): Promise<void> {
+    try {
+      await applyGroup(
+        this.services,
+        group.map((w) => w.job),
+      );
+      for (const w of group) w.resolve(w.job);
+    } catch (error) {
+      if (group.length === 1) {
+        group[0]!.reject(error);
+        return;
+      }
+      this.services.logger.warn(
+        { err: (error as Error).message, batches: group.length },
+        'ingest group failed; retrying batches one by one',
+      );
+      for (const w of group) {
+        w.job.accepted = 0;
+        w.job.duplicates = 0;
+        w.job.errors.length = w.job.validationErrors;
+        await this.write([w]);
+      }
+    }
+  }
+}
+
+const queues = new WeakMap<object, IngestQueue>();
+
+function queueFor(services: IngestServices): IngestQueue {
+  let queue = queues.get(services.db);
+  if (!queue) {
+    queue = new IngestQueue(services, Number(process.env.INGEST_WRITERS) || 2);
+    queues.set(services.db, queue);
+  }
+  return queue;
 }
 
 function validate(
@@ -124,7 +200,7 @@ function validate(
   events.forEach((input, index) => {
     const outcome = checkEvent(input, reference, now);
     if ('code' in outcome) errors.push({ index, ...outcome });
-    else resolved.push({ index, input, ...outcome });
+    else resolved.push({ index, input, reference, ...outcome });
   });
   return resolved;
 }
@@ -170,104 +246,6 @@ function checkEvent(
   return { procedureId: procedure.id, agencyId };
 }
 
-async function ingestInTransaction(
-  client: pg.PoolClient,
-  resolved: ResolvedEvent[],
-  reference: ReferenceData,
-  calendar: WorkingCalendar,
-  options: IngestOptions,
-  errors: InputError[],
-  timer: PhaseTimer,
-) {
-  const byCode = new Map<string, ResolvedEvent[]>();
-  for (const e of resolved) {
-    const list = byCode.get(e.input.dossierCode);
-    if (list) list.push(e);
-    else byCode.set(e.input.dossierCode, [e]);
-  }
-  const codes = [...byCode.keys()].sort();
-  const existing = await loadDossiers(client, codes);
-  timer.mark('load');
-
-  let duplicates = 0;
-  const newEvents: EventRow[] = [];
-  const touched: {
-    code: string;
-    stored: StoredDossier | undefined;
-    identity: Identity;
-    fresh: ResolvedEvent[];
-  }[] = [];
-  for (const code of codes) {
-    const stored = existing.get(code);
-    const identity: Identity = stored?.identity ?? identityOf(byCode.get(code)![0]!);
-    const seen = new Set(stored?.events.map((e) => e.sequence));
-    const fresh: ResolvedEvent[] = [];
-    for (const e of byCode.get(code)!) {
-      if (!sameDossier(identity, e, reference)) {
-        errors.push({
-          index: e.index,
-          code: 'INCONSISTENT_DOSSIER',
-          message: `Hồ sơ ${code} đã được ghi nhận với thủ tục, cơ quan hoặc kênh khác.`,
-        });
-        continue;
-      }
-      if (seen.has(e.input.sequence)) {
-        duplicates += 1;
-        continue;
-      }
-      seen.add(e.input.sequence);
-      fresh.push(e);
-    }
-    if (fresh.length > 0) touched.push({ code, stored, identity, fresh });
-  }
-
-  const delta = new RollupDelta();
-  const states: {
-    code: string;
-    identity: Identity;
-    stored: StoredDossier | undefined;
-    state: DossierState;
-  }[] = [];
-  for (const t of touched) {
-    const facts: DossierEventFact[] = [
-      ...(t.stored?.events ?? []),
-      ...t.fresh.map((e) => ({
-        sequence: e.input.sequence,
-        status: e.input.status,
-        occurredAt: e.input.occurredAt,
-        dueAt: e.input.dueAt ?? null,
-        apologyRef: e.input.apologyRef ?? null,
-      })),
-    ];
-    const procedure = reference.procedureById.get(t.identity.procedureId)!;
-    const state = foldDossierEvents(facts, {
-      calendar,
-      limit: procedure.limits.get(t.identity.channel) ?? null,
-      sameDayCutoffMinute: procedure.sameDayCutoffMinute,
-    });
-    if (t.stored) delta.add(t.stored.facts, -1);
-    delta.add(factsOf(t.identity, state, t.stored), 1);
-    states.push({ code: t.code, identity: t.identity, stored: t.stored, state });
-    for (const e of t.fresh) {
-      newEvents.push({
-        code: t.code,
-        sequence: e.input.sequence,
-        status: e.input.status,
-        occurredAt: e.input.occurredAt,
-        dueAt: e.input.dueAt ?? null,
-        apologyRef: e.input.apologyRef ?? null,
-      });
-    }
-  }
-  timer.mark('fold');
-  if (states.length > 0) await writeBatch(client, states, newEvents, delta, options.source, timer);
-  const change: StatsChange = {
-    agencyIds: [...new Set(states.map((s) => s.identity.agencyId))],
-    procedureIds: [...new Set(states.map((s) => s.identity.procedureId))],
-  };
-  return { accepted: newEvents.length, duplicates, change };
-}
-
 /** What identifies a dossier beyond its code; fixed by its first recorded event. */
 export interface Identity {
   procedureId: number;
@@ -277,7 +255,7 @@ export interface Identity {
   applicantType: ApplicantType | null;
 }
 
-function identityOf(e: ResolvedEvent): Identity {
+export function identityOf(e: ResolvedEvent): Identity {
   return {
     procedureId: e.procedureId,
     agencyId: e.agencyId,
@@ -292,11 +270,11 @@ function identityOf(e: ResolvedEvent): Identity {
  * compared by code: a dossier received by TT Phước Dân (22870) before 1/7/2025 may get its result
  * event after the merger, when 22870 names xã Ninh Phước — still the same desk.
  */
-function sameDossier(identity: Identity, e: ResolvedEvent, reference: ReferenceData): boolean {
+export function sameDossier(identity: Identity, e: ResolvedEvent): boolean {
   return (
     identity.procedureId === e.procedureId &&
     identity.channel === e.input.channel &&
-    (identity.agencyId === e.agencyId || reference.agencyCode(identity.agencyId) === e.input.agencyCode)
+    (identity.agencyId === e.agencyId || e.reference.agencyCode(identity.agencyId) === e.input.agencyCode)
   );
 }
 
