@@ -34,6 +34,12 @@ export const ROLLUP_COUNTERS = [
 export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
 const INDEX = Object.fromEntries(ROLLUP_COUNTERS.map((c, i) => [c, i])) as Record<RollupCounter, number>;
 
+/**
+ * procedureId of the rows that sum every procedure of an agency: an agency's figures (the most
+ * common question) are read from one row per (agency, day or month, channel), not one per procedure.
+ */
+export const ALL_PROCEDURES = 0;
+
 /** "Still open" end of an interval (stored as a real date so it can be part of a key). */
 export const OPEN_END_DAY: Day = '9999-12-31';
 
@@ -98,7 +104,7 @@ function endKindOf(f: DossierFacts): 'RESOLVED' | 'RETURNED' | 'WITHDRAWN' | 'ST
   return null;
 }
 
-/** Counter rows (DAY and MONTH grain) of one dossier, each with sign +1. */
+/** Counter rows of one dossier (DAY and MONTH grain; its procedure and ALL_PROCEDURES), sign +1. */
 export function counterRows(f: DossierFacts): CounterRow[] {
   const byDay = new Map<Day, { counters: number[]; histogram: number[] }>();
   const at = (day: Day) => {
@@ -141,15 +147,15 @@ export function counterRows(f: DossierFacts): CounterRow[] {
   }
   const rows: CounterRow[] = [];
   for (const [day, { counters, histogram }] of byDay) {
-    const key = { agencyId: f.agencyId, procedureId: f.procedureId, channel: f.channel };
-    rows.push({ grain: 'DAY', day, ...key, counters, histogram });
-    rows.push({
-      grain: 'MONTH',
-      day: monthOf(day),
-      ...key,
-      counters: [...counters],
-      histogram: [...histogram],
-    });
+    for (const procedureId of [f.procedureId, ALL_PROCEDURES]) {
+      const key = { agencyId: f.agencyId, procedureId, channel: f.channel };
+      for (const [grain, start] of [
+        ['DAY', day],
+        ['MONTH', monthOf(day)],
+      ] as const) {
+        rows.push({ grain, day: start, ...key, counters: [...counters], histogram: [...histogram] });
+      }
+    }
   }
   return rows;
 }

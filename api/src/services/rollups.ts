@@ -4,7 +4,7 @@
 // domain/rollup-contribution.ts; a test proves the two agree (rebuild == incremental).
 //
 // Counting rules (days are Asia/Ho_Chi_Minh calendar days), each written to a DAY row and to the
-// MONTH row (day = first of the month):
+// MONTH row (day = first of the month), for the dossier's procedure and for ALL_PROCEDURES (0):
 // • By the day a dossier was received: received; receivedOnTime (its final outcome counts as handled
 //   on time for Decision 766 indicator 2.1: finished EARLY or ON_TIME — withdrawn and stopped
 //   dossiers are ON_TIME by rule, domain.md §3); supplementRequests; apologies.
@@ -22,7 +22,7 @@
 //   its 1-based position in the question's `options`.
 import type pg from 'pg';
 import { PROCESSING_HISTOGRAM_BOUNDS } from '../domain/index.ts';
-import { OPEN_END_DAY } from '../domain/rollup-contribution.ts';
+import { ALL_PROCEDURES, OPEN_END_DAY } from '../domain/rollup-contribution.ts';
 
 export interface RollupRebuild {
   dossierRollups: number;
@@ -88,7 +88,7 @@ INSERT INTO "DossierRollup" (grain, "agencyId", "procedureId", day, channel, rec
                              early, "onTime", late, withdrawn, refused, stopped, "supplementRequests", apologies,
                              "processingMinutes", "processingHistogram", "verySatisfied", satisfied, dissatisfied,
                              "ratingLinksIssued", "dislikedOrPetitioned")
-SELECT g.grain::"RollupGrain", c."agencyId", c."procedureId",
+SELECT g.grain::"RollupGrain", c."agencyId", CASE WHEN p.every THEN ${ALL_PROCEDURES} ELSE c."procedureId" END,
        CASE WHEN g.grain = 'MONTH' THEN date_trunc('month', c.day)::date ELSE c.day END, c.channel,
        sum(received), sum(received_on_time), sum(finished), sum(early), sum(on_time), sum(late), sum(withdrawn),
        sum(refused), sum(stopped), sum(supplement_requests), sum(apologies), sum(processing_minutes),
@@ -96,7 +96,7 @@ SELECT g.grain::"RollupGrain", c."agencyId", c."procedureId",
             ELSE ARRAY[${Array.from({ length: slots }, (_, i) => `count(*) FILTER (WHERE slot = ${i + 1})::int`).join(', ')}]
        END,
        sum(very_satisfied), sum(satisfied), sum(dissatisfied), sum(links), sum(disliked)
-  FROM contributions c CROSS JOIN (VALUES ('DAY'), ('MONTH')) AS g(grain)
+  FROM contributions c CROSS JOIN (VALUES ('DAY'), ('MONTH')) AS g(grain) CROSS JOIN (VALUES (false), (true)) AS p(every)
  GROUP BY 1, 2, 3, 4, 5`;
 
 const INTERVAL_ROLLUP_SQL = `

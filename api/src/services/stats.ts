@@ -4,7 +4,8 @@
 import type { PrismaClient } from '@tthc/db';
 import type pg from 'pg';
 import { MINUTES_PER_WORKING_DAY } from '../domain/calendar.ts';
-import { percentileFromHistogram } from '../domain/processing-histogram.ts';
+import { PROCESSING_HISTOGRAM_SIZE, percentileFromHistogram } from '../domain/processing-histogram.ts';
+import { ALL_PROCEDURES } from '../domain/rollup-contribution.ts';
 import { addDays, addMonths, type Day, dayOf, daysBetween } from '../domain/time.ts';
 import { AppError } from '../errors.ts';
 import { resolveAgency, subtreeIds } from './agencies.ts';
@@ -115,7 +116,8 @@ const COUNTER_SQL = `sum(received)::int AS received, sum("receivedOnTime")::int 
   sum(finished)::int AS finished, sum(early)::int AS early, sum("onTime")::int AS "onTime", sum(late)::int AS late,
   sum(withdrawn)::int AS withdrawn, sum(refused)::int AS refused, sum(stopped)::int AS stopped,
   sum("supplementRequests")::int AS "supplementRequests", sum(apologies)::int AS apologies,
-  sum("processingMinutes")::float8 AS "processingMinutes", rollup_histogram_sum("processingHistogram") AS histogram,
+  sum("processingMinutes")::float8 AS "processingMinutes",
+  ARRAY[${Array.from({ length: PROCESSING_HISTOGRAM_SIZE }, (_, i) => `coalesce(sum("processingHistogram"[${i + 1}]), 0)::int`).join(', ')}] AS histogram,
   sum("verySatisfied")::int AS "verySatisfied", sum(satisfied)::int AS satisfied, sum(dissatisfied)::int AS dissatisfied,
   sum("ratingLinksIssued")::int AS "ratingLinksIssued", sum("dislikedOrPetitioned")::int AS "dislikedOrPetitioned"`;
 
@@ -151,14 +153,18 @@ function addCounts(a: Counts, b: Counts): Counts {
   return sum;
 }
 
-function scopeFilter(scope: Scope, params: unknown[]): string {
+/**
+ * The rows of a scope. Counter rows: an agency without a procedure reads the ALL_PROCEDURES rows;
+ * interval rows exist per procedure only (`allProcedureRows: false`).
+ */
+function scopeFilter(scope: Scope, params: unknown[], allProcedureRows = true): string {
   const clauses: string[] = [];
   if (scope.agencyIds) {
     params.push(scope.agencyIds);
     clauses.push(`"agencyId" = ANY($${params.length}::int[])`);
   }
-  if (scope.procedureId !== null) {
-    params.push(scope.procedureId);
+  if (scope.procedureId !== null || allProcedureRows) {
+    params.push(scope.procedureId ?? ALL_PROCEDURES);
     clauses.push(`"procedureId" = $${params.length}`);
   }
   return clauses.length ? `AND ${clauses.join(' AND ')}` : '';
@@ -195,7 +201,7 @@ export async function computeStats(
   // Dossiers still open at the period's end are judged on that day (domain.md §3).
   const asOf = period.to < today ? period.to : today;
   const intervalParams: unknown[] = [asOf, period.from];
-  const intervalFilter = scopeFilter(scope, intervalParams);
+  const intervalFilter = scopeFilter(scope, intervalParams, false);
   const intervals = await pool.query<{ kind: string; all: number; received_in_period: number }>(
     `SELECT kind::text, sum(dossiers)::int AS all,
             coalesce(sum(dossiers) FILTER (WHERE "receivedDay" >= $2::date), 0)::int AS received_in_period
