@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type CalendarException, WorkingCalendar } from './calendar.ts';
 import {
   countsOnTimeFor766,
+  DOSSIER_STATUSES,
   type DossierEventFact,
   type DossierState,
   type DossierStatusName,
@@ -670,18 +671,7 @@ describe('property: any order of the same events, with repeats, gives the same s
       return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
     };
   }
-  const STATUSES: DossierStatusName[] = [
-    'SUBMITTED',
-    'RECEIVED',
-    'REFUSED',
-    'PROCESSING',
-    'SUPPLEMENT_REQUESTED',
-    'AWAITING_PAYMENT',
-    'WITHDRAWN',
-    'STOPPED',
-    'RESOLVED',
-    'RETURNED',
-  ];
+  const STATUSES = DOSSIER_STATUSES;
 
   function randomHistory(next: () => number): DossierEventFact[] {
     const n = 1 + Math.floor(next() * 9);

@@ -85,6 +85,7 @@
 //
 // Values may come as strings or numbers ("2" or 2), as real senders do; "" and null mean absent.
 
+import { DOSSIER_STATUSES } from '../../domain/dossier-state.ts';
 import { epochDayOf, parseNationalDateTime } from '../../domain/time.ts';
 import type { DossierEventInput } from '../ingest.ts';
 
@@ -134,18 +135,7 @@ type Channel = DossierEventInput['channel'];
 type ApplicantType = NonNullable<DossierEventInput['applicantType']>;
 
 /** TrangThaiHoSo 1..10, domain.md §3. */
-const STATUSES: readonly Status[] = [
-  'SUBMITTED',
-  'RECEIVED',
-  'REFUSED',
-  'PROCESSING',
-  'SUPPLEMENT_REQUESTED',
-  'AWAITING_PAYMENT',
-  'WITHDRAWN',
-  'STOPPED',
-  'RESOLVED',
-  'RETURNED',
-];
+const STATUSES: readonly Status[] = DOSSIER_STATUSES;
 /** KenhThucHien 1..3. */
 const CHANNELS: readonly Channel[] = ['IN_PERSON', 'ONLINE', 'POSTAL'];
 /** LoaiDoiTuong 1..4. */
