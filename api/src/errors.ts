@@ -14,7 +14,10 @@ export type ErrorCode =
   | 'DUPLICATE_DATE'
   | 'PAGE_SIZE_TOO_LARGE'
   | 'INVALID_CURSOR'
-  | 'INVALID_PERIOD';
+  | 'INVALID_PERIOD'
+  | 'UNKNOWN_DOSSIER'
+  | 'NOT_FINISHED'
+  | 'RATING_CLOSED';
 
 /** An expected failure: its message is shown to the client as written (Vietnamese for officials). */
 export class AppError extends GraphQLError {

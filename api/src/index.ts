@@ -3,3 +3,5 @@ export { createApp, GRAPHQL_PATH } from './server/app.ts';
 export { type Config, loadConfig } from './server/config.ts';
 export { type RunningApi, startApi } from './server/start.ts';
 export { createApiKey, parseScopes } from './services/api-keys.ts';
+export { RatingService } from './services/ratings/index.ts';
+export { signRatingToken } from './services/ratings/token.ts';

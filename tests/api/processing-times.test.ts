@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { TestApi } from '../support/api.ts';
 import { keyFor } from '../support/keys.ts';
+import { rollupSnapshot } from '../support/rollup-snapshot.ts';
 import { startSeededApi } from '../support/seeded.ts';
 
 let t: TestApi;
@@ -306,6 +307,36 @@ describe('hand-computed statistics', () => {
   });
 });
 
+describe('history of the 1/7/2025 merger', () => {
+  it('a dossier of a merged commune counts under its successor today, and under itself', async () => {
+    // Xã Phước Thuận (22882) existed until 30/6/2025 and was merged into xã Ninh Phước (22870).
+    const H1 = dossier('H1', '22882', TTHN, 'IN_PERSON', [
+      ['RECEIVED', '2025-06-10T08:00'], // Tue → due Fri 13/6 08:00
+      ['RESOLVED', '2025-06-12T10:00'], // EARLY
+    ]);
+    const res = await t.gql<{ recordDossierEvents: { accepted: number; errors: unknown[] } }>(
+      RECORD,
+      { events: H1 },
+      ingest,
+    );
+    expect(res.data!.recordDossierEvents).toMatchObject({ accepted: 2, errors: [] });
+    const june = (code: string) => stats({ agencyCode: code }, '2025-06-01', '2025-06-30');
+    expect(await june('22882')).toMatchObject({ received: 1, finished: 1, early: 1 }); // itself
+    expect(await june(A)).toMatchObject({ received: 1, finished: 1 }); // today's successor
+    expect(await june('56')).toMatchObject({ received: 1 }); // today's province, via Ninh Thuận
+    expect(await june(B)).toMatchObject({ received: 0 }); // another commune
+    // The same code after the merger names the new commune: 22882 no longer exists then.
+    const late = await t.gql(
+      RECORD,
+      { events: dossier('H2', '22882', TTHN, 'IN_PERSON', [['RECEIVED', '2025-07-02T08:00']]) },
+      ingest,
+    );
+    expect(late.data).toMatchObject({
+      recordDossierEvents: { accepted: 0, errors: [{ index: 0, code: 'UNKNOWN_AGENCY' }] },
+    });
+  });
+});
+
 describe('the dossier timeline', () => {
   it('shows events, due-date history and timeliness to a key', async () => {
     const q = `{ dossier(code: "A4") { status timeliness dueAt initialDueAt pausedWorkingMinutes
@@ -395,26 +426,7 @@ describe('idempotence and rollups', () => {
   });
 
   it('a rebuild from the raw rows gives exactly the incremental rollups', async () => {
-    const snapshot = async () => {
-      const pool = t.api.services.db.pool;
-      const counters = await pool.query(
-        `SELECT * FROM "DossierRollup" ORDER BY grain, "agencyId", "procedureId", day, channel`,
-      );
-      const intervals = await pool.query(
-        `SELECT * FROM "DossierIntervalRollup" ORDER BY kind, "agencyId", "procedureId", "receivedDay", "fromDay", "toDay"`,
-      );
-      const keep = (row: Record<string, unknown>) =>
-        Object.entries(row).some(([k, v]) => typeof v === 'number' && !k.endsWith('Id') && v !== 0) ||
-        (Array.isArray(row.processingHistogram) && row.processingHistogram.some((v: number) => v !== 0));
-      const normal = (row: Record<string, unknown>) => ({
-        ...row,
-        processingMinutes: Number(row.processingMinutes),
-        processingHistogram: ((row.processingHistogram as number[]) ?? []).some((v) => v !== 0)
-          ? row.processingHistogram
-          : [],
-      });
-      return { counters: counters.rows.filter(keep).map(normal), intervals: intervals.rows };
-    };
+    const snapshot = () => rollupSnapshot(t.api.services.db.pool);
     const incremental = await snapshot();
     expect(incremental.counters.length).toBeGreaterThan(0);
     await rebuildRollups(t.api.services.db.pool);

@@ -3,7 +3,7 @@
 // dossier of that procedure through HTTP and measures the time from the mutation's response until
 // the LAST subscriber has the new figures, and the server's memory per connection. The baseline, in
 // the same run and measured the same way: a bare graphql-ws server (graphql-ws/use/ws, a three-field
-// subscription fed by an EventEmitter, published by an HTTP POST) in a child process of its own.
+// subscription fed by in-memory listeners, published by an HTTP POST) in a child process of its own.
 //
 // The clients speak graphql-transport-ws directly over `ws` rather than through graphql-ws's client:
 // the bench process handles N messages per round on one core, and a lean client keeps that cost
@@ -31,7 +31,8 @@ interface Target {
   name: string;
   wsUrl: string;
   pid: number;
-  subscription: string;
+  /** The subscribe message's payload: the document and its variables. */
+  subscription: { query: string; variables?: Record<string, unknown> };
   /** Makes the server publish; resolves when the HTTP response is complete. */
   trigger(): Promise<void>;
   /** The `received` figure every subscriber must reach after the latest trigger. */
@@ -41,11 +42,14 @@ interface Target {
 
 interface Result {
   subscribers: number;
+  latencies: number[];
   p50: number;
   p99: number;
   max: number;
   bytesPerConnection: number;
   connectSeconds: number;
+  /** Server CPU (user + system) per delivered message, from trigger to last delivery. */
+  cpuMicrosPerMessage: number;
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -89,8 +93,9 @@ export async function run(args: string[]): Promise<void> {
 
 function report(label: string, r: Result): void {
   console.log(
-    `${label}: connected in ${fmt(r.connectSeconds, 1)} s; last delivery p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms; ${fmt(r.bytesPerConnection / 1024, 1)} KB per connection`,
+    `${label}: connected in ${fmt(r.connectSeconds, 1)} s; last delivery p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms; ${fmt(r.bytesPerConnection / 1024, 1)} KB per connection; server CPU ${fmt(r.cpuMicrosPerMessage)} µs per message`,
   );
+  console.log(`          rounds (ms): ${r.latencies.map((ms) => fmt(ms)).join(' ')}`);
 }
 
 async function measure(target: Target, n: number, rounds: number, batch: number): Promise<Result> {
@@ -107,25 +112,32 @@ async function measure(target: Target, n: number, rounds: number, batch: number)
     const bytesPerConnection = (rss(target.pid) - before) / n;
 
     const latencies: number[] = [];
+    let cpuMs = 0;
     for (let round = 0; round < WARMUP_ROUNDS + rounds; round++) {
       const started = performance.now();
       for (const client of clients) client.arrivedAt = undefined;
+      const cpuBefore = cpuTime(target.pid);
       await target.trigger();
       const responded = performance.now();
       const expected = target.expected();
       const last = await lastDelivery(clients, expected, 60_000);
-      if (round >= WARMUP_ROUNDS) latencies.push(last - responded);
+      if (round >= WARMUP_ROUNDS) {
+        latencies.push(last - responded);
+        cpuMs += cpuTime(target.pid) - cpuBefore;
+      }
       const wait = started + ROUND_SPACING_MS - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
     for (const client of [...warm, ...clients]) client.socket.terminate();
     return {
       subscribers: n,
+      latencies,
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
       max: Math.max(...latencies),
       bytesPerConnection,
       connectSeconds,
+      cpuMicrosPerMessage: (cpuMs * 1000) / (rounds * n),
     };
   } finally {
     await target.stop();
@@ -176,7 +188,7 @@ function subscribe(target: Target): Promise<Client> {
         clearTimeout(timer);
         resolve(client);
       } else if (message.type === 'connection_ack') {
-        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: target.subscription } }));
+        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: target.subscription }));
       } else if (message.type === 'ping') {
         socket.send('{"type":"pong"}');
       } else if (message.type === 'error') {
@@ -208,6 +220,13 @@ async function lastDelivery(clients: Client[], expected: number, timeoutMs: numb
 
 /** Lets the server finish allocating for what just happened before its memory is read. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 2000));
+
+/** CPU time (user + system) a process has used so far, in ms (/proc/<pid>/stat, 100 Hz ticks). */
+function cpuTime(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 function rss(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -245,7 +264,7 @@ function lastMonth(): { from: string; to: string; mid: Date } {
 }
 
 async function startProject(databaseUrl: string, key: string): Promise<Target> {
-  const api = await startApiProcess(databaseUrl, { LOG_LEVEL: process.env.API_LOG_LEVEL ?? 'warn' });
+  const api = await startApiProcess(databaseUrl);
   const { from, to, mid } = lastMonth();
   const record = `mutation($events: [DossierEventInput!]!) { recordDossierEvents(events: $events) { accepted errors { code message } } }`;
   let recorded = 0;
@@ -253,7 +272,11 @@ async function startProject(databaseUrl: string, key: string): Promise<Target> {
     name: 'API',
     wsUrl: api.url.replace('http', 'ws'),
     pid: api.child.pid!,
-    subscription: `subscription { statsChanged(scope: { procedureCode: "${PROCEDURE}" }, period: { from: "${from}", to: "${to}" }) { ${FIELDS} } }`,
+    // With variables, as the widget's generated documents send it.
+    subscription: {
+      query: `subscription ($scope: StatsScope!, $period: PeriodInput!) { statsChanged(scope: $scope, period: $period) { ${FIELDS} } }`,
+      variables: { scope: { procedureCode: PROCEDURE }, period: { from, to } },
+    },
     trigger: async () => {
       recorded += 1;
       const events = [
@@ -278,7 +301,9 @@ async function startProject(databaseUrl: string, key: string): Promise<Target> {
 }
 
 async function startBaseline(): Promise<Target> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+  // BASELINE_NODE_ARGS: Node flags for the baseline server, as API_NODE_ARGS for the API (api-process.ts).
+  const nodeArgs = (process.env.BASELINE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', fileURLToPath(import.meta.url)], {
     env: { ...process.env, FANOUT_ROLE: 'baseline-server' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -297,7 +322,7 @@ async function startBaseline(): Promise<Target> {
     name: 'baseline',
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
     pid: child.pid!,
-    subscription: `subscription { statsChanged { ${FIELDS} } }`,
+    subscription: { query: `subscription { statsChanged { ${FIELDS} } }` },
     trigger: async () => {
       published += 1;
       await post(`http://127.0.0.1:${port}/publish`, JSON.stringify({ received: published }));
@@ -320,19 +345,37 @@ async function stopChild(child: ChildProcess): Promise<void> {
  * POST /publish to publish new ones.
  */
 async function serveBaseline(): Promise<void> {
-  const { EventEmitter, on } = await import('node:events');
   const graphql = await import('graphql');
   const { useServer } = await import('graphql-ws/use/ws');
   const { WebSocketServer } = await import('ws');
   type Stats = { received: number; finished: number; onTimeRate: number | null };
-  const emitter = new EventEmitter();
-  emitter.setMaxListeners(0);
+  const listeners = new Set<(stats: Stats) => void>();
   let current: Stats = { received: 0, finished: 0, onTimeRate: null };
-  async function* feed(signal: AbortSignal): AsyncGenerator<Stats> {
-    const updates = on(emitter, 'publish', { signal });
-    yield current;
-    for await (const [stats] of updates) yield stats as Stats;
-  }
+  /** The current figures, then every published one: the leanest async iterator that will do. */
+  const feed = (): AsyncIterableIterator<Stats> => {
+    const queue: Stats[] = [current];
+    let wake: ((result: IteratorResult<Stats>) => void) | null = null;
+    const listener = (stats: Stats) => {
+      if (!wake) return void queue.push(stats);
+      const resume = wake;
+      wake = null;
+      resume({ value: stats, done: false });
+    };
+    listeners.add(listener);
+    const iterator: AsyncIterableIterator<Stats> = {
+      next: () =>
+        queue.length > 0
+          ? Promise.resolve({ value: queue.shift()!, done: false })
+          : new Promise((resolve) => (wake = resolve)),
+      return: () => {
+        listeners.delete(listener);
+        wake?.({ value: undefined, done: true });
+        return Promise.resolve({ value: undefined, done: true });
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
+  };
   const StatsType = new graphql.GraphQLObjectType({
     name: 'Stats',
     fields: {
@@ -348,22 +391,7 @@ async function serveBaseline(): Promise<void> {
     }),
     subscription: new graphql.GraphQLObjectType({
       name: 'Subscription',
-      fields: {
-        statsChanged: {
-          type: StatsType,
-          subscribe: () => {
-            const abort = new AbortController();
-            const iterator = feed(abort.signal);
-            return Object.assign(iterator, {
-              return: (value?: unknown) => {
-                abort.abort();
-                return AsyncGenerator.prototype.return.call(iterator, value);
-              },
-            });
-          },
-          resolve: (stats: Stats) => stats,
-        },
-      },
+      fields: { statsChanged: { type: StatsType, subscribe: feed, resolve: (stats: Stats) => stats } },
     }),
   });
   const server = http.createServer((req, res) => {
@@ -372,7 +400,7 @@ async function serveBaseline(): Promise<void> {
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       current = { ...current, ...(JSON.parse(body) as Partial<Stats>) };
-      emitter.emit('publish', current);
+      for (const listener of listeners) listener(current);
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     });
   });
@@ -382,7 +410,5 @@ async function serveBaseline(): Promise<void> {
   });
   process.on('SIGTERM', () => process.exit(0));
 }
-
-const AsyncGenerator = Object.getPrototypeOf(async function* () {}) as { prototype: AsyncGenerator };
 
 if (process.env.FANOUT_ROLE === 'baseline-server') await serveBaseline();

@@ -1,6 +1,6 @@
 // Starts a real API (HTTP + WebSocket on a random port) on a fresh database of its own, so test
 // files isolate themselves and can run in parallel. Talks to it over real HTTP.
-import { type RunningApi, startApi } from '@tthc/api';
+import { type Config, type RunningApi, startApi } from '@tthc/api';
 import { createTestDatabase } from '@tthc/db';
 
 export interface TestApi {
@@ -20,7 +20,9 @@ export interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string } & Record<string, unknown>; path?: unknown[] }[];
 }
 
-export async function startTestApi(options: { seed?: boolean } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { seed?: boolean; config?: Partial<Config> } = {},
+): Promise<TestApi> {
   const database = await createTestDatabase();
   const api = await startApi({
     port: 0,
@@ -30,6 +32,7 @@ export async function startTestApi(options: { seed?: boolean } = {}): Promise<Te
     seedOnEmpty: options.seed ?? false,
     env: 'test',
     logLevel: process.env.LOG_LEVEL ?? 'warn',
+    ...options.config,
   });
   return {
     api,

@@ -44,7 +44,7 @@ const DossierEventInput = builder.inputType('DossierEventInput', {
   }),
 });
 
-const InputErrorRef = builder
+export const InputErrorRef = builder
   .objectRef<{ index: number; code: string; message: string }>('InputError')
   .implement({
     fields: (t) => ({

@@ -1,2 +1,160 @@
-// GraphQL fields of this area are added here (see schema/index.ts).
-export {};
+import type { EvaluationBand } from '../domain/one-stop-evaluation.ts';
+import { actorOf } from '../server/auth.ts';
+import {
+  computeEvaluation,
+  EVALUATION_BANDS,
+  type EvaluationReport,
+  type IndicatorReport,
+  type SetScoresOutcome,
+  setEvaluationScores,
+  type TimeComparison,
+} from '../services/evaluation.ts';
+import { assertAgencyInKeyScope } from '../services/key-agency-scope.ts';
+import { builder } from './builder.ts';
+import { InputErrorRef } from './dossier.ts';
+
+const BandRef = builder.objectRef<EvaluationBand>('EvaluationBand').implement({
+  description:
+    'A classification band (domain.md §4.2, local practice): totals above `min`, or from `min` when minInclusive.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'EXCELLENT, GOOD, FAIR, AVERAGE or POOR by default.' }),
+    label: t.exposeString('label', { description: 'Xuất sắc, Tốt, Khá, Trung bình, Yếu.' }),
+    min: t.exposeFloat('min'),
+    minInclusive: t.exposeBoolean('minInclusive'),
+  }),
+});
+
+const TimeComparisonRef = builder.objectRef<TimeComparison>('EvaluationTimeComparison').implement({
+  description:
+    'Dossiers finished in the quarter against the legal limit, by day: EARLY = shorter, ON_TIME = equal, LATE = longer (withdrawn and stopped dossiers left out).',
+  fields: (t) => ({
+    judged: t.exposeInt('judged'),
+    shorter: t.exposeInt('shorter'),
+    equal: t.exposeInt('equal'),
+    longer: t.exposeInt('longer'),
+    averagePoints: t.exposeFloat('averagePoints', {
+      nullable: true,
+      description: 'Mean of the per-dossier points (2 shorter, 1 equal, 0 longer), for reference.',
+    }),
+  }),
+});
+
+const IndicatorRef = builder.objectRef<IndicatorReport>('EvaluationIndicator').implement({
+  fields: (t) => ({
+    number: t.exposeInt('number', { description: '1 to 9 (Circular 01/2018/TT-VPCP).' }),
+    name: t.exposeString('name'),
+    selfScore: t.exposeInt('selfScore', { nullable: true, description: 'Điểm tự chấm (0, 1, 2).' }),
+    verifiedScore: t.exposeInt('verifiedScore', { nullable: true, description: 'Điểm thẩm định (0, 1, 2).' }),
+    effectiveScore: t.exposeInt('effectiveScore', {
+      nullable: true,
+      description:
+        'The score that counts: computed from dossier data when there is some (indicators 1 and 2), else the verified score, else the self-score; null = not scored.',
+    }),
+    computed: t.exposeBoolean('computed', { description: 'effectiveScore was computed from dossier data.' }),
+    computedScore: t.exposeInt('computedScore', {
+      nullable: true,
+      description:
+        'Indicators 1 and 2: 2 when every judged dossier was shorter than the legal limit, 0 when any was longer, else 1; null without finished dossiers.',
+    }),
+    note: t.exposeString('note', { nullable: true }),
+    detail: t.exposeString('detail', { nullable: true, description: 'How the figure was obtained.' }),
+    timeComparison: t.field({ type: TimeComparisonRef, nullable: true, resolve: (i) => i.timeComparison }),
+  }),
+});
+
+const EvaluationRef = builder.objectRef<EvaluationReport>('OneStopEvaluation').implement({
+  description:
+    'Evaluation of procedure resolution of an agency (its subtree) for a quarter: 9 indicators × 0/1/2 points (Decree 61/2018/NĐ-CP, Circular 01/2018/TT-VPCP).',
+  fields: (t) => ({
+    agencyCode: t.string({ resolve: (e) => e.agency.code }),
+    agencyName: t.string({ resolve: (e) => e.agency.name }),
+    year: t.exposeInt('year'),
+    quarter: t.exposeInt('quarter'),
+    from: t.field({ type: 'Date', resolve: (e) => e.period.from }),
+    to: t.field({ type: 'Date', resolve: (e) => e.period.to }),
+    indicators: t.field({ type: [IndicatorRef], resolve: (e) => e.indicators }),
+    total: t.exposeInt('total', {
+      nullable: true,
+      description: 'Sum of the effective scores; null when none.',
+    }),
+    scored: t.exposeInt('scored', { description: 'Indicators with an effective score (of 9).' }),
+    maxScore: t.exposeInt('maxScore'),
+    band: t.field({
+      type: BandRef,
+      nullable: true,
+      description:
+        'Classification; null until all 9 indicators are scored (a partial sum is not comparable).',
+      resolve: (e) => e.band,
+    }),
+    bands: t.field({
+      type: [BandRef],
+      description: 'The bands in force (services/evaluation.ts EVALUATION_BANDS).',
+      resolve: () => [...EVALUATION_BANDS],
+    }),
+  }),
+});
+
+const ScoreInput = builder.inputType('EvaluationScoreInput', {
+  description: 'Omitting a field leaves it unchanged; null clears it.',
+  fields: (t) => ({
+    indicator: t.int({ required: true, description: '1 to 9.' }),
+    selfScore: t.int({ description: 'Điểm tự chấm: 0, 1 or 2.' }),
+    verifiedScore: t.int({ description: 'Điểm thẩm định: 0, 1 or 2.' }),
+    note: t.string(),
+  }),
+});
+
+const SetScoresInput = builder.inputType('SetEvaluationScoresInput', {
+  fields: (t) => ({
+    agencyCode: t.string({ required: true }),
+    year: t.int({ required: true }),
+    quarter: t.int({ required: true, description: '1 to 4.' }),
+    scores: t.field({ type: [ScoreInput], required: true }),
+  }),
+});
+
+const SetScoresPayload = builder.objectRef<SetScoresOutcome>('SetEvaluationScoresPayload').implement({
+  fields: (t) => ({
+    evaluation: t.field({
+      type: EvaluationRef,
+      nullable: true,
+      description: 'The evaluation after the change; null when rejected (nothing was stored).',
+      resolve: (p) => p.evaluation,
+    }),
+    errors: t.field({
+      type: [InputErrorRef],
+      description:
+        'By position in `scores` (−1: the list as a whole): NO_SCORES, INVALID_INDICATOR, DUPLICATE_INDICATOR, INVALID_SCORE, EMPTY_SCORE, NOTE_TOO_LONG.',
+      resolve: (p) => p.errors,
+    }),
+  }),
+});
+
+builder.queryField('oneStopEvaluation', (t) =>
+  t.field({
+    type: EvaluationRef,
+    description:
+      'The 9-indicator evaluation of an agency for a quarter (INVALID_PERIOD for a bad year or quarter).',
+    args: {
+      agencyCode: t.arg.string({ required: true }),
+      year: t.arg.int({ required: true }),
+      quarter: t.arg.int({ required: true }),
+    },
+    resolve: (_root, { agencyCode, year, quarter }, ctx) =>
+      computeEvaluation(ctx.db, ctx.prisma, agencyCode, year, quarter),
+  }),
+);
+
+builder.mutationField('setEvaluationScores', (t) =>
+  t.field({
+    type: SetScoresPayload,
+    description:
+      'Enters self-scored and/or verified points of indicators for an agency and quarter, all or nothing, audited (scope: admin; a key limited to an agency, for its subtree).',
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: SetScoresInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      setEvaluationScores(ctx.db, ctx.prisma, input, actorOf(ctx.principal), (agencyId) =>
+        assertAgencyInKeyScope(ctx.prisma, ctx.principal, agencyId),
+      ),
+  }),
+);

@@ -1,2 +1,130 @@
-// GraphQL fields of this area are added here (see schema/index.ts).
-export {};
+import { RatingLevel } from '@tthc/db';
+import { filter, map, pipe } from 'graphql-yoga';
+import { type AgencyReach, commentReaders, reachOf } from '../services/ratings/audience.ts';
+import {
+  MAX_COMMENT_LENGTH,
+  MAX_IDEMPOTENCY_KEY_LENGTH,
+  type RatingService,
+} from '../services/ratings/index.ts';
+import { resolveScope, scopeTouchedBy } from '../services/stats.ts';
+import { builder } from './builder.ts';
+import { InputErrorRef } from './dossier.ts';
+import { StatsScopeInput } from './stats.ts';
+
+const RatingLevelEnum = builder.enumType(RatingLevel, {
+  name: 'RatingLevel',
+  description: 'Quick rating (domain.md §4.1): rất hài lòng, hài lòng, không hài lòng.',
+});
+
+const SubmitRatingInput = builder.inputType('SubmitRatingInput', {
+  fields: (t) => ({
+    dossierCode: t.string({ required: true }),
+    token: t.string({ required: true, description: 'The rating token of the dossier’s rating link.' }),
+    level: t.field({ type: RatingLevelEnum, required: true }),
+    comment: t.string({
+      description: `Up to ${MAX_COMMENT_LENGTH} characters. Stored as plain text with phone, identity numbers and e-mail addresses masked.`,
+    }),
+    idempotencyKey: t.string({
+      description: `Up to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, chosen by the client: the same key again is answered ok without storing anything.`,
+    }),
+  }),
+});
+
+const SubmitRatingPayload = builder
+  .objectRef<{ ok: boolean; error: { index: number; code: string; message: string } | null }>(
+    'SubmitRatingPayload',
+  )
+  .implement({
+    fields: (t) => ({
+      ok: t.exposeBoolean('ok', { description: 'True once the rating is durably stored.' }),
+      error: t.field({
+        type: InputErrorRef,
+        nullable: true,
+        description:
+          'Why nothing was stored: UNKNOWN_DOSSIER, NOT_FINISHED, INVALID_TOKEN, TOKEN_EXPIRED, COMMENT_TOO_LONG, INVALID_IDEMPOTENCY_KEY, RATE_LIMITED.',
+        resolve: (p) => p.error,
+      }),
+    }),
+  });
+
+const RatingLinkRef = builder
+  .objectRef<{ token: string; url: string; expiresAt: Date }>('RatingLink')
+  .implement({
+    fields: (t) => ({
+      token: t.exposeString('token'),
+      url: t.exposeString('url', { description: 'The rating page with the dossier code and token.' }),
+      expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    }),
+  });
+
+builder.mutationFields((t) => ({
+  submitRating: t.field({
+    type: SubmitRatingPayload,
+    description:
+      'Rates a finished dossier with its rating token (public). A newer rating replaces the older one in the statistics; the older is kept as history.',
+    args: { input: t.arg({ type: SubmitRatingInput, required: true }) },
+    resolve: (_root, { input }, ctx) => ctx.ratings.submit(input, ctx.clientIp),
+  }),
+  ratingLink: t.field({
+    type: RatingLinkRef,
+    description:
+      'Issues a rating link for a finished dossier (scope: ingest), valid RATING_TOKEN_DAYS days after it ended.',
+    authScopes: { ingest: true },
+    args: { dossierCode: t.arg.string({ required: true }) },
+    resolve: async (_root, { dossierCode }, ctx) =>
+      ctx.ratings.issueLink(dossierCode, await reachOf(ctx.prisma, ctx.principal)),
+  }),
+}));
+
+interface RatingEventPayload {
+  ratingId: string;
+  agencyId: number;
+  level: string;
+  submittedAt: string;
+  readers: AgencyReach;
+}
+
+const RatingEventRef = builder.objectRef<RatingEventPayload>('RatingEvent').implement({
+  description: 'A rating just accepted. No personal data; the comment only for officials who may read it.',
+  fields: (t) => ({
+    level: t.field({ type: RatingLevelEnum, resolve: (e) => e.level as RatingLevel }),
+    submittedAt: t.field({ type: 'DateTime', resolve: (e) => new Date(e.submittedAt) }),
+    agencyCode: t.string({
+      resolve: async (e, _args, ctx) => (await details(ctx, e)).agencyCode,
+    }),
+    procedureCode: t.string({
+      resolve: async (e, _args, ctx) => (await details(ctx, e)).procedureCode,
+    }),
+    comment: t.string({
+      nullable: true,
+      description:
+        'Plain text (escape it before display); null unless the subscriber is an API key with the read scope whose agency covers the dossier.',
+      resolve: async (e, _args, ctx) => (e.readers(e.agencyId) ? (await details(ctx, e)).comment : null),
+    }),
+  }),
+});
+
+/** Codes and comment, read back once per rating for every subscriber of this instance. */
+async function details(ctx: { ratings: RatingService }, e: RatingEventPayload) {
+  const found = await ctx.ratings.eventDetails(e.ratingId);
+  if (!found) throw new Error(`rating ${e.ratingId} not found`);
+  return found;
+}
+
+builder.subscriptionField('ratingSubmitted', (t) =>
+  t.field({
+    type: RatingEventRef,
+    description: 'Each rating accepted for a dossier in the scope (agency subtree and/or procedure).',
+    args: { scope: t.arg({ type: StatsScopeInput, required: true }) },
+    subscribe: async (_root, { scope: input }, ctx) => {
+      const scope = await resolveScope(ctx.prisma, input);
+      const readers = await commentReaders(ctx.prisma, ctx.principal);
+      return pipe(
+        ctx.pubsub.subscribe('rating:submitted'),
+        filter((e) => scopeTouchedBy(scope, { agencyIds: [e.agencyId], procedureIds: [e.procedureId] })),
+        map((e): RatingEventPayload => ({ ...e, readers })),
+      );
+    },
+    resolve: (e) => e,
+  }),
+);

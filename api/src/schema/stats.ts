@@ -1,5 +1,5 @@
 import { roundScore } from '../domain/index766.ts';
-import { coalesce } from '../server/coalesce.ts';
+import { figuresOf, watchStats } from '../server/live-stats.ts';
 import { computeIndex766 } from '../services/index766.ts';
 import {
   averageProcessingWorkingDays,
@@ -14,7 +14,6 @@ import {
   type Scope,
   type ServiceStats,
   satisfactionRate,
-  scopeTouchedBy,
 } from '../services/stats.ts';
 import { AgencyRef } from './agency.ts';
 import { builder } from './builder.ts';
@@ -32,7 +31,7 @@ export const PeriodInput = builder.inputType('PeriodInput', {
   }),
 });
 
-const StatsScopeInput = builder.inputType('StatsScope', {
+export const StatsScopeInput = builder.inputType('StatsScope', {
   description: 'An agency (its whole subtree, with the units merged into it) and/or a procedure.',
   fields: (t) => ({
     agencyCode: t.string(),
@@ -218,13 +217,9 @@ builder.subscriptionField('statsChanged', (t) =>
       scope: t.arg({ type: StatsScopeInput, required: true }),
       period: t.arg({ type: PeriodInput, required: true }),
     },
-    subscribe: async (_root, { scope: input }, ctx) => {
-      const scope = await resolveScope(ctx.prisma, input);
-      const changes = ctx.pubsub.subscribe('stats:changed');
-      const touches = (change: { agencyIds: number[]; procedureIds: number[] }) =>
-        scopeTouchedBy(scope, change);
-      return coalesce(changes, touches, STATS_PUSH_INTERVAL_MS, () => scope, { initial: true });
-    },
-    resolve: (scope, { period }, ctx) => stats(ctx, scope, period),
+    // One computation per tick for all the subscribers of a scope and period (server/live-stats.ts).
+    subscribe: async (_root, { scope, period }, ctx) =>
+      watchStats(ctx, await resolveScope(ctx.prisma, scope), period, STATS_PUSH_INTERVAL_MS),
+    resolve: figuresOf,
   }),
 );

@@ -1,2 +1,532 @@
-// GraphQL fields of this area are added here (see schema/index.ts).
-export {};
+import { QuestionnaireKind, QuestionnaireStatus, SurveyQuestionKind } from '@tthc/db';
+import { actorOf } from '../server/auth.ts';
+import { loadConfig } from '../server/config.ts';
+import { assertAgencyInKeyScope, assertUnrestrictedKey } from '../services/key-agency-scope.ts';
+import { optionList, publishQuestionnaire, scaleLevels } from '../services/questionnaires.ts';
+import { resolveRatingSecret } from '../services/ratings/secret.ts';
+import type { Conventions, CriterionReport, FactorReport, SipasReport } from '../services/sipas.ts';
+import { computeSipas } from '../services/sipas.ts';
+import { resolveScope } from '../services/stats.ts';
+import { MAX_ANSWERS } from '../services/survey-answers.ts';
+import { recordPaperSurvey, type SurveyOutcome, submitSurvey } from '../services/surveys.ts';
+import { builder } from './builder.ts';
+import { InputErrorRef } from './dossier.ts';
+import { PeriodInput } from './stats.ts';
+
+// ─── Questionnaires (domain.md §4.3: the instrument is data, versioned) ─────────────────────────
+
+const QuestionnaireKindEnum = builder.enumType(QuestionnaireKind, { name: 'QuestionnaireKind' });
+const QuestionnaireStatusEnum = builder.enumType(QuestionnaireStatus, {
+  name: 'QuestionnaireStatus',
+  description:
+    'PUBLISHED: the version answered now; RETIRED: replaced by a newer version (its responses stay).',
+});
+const SurveyQuestionKindEnum = builder.enumType(SurveyQuestionKind, {
+  name: 'SurveyQuestionKind',
+  description:
+    'ASSESSMENT: nhận định, was the criterion met; SATISFACTION: mức độ hài lòng on a scale; EXPECTATION: mong đợi, choose options; QUICK: 3-level quick rating.',
+});
+
+const ScaleLevelRef = builder.objectRef<{ value: number; label: string }>('ScaleLevel').implement({
+  fields: (t) => ({ value: t.exposeInt('value'), label: t.exposeString('label') }),
+});
+const QuestionOptionRef = builder.objectRef<{ code: string; text: string }>('QuestionOption').implement({
+  description: 'An option of an EXPECTATION question; rollups count option k (1-based) as value k.',
+  fields: (t) => ({ code: t.exposeString('code'), text: t.exposeString('text') }),
+});
+
+builder.prismaObject('SurveyScale', {
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    name: t.exposeString('name'),
+    levels: t.field({ type: [ScaleLevelRef], resolve: (s) => scaleLevels(s.levels) }),
+    positiveFrom: t.exposeInt('positiveFrom', {
+      nullable: true,
+      description: 'Lowest value counted as satisfied / agreeing (4 on the 5-point SIPAS scale).',
+    }),
+  }),
+});
+
+builder.prismaObject('SurveyCriterion', {
+  description: 'Tiêu chí: what a factor is judged on.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    text: t.exposeString('text'),
+    position: t.exposeInt('position'),
+  }),
+});
+
+builder.prismaObject('SurveyFactor', {
+  description: 'Yếu tố: the SIPAS index is the mean of the factor indices.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    name: t.exposeString('name'),
+    position: t.exposeInt('position'),
+    criteria: t.relation('criteria', { query: { orderBy: { position: 'asc' } } }),
+  }),
+});
+
+builder.prismaObject('SurveyQuestion', {
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    kind: t.expose('kind', { type: SurveyQuestionKindEnum }),
+    text: t.exposeString('text'),
+    position: t.exposeInt('position'),
+    factor: t.relation('factor', { nullable: true }),
+    criterion: t.relation('criterion', { nullable: true }),
+    scale: t.relation('scale', { nullable: true, description: 'Null for EXPECTATION questions.' }),
+    options: t.field({
+      type: [QuestionOptionRef],
+      description: 'The choices of an EXPECTATION question, in order; empty otherwise.',
+      select: { options: true },
+      resolve: (q) => optionList(q.options),
+    }),
+  }),
+});
+
+const QuestionnaireRef = builder.prismaObject('Questionnaire', {
+  description:
+    'A version of a survey instrument. A published version is never edited: publishing creates the next version, and each response keeps pointing at the version it answered.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    version: t.exposeInt('version'),
+    kind: t.expose('kind', { type: QuestionnaireKindEnum }),
+    name: t.exposeString('name'),
+    basis: t.exposeString('basis', { nullable: true, description: 'Legal basis.' }),
+    status: t.expose('status', { type: QuestionnaireStatusEnum }),
+    publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
+    factors: t.relation('factors', { query: { orderBy: { position: 'asc' } } }),
+    scales: t.relation('scales', { query: { orderBy: { id: 'asc' } } }),
+    questions: t.relation('questions', { query: { orderBy: { position: 'asc' } } }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  questionnaires: t.prismaField({
+    type: [QuestionnaireRef],
+    description: 'Questionnaire versions, newest first (filter by code, kind, status).',
+    args: {
+      code: t.arg.string(),
+      kind: t.arg({ type: QuestionnaireKindEnum }),
+      status: t.arg({ type: QuestionnaireStatusEnum }),
+    },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.questionnaire.findMany({
+        ...query,
+        where: {
+          ...(args.code ? { code: args.code } : {}),
+          ...(args.kind ? { kind: args.kind } : {}),
+          ...(args.status ? { status: args.status } : {}),
+        },
+        orderBy: [{ code: 'asc' }, { version: 'desc' }],
+        take: 200,
+      }),
+  }),
+  questionnaire: t.prismaField({
+    type: QuestionnaireRef,
+    nullable: true,
+    description: 'One version; without `version`, the one published now (else the newest).',
+    args: { code: t.arg.string({ required: true }), version: t.arg.int() },
+    resolve: async (query, _root, { code, version }, ctx) => {
+      if (version != null)
+        return ctx.prisma.questionnaire.findUnique({ ...query, where: { code_version: { code, version } } });
+      const published = await ctx.prisma.questionnaire.findFirst({
+        ...query,
+        where: { code, status: 'PUBLISHED' },
+        orderBy: { version: 'desc' },
+      });
+      return (
+        published ??
+        ctx.prisma.questionnaire.findFirst({ ...query, where: { code }, orderBy: { version: 'desc' } })
+      );
+    },
+  }),
+}));
+
+const ScaleLevelInput = builder.inputType('ScaleLevelInput', {
+  fields: (t) => ({ value: t.int({ required: true }), label: t.string({ required: true }) }),
+});
+const ScaleInput = builder.inputType('SurveyScaleInput', {
+  fields: (t) => ({
+    code: t.string({ required: true }),
+    name: t.string({ required: true }),
+    levels: t.field({ type: [ScaleLevelInput], required: true }),
+    positiveFrom: t.int({ description: 'Required on scales of ASSESSMENT and SATISFACTION questions.' }),
+  }),
+});
+const OptionInput = builder.inputType('QuestionOptionInput', {
+  fields: (t) => ({ code: t.string({ required: true }), text: t.string({ required: true }) }),
+});
+const CriterionInput = builder.inputType('SurveyCriterionInput', {
+  fields: (t) => ({ code: t.string({ required: true }), text: t.string({ required: true }) }),
+});
+const FactorInput = builder.inputType('SurveyFactorInput', {
+  fields: (t) => ({
+    code: t.string({ required: true }),
+    name: t.string({ required: true }),
+    criteria: t.field({ type: [CriterionInput], required: true }),
+  }),
+});
+const QuestionInput = builder.inputType('SurveyQuestionInput', {
+  fields: (t) => ({
+    code: t.string({ required: true }),
+    kind: t.field({ type: SurveyQuestionKindEnum, required: true }),
+    text: t.string({ required: true }),
+    factorCode: t.string({ description: 'SATISFACTION per factor: the factor.' }),
+    criterionCode: t.string({
+      description:
+        'ASSESSMENT, or SATISFACTION per criterion: the criterion (codes are unique in a questionnaire).',
+    }),
+    scaleCode: t.string({ description: 'ASSESSMENT, SATISFACTION and QUICK questions.' }),
+    options: t.field({ type: [OptionInput], description: 'EXPECTATION questions.' }),
+  }),
+});
+const PublishQuestionnaireInput = builder.inputType('PublishQuestionnaireInput', {
+  description: 'The whole content of the new version; the previous published version is retired, not edited.',
+  fields: (t) => ({
+    code: t.string({ required: true }),
+    kind: t.field({ type: QuestionnaireKindEnum, required: true }),
+    name: t.string({ required: true }),
+    basis: t.string(),
+    scales: t.field({ type: [ScaleInput], required: true }),
+    factors: t.field({ type: [FactorInput], required: true }),
+    questions: t.field({ type: [QuestionInput], required: true }),
+  }),
+});
+
+const QuestionnaireErrorRef = builder
+  .objectRef<{ path: string; code: string; message: string }>('QuestionnaireInputError')
+  .implement({
+    fields: (t) => ({
+      path: t.exposeString('path', { description: 'Where in the input, e.g. questions[3].scaleCode.' }),
+      code: t.exposeString('code'),
+      message: t.exposeString('message'),
+    }),
+  });
+
+const PublishPayload = builder
+  .objectRef<{ questionnaireId: number | null; errors: { path: string; code: string; message: string }[] }>(
+    'PublishQuestionnairePayload',
+  )
+  .implement({
+    fields: (t) => ({
+      questionnaire: t.prismaField({
+        type: QuestionnaireRef,
+        nullable: true,
+        description: 'The new version; null when the input was rejected (nothing was stored).',
+        resolve: (query, p, _args, ctx) =>
+          p.questionnaireId === null
+            ? null
+            : ctx.prisma.questionnaire.findUnique({ ...query, where: { id: p.questionnaireId } }),
+      }),
+      errors: t.field({ type: [QuestionnaireErrorRef], resolve: (p) => p.errors }),
+    }),
+  });
+
+builder.mutationField('publishQuestionnaire', (t) =>
+  t.field({
+    type: PublishPayload,
+    description:
+      'Publishes version n + 1 of a questionnaire (1 for a new code) and retires version n (scope: admin, key not limited to an agency).',
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: PublishQuestionnaireInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      assertUnrestrictedKey(ctx.principal);
+      const outcome = await publishQuestionnaire(ctx.prisma, input, actorOf(ctx.principal));
+      return outcome.ok
+        ? { questionnaireId: outcome.questionnaireId, errors: [] }
+        : { questionnaireId: null, errors: outcome.errors };
+    },
+  }),
+);
+
+// ─── Survey responses ───────────────────────────────────────────────────────────────────────────
+
+const AnswerInput = builder.inputType('SurveyAnswerInput', {
+  fields: (t) => ({
+    questionCode: t.string({ required: true }),
+    value: t.int({ description: 'A level of the question’s scale (ASSESSMENT, SATISFACTION, QUICK).' }),
+    options: t.stringList({ description: 'Chosen option codes (EXPECTATION).' }),
+  }),
+});
+
+const SubmitSurveyInput = builder.inputType('SubmitSurveyInput', {
+  fields: (t) => ({
+    questionnaireCode: t.string({ required: true }),
+    questionnaireVersion: t.int({ description: 'Default: the version published now.' }),
+    dossierCode: t.string({ required: true }),
+    token: t.string({
+      required: true,
+      description: 'The rating token of the dossier (as for submitRating).',
+    }),
+    answers: t.field({ type: [AnswerInput], required: true, description: `At most ${MAX_ANSWERS}.` }),
+    idempotencyKey: t.string({
+      required: true,
+      description:
+        'Chosen by the client (8–100 of A–Z a–z 0–9 . _ : -); a retry with the same key stores nothing more.',
+    }),
+  }),
+});
+
+const PaperSurveyInput = builder.inputType('PaperSurveyInput', {
+  description: 'A paper form entered by an official: tied to an agency, not to a dossier.',
+  fields: (t) => ({
+    questionnaireCode: t.string({ required: true }),
+    questionnaireVersion: t.int({
+      description: 'The printed form’s version; default: the version published now.',
+    }),
+    agencyCode: t.string({
+      required: true,
+      description: 'The agency surveyed (the code on the form’s day).',
+    }),
+    submittedAt: t.field({ type: 'DateTime', required: true, description: 'When the form was filled in.' }),
+    answers: t.field({ type: [AnswerInput], required: true }),
+    idempotencyKey: t.string({ required: true }),
+  }),
+});
+
+const SubmitSurveyPayload = builder.objectRef<SurveyOutcome>('SubmitSurveyPayload').implement({
+  description:
+    'Either stored (ok) or rejected with every problem found; nothing is stored when any answer is invalid.',
+  fields: (t) => ({
+    ok: t.exposeBoolean('ok'),
+    duplicate: t.exposeBoolean('duplicate', {
+      description: 'This idempotency key was already stored: ok, and nothing new was stored.',
+    }),
+    responseId: t.exposeID('responseId', { nullable: true }),
+    errors: t.field({
+      type: [InputErrorRef],
+      description:
+        'index −1: the submission as a whole (UNKNOWN_QUESTIONNAIRE, UNKNOWN_DOSSIER, NOT_FINISHED, INVALID_TOKEN, TOKEN_EXPIRED, ALREADY_SUBMITTED, IDEMPOTENCY_KEY_REUSED, …); otherwise the position in `answers` (UNKNOWN_QUESTION, DUPLICATE_QUESTION, VALUE_OUT_OF_SCALE, UNKNOWN_OPTION, …).',
+      resolve: (p) => p.errors,
+    }),
+  }),
+});
+
+let ratingSecret: string | undefined;
+/** The secret rating tokens are signed with (RATING_SECRET, else the checkout's .data secret). */
+const tokenSecret = () => {
+  ratingSecret ??= resolveRatingSecret(loadConfig().ratingSecret);
+  return ratingSecret;
+};
+
+builder.mutationFields((t) => ({
+  submitSurvey: t.field({
+    type: SubmitSurveyPayload,
+    description:
+      'A survey response from the applicant of a finished dossier, proven by the dossier’s rating token (public). One response per dossier and questionnaire.',
+    args: { input: t.arg({ type: SubmitSurveyInput, required: true }) },
+    resolve: (_root, { input }, ctx) => submitSurvey(ctx, tokenSecret(), input),
+  }),
+  recordSurveyResponse: t.field({
+    type: SubmitSurveyPayload,
+    description:
+      'A paper survey form entered by an official (scope: ingest; a key limited to an agency, for its subtree).',
+    authScopes: { ingest: true },
+    args: { input: t.arg({ type: PaperSurveyInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      recordPaperSurvey(ctx, input, (agencyId) =>
+        assertAgencyInKeyScope(ctx.prisma, ctx.principal, agencyId),
+      ),
+  }),
+}));
+
+// ─── SIPAS index ────────────────────────────────────────────────────────────────────────────────
+
+const JdmaRef = builder.objectRef<{ good: number; medium: number; bad: number }>('JdmaShares').implement({
+  description:
+    'France’s “Je donne mon avis” shares, 0..1 each: good ≥ positiveFrom, bad ≤ its mirror on the scale.',
+  fields: (t) => ({
+    good: t.exposeFloat('good'),
+    medium: t.exposeFloat('medium'),
+    bad: t.exposeFloat('bad'),
+  }),
+});
+
+const ConventionsRef = builder.objectRef<Conventions>('SatisfactionConventions').implement({
+  description:
+    'The same satisfaction answers under other published conventions (domain.md §4.3); 0..1, null = no answers.',
+  fields: (t) => ({
+    answered: t.exposeInt('answered'),
+    scaleMin: t.exposeInt('scaleMin'),
+    scaleMax: t.exposeInt('scaleMax'),
+    positiveFrom: t.exposeInt('positiveFrom'),
+    rescaledMean: t.exposeFloat('rescaledMean', {
+      nullable: true,
+      description: 'GOV.UK rescaled mean: (mean − min) / (max − min).',
+    }),
+    percentAgree: t.exposeFloat('percentAgree', {
+      nullable: true,
+      description: 'OMB Circular A-11 percent agree: share answering ≥ positiveFrom (4–5 of 5).',
+    }),
+    jdma: t.field({ type: JdmaRef, nullable: true, resolve: (c) => c.jdma }),
+  }),
+});
+
+const ScaleCountRef = builder
+  .objectRef<{ value: number; label: string; count: number }>('ScaleValueCount')
+  .implement({
+    fields: (t) => ({
+      value: t.exposeInt('value'),
+      label: t.exposeString('label'),
+      count: t.exposeInt('count'),
+    }),
+  });
+
+const ShareCountRef = builder
+  .objectRef<{ positive: number; answered: number; share: number | null }>('SatisfactionShare')
+  .implement({
+    fields: (t) => ({
+      positive: t.exposeInt('positive', { description: 'Answered ≥ positiveFrom (4–5 of 5).' }),
+      answered: t.exposeInt('answered'),
+      share: t.exposeFloat('share', { nullable: true, description: 'positive / answered, 0..1.' }),
+    }),
+  });
+
+const SipasCriterionRef = builder.objectRef<CriterionReport>('SipasCriterion').implement({
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    text: t.exposeString('text'),
+    assessment: t.float({
+      nullable: true,
+      description: 'Assessment index: share agreeing the criterion was met, 0..1; null = no answers.',
+      resolve: (c) => c.assessment.share,
+    }),
+    assessmentAgreed: t.int({ resolve: (c) => c.assessment.agree }),
+    assessmentAnswered: t.int({ resolve: (c) => c.assessment.answered }),
+    satisfaction: t.field({
+      type: ShareCountRef,
+      nullable: true,
+      description: 'Only when the form asks satisfaction per criterion.',
+      resolve: (c) => c.satisfaction,
+    }),
+  }),
+});
+
+const FactorMethodEnum = builder.enumType('SipasFactorMethod', {
+  values: {
+    FACTOR_QUESTION: { description: 'One satisfaction question for the factor (the 2017–2020 form).' },
+    MEAN_OF_CRITERIA: {
+      description:
+        'Satisfaction asked per criterion: the factor index is the mean of its criteria’s shares (the project’s rule, domain.md §4.3).',
+    },
+  } as const,
+});
+
+const SipasFactorRef = builder.objectRef<FactorReport>('SipasFactor').implement({
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    name: t.exposeString('name'),
+    index: t.exposeFloat('index', {
+      nullable: true,
+      description:
+        'Respondents answering 4–5 to the factor’s satisfaction question / respondents answering it, 0..1. When the form asks satisfaction per criterion: the mean of the criteria’s shares (factorIndexFromCriteria; see `method`). Null = no answers.',
+    }),
+    respondents: t.exposeInt('respondents', {
+      description:
+        'Respondents answering the factor’s satisfaction question (one answer each: the sum of its answers); per criterion, those of its most answered criterion.',
+    }),
+    positive: t.exposeInt('positive', { description: 'Of them, answering 4–5 (factor-level question).' }),
+    method: t.field({ type: FactorMethodEnum, resolve: (f) => f.method }),
+    criteria: t.field({ type: [SipasCriterionRef], resolve: (f) => f.criteria }),
+    distribution: t.field({
+      type: [ScaleCountRef],
+      description: 'Satisfaction answers per scale level.',
+      resolve: (f) => f.distribution,
+    }),
+    conventions: t.field({ type: ConventionsRef, nullable: true, resolve: (f) => f.conventions }),
+  }),
+});
+
+const ExpectationShareRef = builder
+  .objectRef<SipasReport['expectations'][number]>('SipasExpectationShare')
+  .implement({
+    fields: (t) => ({
+      code: t.exposeString('code'),
+      text: t.exposeString('text'),
+      count: t.exposeInt('count', { description: 'Respondents choosing it.' }),
+      share: t.exposeFloat('share', {
+        nullable: true,
+        description: 'count / respondents, 0..1 (several may be chosen: shares may add up to more than 1).',
+      }),
+    }),
+  });
+
+const VersionUsedRef = builder
+  .objectRef<SipasReport['versions'][number]>('SipasQuestionnaireVersion')
+  .implement({
+    fields: (t) => ({
+      code: t.exposeString('code'),
+      version: t.exposeInt('version'),
+      respondents: t.exposeInt('respondents'),
+    }),
+  });
+
+const ChainRef = builder.objectRef<SipasReport['chain']>('SatisfactionResponseChain').implement({
+  description:
+    'The denominator chain of the same scope and period (domain.md §4.3): finished → asked → rated.',
+  fields: (t) => ({
+    finished: t.exposeInt('finished', { description: 'Dossiers whose processing ended in the period.' }),
+    ratingLinksIssued: t.exposeInt('ratingLinksIssued', {
+      description: 'Of them, asked to rate (a link issued).',
+    }),
+    ratings: t.exposeInt('ratings', { description: 'Of them, rated (current quick ratings).' }),
+    responseRate: t.float({
+      nullable: true,
+      description: 'ratings / finished, 0..1.',
+      resolve: (c) => (c.finished === 0 ? null : c.ratings / c.finished),
+    }),
+    surveyRespondents: t.exposeInt('surveyRespondents', { description: 'SIPAS respondents in the period.' }),
+  }),
+});
+
+const SipasIndexRef = builder.objectRef<SipasReport>('SipasIndex').implement({
+  description:
+    'SIPAS (Decision 2640/QĐ-BNV) of an agency subtree over a period, summed from the survey rollups. Indices are 0..1 ratios (×100 for the published %).',
+  fields: (t) => ({
+    index: t.exposeFloat('index', {
+      nullable: true,
+      description: 'Mean of the factor indices; null unless every factor has answers.',
+    }),
+    factors: t.field({ type: [SipasFactorRef], resolve: (s) => s.factors }),
+    respondents: t.exposeInt('respondents', { description: 'Survey responses in the scope and period.' }),
+    questionnaireCode: t.exposeString('questionnaireCode', { nullable: true }),
+    versions: t.field({
+      type: [VersionUsedRef],
+      description:
+        'The questionnaire versions answered in the period (pooled by factor, criterion and option code).',
+      resolve: (s) => s.versions,
+    }),
+    satisfaction: t.field({
+      type: ConventionsRef,
+      nullable: true,
+      description: 'Every factor’s satisfaction answers together, under the other conventions.',
+      resolve: (s) => s.satisfaction,
+    }),
+    expectations: t.field({
+      type: [ExpectationShareRef],
+      description: 'Expectation index: share of respondents choosing each item.',
+      resolve: (s) => s.expectations,
+    }),
+    responseChain: t.field({ type: ChainRef, resolve: (s) => s.chain }),
+  }),
+});
+
+builder.queryField('sipas', (t) =>
+  t.field({
+    type: SipasIndexRef,
+    args: {
+      agencyCode: t.arg.string({ required: true }),
+      period: t.arg({ type: PeriodInput, required: true }),
+      questionnaireCode: t.arg.string({ description: 'Default: the SIPAS questionnaire published last.' }),
+    },
+    resolve: async (_root, { agencyCode, period, questionnaireCode }, ctx) =>
+      computeSipas(
+        ctx.db,
+        ctx.prisma,
+        await resolveScope(ctx.prisma, { agencyCode }),
+        period,
+        questionnaireCode,
+      ),
+  }),
+);

@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import { schema } from '../schema/index.ts';
 import { authenticate } from '../services/api-keys.ts';
 import { handleNationalSync, NATIONAL_SYNC_PATH } from '../services/national-sync/index.ts';
+import { clientIpOf } from '../services/ratings/client-ip.ts';
 import type { Config } from './config.ts';
 import type { Context, Services } from './context.ts';
 import { eventBusStatus } from './pubsub.ts';
@@ -29,7 +30,10 @@ export interface App {
   close(): Promise<void>;
 }
 
-export function createApp(services: Services, config: Pick<Config, 'env' | 'shutdownGraceMs'>): App {
+export function createApp(
+  services: Services,
+  config: Pick<Config, 'env' | 'shutdownGraceMs' | 'trustProxy'>,
+): App {
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
@@ -41,6 +45,7 @@ export function createApp(services: Services, config: Pick<Config, 'env' | 'shut
     context: async (initial) => ({
       ...services,
       principal: await authenticate(services.prisma, authorizationOf(initial)),
+      clientIp: clientIpOf(initial, config.trustProxy),
     }),
   });
 

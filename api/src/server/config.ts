@@ -26,6 +26,12 @@ export interface Config {
   ratingTokenDays: number;
   /** Public page where applicants rate (the widget's page); rating links point there. */
   ratingPageUrl: string;
+  /** Behind a reverse proxy: the client IP is the first hop of X-Forwarded-For (else the socket's). */
+  trustProxy: boolean;
+  /** submitRating attempts allowed per client IP per minute (shared through Redis when REDIS_URL is set). */
+  ratingLimitPerIpPerMinute: number;
+  /** submitRating attempts allowed per dossier per minute. */
+  ratingLimitPerDossierPerMinute: number;
 }
 
 function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -66,6 +72,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ratingSecret: ratingSecret(env, nodeEnv),
     ratingTokenDays: intVar(env, 'RATING_TOKEN_DAYS', 90, 30, 3650),
     ratingPageUrl: env.RATING_PAGE_URL || `http://localhost:${env.WIDGET_PORT || 5173}/danh-gia`,
+    trustProxy: boolVar(env, 'TRUST_PROXY', false),
+    ratingLimitPerIpPerMinute: intVar(env, 'RATE_LIMIT_RATINGS_PER_IP_PER_MINUTE', 30, 1, 10_000_000),
+    ratingLimitPerDossierPerMinute: intVar(
+      env,
+      'RATE_LIMIT_RATINGS_PER_DOSSIER_PER_MINUTE',
+      5,
+      1,
+      10_000_000,
+    ),
   };
 }
 

@@ -1,4 +1,5 @@
 import { createPubSub } from 'graphql-yoga';
+import { createLocalEvents, type LocalEvents } from './local-events.ts';
 import type { Logger } from './logger.ts';
 import { createRedisRelay, type RelayStatus } from './redis-relay.ts';
 
@@ -8,7 +9,9 @@ export type Topics = {
   /** Dossier figures moved for these agencies and procedures (ingestion, ratings). */
   'stats:changed': [{ agencyIds: number[]; procedureIds: number[] }];
   /** A rating was accepted (payload without personal data; the comment is read back only for officials). */
-  'rating:submitted': [{ ratingId: string; agencyId: number; procedureId: number; level: string; submittedAt: string }];
+  'rating:submitted': [
+    { ratingId: string; agencyId: number; procedureId: number; level: string; submittedAt: string },
+  ];
 };
 
 export type PubSub = ReturnType<typeof createPubSub<Topics>>;
@@ -31,11 +34,18 @@ export function createEventBus(
   redisUrl: string | undefined,
   logger: Logger,
 ): { pubsub: PubSub; close(): Promise<void> } {
-  if (!redisUrl) return { pubsub: createPubSub<Topics>(), close: async () => {} };
+  if (!redisUrl) {
+    return {
+      pubsub: createPubSub<Topics>({ eventTarget: asTarget(createLocalEvents(logger)) }),
+      close: async () => {},
+    };
+  }
   const relay = createRedisRelay(redisUrl, logger);
-  const pubsub = createPubSub<Topics>({
-    eventTarget: relay.target as unknown as NonNullable<Parameters<typeof createPubSub<Topics>>[0]>['eventTarget'],
-  });
+  const pubsub = createPubSub<Topics>({ eventTarget: asTarget(relay.target) });
   statusOf.set(pubsub, () => ({ mode: 'redis', ...relay.status() }));
   return { pubsub, close: relay.close };
 }
+
+/** Our targets implement the part of EventTarget that createPubSub uses. */
+const asTarget = (target: LocalEvents) =>
+  target as unknown as NonNullable<Parameters<typeof createPubSub<Topics>>[0]>['eventTarget'];

@@ -5,6 +5,7 @@
 // queued, never awaited, never thrown; the outage is logged once, and ioredis reconnects on its own.
 import { randomUUID } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
+import { createLocalEvents, type LocalEvents } from './local-events.ts';
 import type { Logger } from './logger.ts';
 
 /** 'connecting' until the first connection; 'down' from a fault until both connections are back. */
@@ -16,16 +17,9 @@ export interface RelayStatus {
   droppedSinceOutage: number;
 }
 
-type Listener = (event: { type: string; detail: unknown }) => void;
-type ListenerOrObject = Listener | { handleEvent: Listener };
-
 export interface RedisRelay {
-  /** The EventTarget shape createPubSub expects. */
-  target: {
-    addEventListener(type: string, listener: ListenerOrObject | null): void;
-    removeEventListener(type: string, listener: ListenerOrObject | null): void;
-    dispatchEvent(event: { type: string; detail?: unknown }): boolean;
-  };
+  /** The EventTarget shape createPubSub expects: local listeners, and dispatch = deliver + relay. */
+  target: LocalEvents;
   status(): RelayStatus;
   close(): Promise<void>;
 }
@@ -81,7 +75,7 @@ export function createRedisRelay(redisUrl: string, logger: Logger, options: Rela
     dropped = 0;
     log.error(
       { reason },
-      'Redis unreachable: live events reach this instance’s subscribers only until it is back (retrying)',
+      'Redis không truy cập được: sự kiện trực tiếp chỉ đến người theo dõi trên máy chủ này cho tới khi Redis trở lại (đang thử kết nối lại)',
     );
   };
   const maybeUp = () => {
@@ -89,7 +83,7 @@ export function createRedisRelay(redisUrl: string, logger: Logger, options: Rela
     if (state === 'down') {
       log.warn(
         { outageMs: Date.now() - outageStarted, notRelayed: dropped },
-        'Redis is back: live events are relayed across instances again',
+        'Redis đã trở lại: sự kiện trực tiếp lại được chuyển giữa các máy chủ',
       );
     }
     state = 'up';
@@ -121,23 +115,7 @@ export function createRedisRelay(redisUrl: string, logger: Logger, options: Rela
     );
   });
 
-  const listeners = new Map<string, Set<ListenerOrObject>>();
-  let listenerFaultLogged = false;
-  const deliver = (type: string, detail: unknown) => {
-    const set = listeners.get(type);
-    if (!set) return;
-    const event = { type, detail };
-    for (const listener of set) {
-      // One failing subscriber (e.g. an overflowing buffer) must not starve the others.
-      try {
-        if (typeof listener === 'function') listener(event);
-        else listener.handleEvent(event);
-      } catch (err) {
-        if (!listenerFaultLogged) log.warn({ err: (err as Error).message, type }, 'a live subscriber failed');
-        listenerFaultLogged = true;
-      }
-    }
-  };
+  const local = createLocalEvents(log);
 
   subscriber.on('pmessage', (_pattern: string, channel: string, message: string) => {
     let envelope: { from?: unknown; detail?: unknown };
@@ -149,7 +127,7 @@ export function createRedisRelay(redisUrl: string, logger: Logger, options: Rela
     }
     // Our own events were delivered locally when published.
     if (envelope.from === instance) return;
-    deliver(channel.slice(prefix.length), envelope.detail ?? null);
+    local.dispatchEvent({ type: channel.slice(prefix.length), detail: envelope.detail });
   });
 
   const drop = (reason: string) => {
@@ -189,20 +167,10 @@ export function createRedisRelay(redisUrl: string, logger: Logger, options: Rela
 
   return {
     target: {
-      addEventListener(type, listener) {
-        if (!listener) return;
-        let set = listeners.get(type);
-        if (!set) listeners.set(type, (set = new Set()));
-        set.add(listener);
-      },
-      removeEventListener(type, listener) {
-        const set = listeners.get(type);
-        if (!set || !listener) return;
-        set.delete(listener);
-        if (set.size === 0) listeners.delete(type);
-      },
+      addEventListener: local.addEventListener,
+      removeEventListener: local.removeEventListener,
       dispatchEvent(event) {
-        deliver(event.type, event.detail ?? null);
+        local.dispatchEvent(event);
         relay(event.type, event.detail);
         return true;
       },
@@ -211,7 +179,6 @@ export function createRedisRelay(redisUrl: string, logger: Logger, options: Rela
     close: async () => {
       closing = true;
       clearInterval(healthCheck);
-      listeners.clear();
       publisher.disconnect();
       subscriber.disconnect();
     },

@@ -1,6 +1,7 @@
 import { openDatabase } from '@tthc/db';
 import { isDatabaseEmpty, seed } from '../seed/index.ts';
 import { CalendarService } from '../services/calendar.ts';
+import { RatingService } from '../services/ratings/index.ts';
 import { rebuildRollups } from '../services/rollups.ts';
 import { createApp, GRAPHQL_PATH } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
@@ -40,6 +41,7 @@ export async function startApi(overrides: Partial<Config> = {}, logger?: Logger)
       calendars: new CalendarService(db.prisma),
       pubsub: bus.pubsub,
       logger: log,
+      ratings: new RatingService({ db, pubsub: bus.pubsub, logger: log }, config),
     };
     const app = createApp(services, config);
     const port = await app.listen(config.port, config.host);
@@ -52,6 +54,7 @@ export async function startApi(overrides: Partial<Config> = {}, logger?: Logger)
       stop: () => {
         stopping ??= (async () => {
           await app.close();
+          await services.ratings.close();
           await bus.close();
           await db.close();
         })();
