@@ -9,6 +9,7 @@ import './stats.ts';
 import './dossier.ts';
 import './ratings.ts';
 import './surveys.ts';
+import './sipas.ts';
 import './evaluation.ts';
 import './system.ts';
 

@@ -11,7 +11,7 @@ import type pg from 'pg';
 import { dayOf } from '../domain/time.ts';
 import { findAgency } from './agencies.ts';
 import { loadAnswerableQuestionnaire } from './questionnaires.ts';
-import { verifyRatingToken } from './ratings/token.ts';
+import type { TokenCheck } from './ratings/token.ts';
 import {
   type AnswerError,
   type CheckedAnswer,
@@ -72,13 +72,13 @@ interface Target {
 /** The public path: the applicant of a finished dossier, proven by the dossier's rating token. */
 export async function submitSurvey(
   services: { db: Database; prisma: PrismaClient },
-  ratingSecret: string,
+  verifyToken: (token: string, dossierCode: string, now: Date) => TokenCheck,
   input: SubmitSurveyInput,
   now = new Date(),
 ): Promise<SurveyOutcome> {
   return record(services, input, async () => {
     // The token first: it needs no table, and without one nobody learns which dossiers exist.
-    const token = verifyRatingToken(ratingSecret, input.token, input.dossierCode, now);
+    const token = verifyToken(input.token, input.dossierCode, now);
     if (!token.ok) return rejected(token.code, token.message);
     const dossier = await services.prisma.dossier.findUnique({
       where: { code: input.dossierCode },

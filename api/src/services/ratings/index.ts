@@ -11,7 +11,7 @@ import type { AgencyReach } from './audience.ts';
 import { RatingRateLimits } from './rate-limit.ts';
 import { resolveRatingSecret } from './secret.ts';
 import { inTransaction, isFinished, lockDossiers, recordRatingLink } from './store.ts';
-import { signRatingToken, verifyRatingToken } from './token.ts';
+import { signRatingToken, type TokenCheck, verifyRatingToken } from './token.ts';
 import { type AcceptedRating, RatingWriter } from './writer.ts';
 
 export const MAX_COMMENT_LENGTH = 1000;
@@ -89,6 +89,11 @@ export class RatingService {
       logger: services.logger,
     });
     this.writer = new RatingWriter(services.db.pool, (accepted) => this.published(accepted), services.logger);
+  }
+
+  /** Checks a rating token with this service's secret (survey submissions follow the same rules). */
+  verifyToken(token: string, dossierCode: string, now = new Date()): TokenCheck {
+    return verifyRatingToken(this.secret, token, dossierCode, now);
   }
 
   /**
