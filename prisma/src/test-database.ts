@@ -48,6 +48,17 @@ export async function createTestDatabase(serverUrl?: string): Promise<TestDataba
     url,
     drop: () => {
       dropping ??= withAdminClient(server, async (admin) => {
+        // Pools that were just closed may still be saying goodbye: give their connections a moment
+        // to go, because a forced drop kills them and each killed client reports an error event
+        // that nobody listens to any more. Force only what is still there after that.
+        for (let attempt = 0; attempt < 20; attempt++) {
+          const { rows } = await admin.query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          if (rows[0]!.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
         await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
       });
       return dropping;
