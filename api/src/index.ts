@@ -5,3 +5,4 @@ export { type RunningApi, startApi } from './server/start.ts';
 export { createApiKey, parseScopes } from './services/api-keys.ts';
 export { RatingService } from './services/ratings/index.ts';
 export { signRatingToken } from './services/ratings/token.ts';
+export { RATING_FAST_PATH, SUBMIT_RATING_DOCUMENT } from './server/rating-fast-path.ts';

@@ -85,6 +85,13 @@ describe('bad requests never produce a 500 or a stack trace', () => {
     });
   }
 
+  it('variables that do not fit their types carry BAD_USER_INPUT', async () => {
+    const res = await t.gql('query($c: String!) { procedure(code: $c) { code } }', { c: 12 });
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const missing = await t.gql('query($c: String!) { procedure(code: $c) { code } }', {});
+    expect(missing.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('an unknown key is UNAUTHENTICATED, not silently anonymous', async () => {
     const res = await t.gql(
       '{ viewer { kind } }',

@@ -11,7 +11,7 @@
 // TRUST_PROXY=true), as many citizens rating from many places; the default limits stay on.
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
-import { RatingService, signRatingToken } from '@tthc/api';
+import { RATING_FAST_PATH, RatingService, SUBMIT_RATING_DOCUMENT, signRatingToken } from '@tthc/api';
 import { rebuildRollups } from '@tthc/api/rollups';
 import { seed } from '@tthc/api/seed';
 import { openDatabase } from '@tthc/db';
@@ -22,7 +22,7 @@ import { benchDatabase, describeMachine, fmt, option, percentile } from './suppo
 const SECRET = 'bench-ratings-secret-'.padEnd(64, 'x');
 const LEVELS = ['VERY_SATISFIED', 'SATISFIED', 'DISSATISFIED'] as const;
 const TOKEN_DAYS = 90;
-const SUBMIT = `mutation($input: SubmitRatingInput!) { submitRating(input: $input) { ok error { code message } } }`;
+const SUBMIT = SUBMIT_RATING_DOCUMENT;
 
 export async function run(args: string[]): Promise<void> {
   const ratings = option(args, 'ratings', 20_000);
@@ -34,6 +34,7 @@ export async function run(args: string[]): Promise<void> {
   await seed(db, { dossiers: 0 });
   await generateRatedDossiers(db.pool, dossiers, 'HTTP');
   await generateRatedDossiers(db.pool, dossiers, 'DIRECT');
+  await generateRatedDossiers(db.pool, dossiers, 'FAST');
   await rebuildRollups(db.pool);
   await db.pool.query('VACUUM ANALYZE');
   const prepared = async (prefix: string) => {
@@ -48,9 +49,10 @@ export async function run(args: string[]): Promise<void> {
   };
   const overHttp = workload(ratings, await prepared('HTTP'));
   const direct = workload(ratings, await prepared('DIRECT'));
+  const overFastPath = workload(ratings, await prepared('FAST'));
   await db.close();
   console.log(
-    `${fmt(2 * dossiers)} finished dossiers with a rating link; ${fmt(ratings)} ratings per run (~10% re-ratings, 20% with a comment), ${clients} concurrent clients\n`,
+    `${fmt(3 * dossiers)} finished dossiers with a rating link; ${fmt(ratings)} ratings per run (~10% re-ratings, 20% with a comment), ${clients} concurrent clients\n`,
   );
 
   const baseline = await rawBaseline(database.url, ratings, clients);
@@ -76,6 +78,17 @@ export async function run(args: string[]): Promise<void> {
     '"ok":true',
     meter,
   );
+  // The same document through the rating form's persisted-operation path (no Yoga pipeline).
+  const fastPath = await load(
+    api.url.replace('/graphql', RATING_FAST_PATH),
+    overFastPath.map(({ input, ip }) => ({
+      body: JSON.stringify({ query: SUBMIT, variables: { input } }),
+      ip,
+    })),
+    clients,
+    '"ok":true',
+    meter,
+  );
   // The floor of the HTTP + GraphQL layer on the same process: the smallest query there is.
   const floor = await load(
     api.url,
@@ -96,7 +109,12 @@ export async function run(args: string[]): Promise<void> {
   console.log(
     `floor     { __typename } over HTTP to the same process:                ${fmt(floor.rate)} requests/s, p99 ${fmt(floor.p99, 1)} ms; API process ${perRating(floor.cpu.api, floor.accepted)} µs CPU per request`,
   );
-  console.log(`ratio     project / baseline: ${(project.rate / baseline.rate).toFixed(2)}`);
+  console.log(
+    `fast path same rating form via ${RATING_FAST_PATH}:                ${fmt(fastPath.rate)} ratings/s, p50 ${fmt(fastPath.p50, 1)} ms, p99 ${fmt(fastPath.p99, 1)} ms (${fastPath.accepted} accepted, ${fastPath.rejected} rejected, ${fastPath.failed} failed); API process ${perRating(fastPath.cpu.api, fastPath.accepted)} µs CPU per rating`,
+  );
+  console.log(
+    `ratio     project / baseline: ${(project.rate / baseline.rate).toFixed(2)}; fast path / baseline: ${(fastPath.rate / baseline.rate).toFixed(2)}`,
+  );
 
   const check = await openDatabase({ url: database.url, migrate: false });
   const { rows } = await check.pool.query<{ ratings: number; current: number; rolled: number }>(
@@ -107,7 +125,8 @@ export async function run(args: string[]): Promise<void> {
   await check.close();
   const stored = rows[0]!;
   const consistent =
-    stored.ratings === project.accepted + service.accepted && stored.current === stored.rolled;
+    stored.ratings === project.accepted + service.accepted + fastPath.accepted &&
+    stored.current === stored.rolled;
   console.log(
     `check     ${fmt(stored.ratings)} rating rows (${fmt(stored.current)} current) = accepted; rollups count ${fmt(stored.rolled)} current ratings: ${consistent ? 'ok' : 'MISMATCH'}`,
   );

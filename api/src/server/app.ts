@@ -8,6 +8,8 @@ import { authenticate } from '../services/api-keys.ts';
 import { handleNationalSync, NATIONAL_SYNC_PATH } from '../services/national-sync/index.ts';
 import { clientIpOf } from '../services/ratings/client-ip.ts';
 import type { Config } from './config.ts';
+import { useInputErrorCodes } from './input-error-codes.ts';
+import { handleRatingFastPath, RATING_FAST_PATH } from './rating-fast-path.ts';
 import type { Context, Services } from './context.ts';
 import { eventBusStatus } from './pubsub.ts';
 
@@ -41,6 +43,7 @@ export function createApp(
     landingPage: false,
     // Unexpected errors become "Unexpected error." without a stack trace; AppErrors keep their code.
     maskedErrors: true,
+    plugins: [useInputErrorCodes()],
     logging: services.logger,
     context: async (initial) => ({
       ...services,
@@ -54,6 +57,7 @@ export function createApp(
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
     if (path === '/readyz') return readiness(services, res);
     if (path === NATIONAL_SYNC_PATH) return handleNationalSync(services, req, res);
+    if (path === RATING_FAST_PATH) return handleRatingFastPath(services, config.trustProxy, req, res);
     if (path === '/' && req.method === 'GET') {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
       return;
