@@ -177,8 +177,10 @@ async function recordOn(instance: Instance): Promise<void> {
   });
 }
 
-function occurrences(text: string, needle: string): number {
-  return text.split(needle).length - 1;
+/** Lines of the relay's log (pino JSON) that say `needle`. */
+function occurrences(log: string, needle: string): number {
+  return log.split('\n').filter((line) => line.includes('"component":"redis-relay"') && line.includes(needle))
+    .length;
 }
 
 async function startInstance(env: Record<string, string>): Promise<Instance> {

@@ -8,10 +8,10 @@ import { authenticate } from '../services/api-keys.ts';
 import { handleNationalSync, NATIONAL_SYNC_PATH } from '../services/national-sync/index.ts';
 import { clientIpOf } from '../services/ratings/client-ip.ts';
 import type { Config } from './config.ts';
-import { useInputErrorCodes } from './input-error-codes.ts';
-import { handleRatingFastPath, RATING_FAST_PATH } from './rating-fast-path.ts';
 import type { Context, Services } from './context.ts';
+import { useInputErrorCodes } from './input-error-codes.ts';
 import { eventBusStatus } from './pubsub.ts';
+import { handleRatingFastPath, RATING_FAST_PATH } from './rating-fast-path.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 

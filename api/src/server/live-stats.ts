@@ -24,7 +24,7 @@ export type StatsTick = { figures: ServiceStats } | { error: Error };
 /** Figures this recent are good enough as a new subscriber's first ones. */
 const REUSE_FOR_NEW_SUBSCRIBERS_MS = 1000;
 /** Subscribers handed a tick per turn of the event loop (see deliverInSlices). */
-const DELIVERY_SLICE = Number(process.env.SLICE ?? 500);
+const DELIVERY_SLICE = 500;
 
 interface Computation {
   seq: number;
@@ -54,7 +54,9 @@ export function watchStats(
   const key = JSON.stringify([scope.agencyIds, scope.procedureId, period.from, period.to]);
   let watch = byKey.get(key);
   if (!watch) {
-    watch = new StatsWatch(services, scope, period, minIntervalMs, () => byKey.delete(key));
+    // The pool and bus only: the watch outlives the subscription (and context) that created it.
+    const { pool } = services.db;
+    watch = new StatsWatch(pool, services.pubsub, scope, period, minIntervalMs, () => byKey.delete(key));
     byKey.set(key, watch);
   }
   return subscribe(watch);
@@ -75,13 +77,14 @@ class StatsWatch {
   private lastTick = Number.NEGATIVE_INFINITY;
 
   constructor(
-    private readonly services: { db: { pool: pg.Pool }; pubsub: PubSub },
+    private readonly pool: pg.Pool,
+    pubsub: PubSub,
     private readonly scope: Scope,
     private readonly period: Period,
     private readonly minIntervalMs: number,
     private readonly onIdle: () => void,
   ) {
-    this.changes = services.pubsub.subscribe('stats:changed')[Symbol.asyncIterator]();
+    this.changes = pubsub.subscribe('stats:changed')[Symbol.asyncIterator]();
     // The first next() registers the listener synchronously, before any figures are computed.
     void this.listen();
   }
@@ -90,7 +93,7 @@ class StatsWatch {
     for (;;) {
       const next = await this.changes.next();
       if (next.done) return;
-      if (scopeTouchedBy(this.scope, next.value)) this.schedule();
+      if (touches(this.scope, next.value)) this.schedule();
     }
   }
 
@@ -129,7 +132,7 @@ class StatsWatch {
     const computation: Computation = {
       seq: this.seq,
       startedAt: Date.now(),
-      tick: computeStats(this.services.db.pool, this.scope, this.period).then(
+      tick: computeStats(this.pool, this.scope, this.period).then(
         (figures) => ({ figures }),
         (error: Error) => {
           if (this.latest === computation) this.latest = null; // never hand an error to newcomers
@@ -143,14 +146,23 @@ class StatsWatch {
 }
 
 /**
- * Hands a tick to the subscribers a slice at a time, each slice serialised and written before the next
- * starts: the first sockets are written sooner, and the garbage of 10,000 executions in flight at
- * once (which survives young-generation collections and makes them expensive) never piles up.
+ * Hands a tick to the subscribers a slice at a time, yielding to the event loop in between: a fan-out
+ * to 10,000 subscribers is ~0.4 s of CPU, and queries and mutations on this instance should not wait
+ * for all of it. (Measured: the time to the last subscriber is the same with or without slices.)
  */
 function deliverInSlices(subscribers: Subscriber[], seq: number, tick: StatsTick, from = 0): void {
   const to = Math.min(subscribers.length, from + DELIVERY_SLICE);
   for (let i = from; i < to; i++) subscribers[i]!.deliver(seq, tick);
   if (to < subscribers.length) setImmediate(deliverInSlices, subscribers, seq, tick, to);
+}
+
+/** A malformed change (from another instance, through Redis) counts as touching: recomputing is safe. */
+function touches(scope: Scope, change: { agencyIds: number[]; procedureIds: number[] }): boolean {
+  try {
+    return scopeTouchedBy(scope, change);
+  } catch {
+    return true;
+  }
 }
 
 /** One subscriber's stream: at most one tick pending (the latest), delivered in computation order. */

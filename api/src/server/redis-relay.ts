@@ -41,7 +41,7 @@ const retryStrategy = (attempt: number) => Math.min(100 * attempt, 1000);
 export function createRedisRelay(redisUrl: string, logger: Logger, options: RelayOptions = {}): RedisRelay {
   const prefix = options.prefix ?? 'tthc:live:';
   const commandTimeoutMs = options.commandTimeoutMs ?? 2000;
-  const maxInFlight = options.maxInFlight ?? 1000;
+  const maxInFlight = options.maxInFlight ?? 10_000;
   const instance = randomUUID();
   const log = logger.child({ component: 'redis-relay' });
 
@@ -88,10 +88,13 @@ export function createRedisRelay(redisUrl: string, logger: Logger, options: Rela
     }
     state = 'up';
   };
-  /** A dead connection that still looks open: drop it so ioredis redials (and we resubscribe). */
+  /** A dead connection that still looks open: drop it (once) so ioredis redials and we resubscribe. */
+  const redialing = new Set<Redis>();
   const redial = (client: Redis, reason: string) => {
     fault(reason);
-    if (!closing && client.status === 'ready') client.disconnect(true);
+    if (closing || client.status !== 'ready' || redialing.has(client)) return;
+    redialing.add(client);
+    client.disconnect(true);
   };
 
   for (const [name, client] of [
@@ -100,6 +103,7 @@ export function createRedisRelay(redisUrl: string, logger: Logger, options: Rela
   ] as const) {
     client.on('error', (err: Error) => fault(`${name}: ${err.message}`));
     client.on('close', () => {
+      redialing.delete(client);
       if (client === subscriber) subscribed = false;
       fault(`${name}: connection closed`);
     });
@@ -118,10 +122,11 @@ export function createRedisRelay(redisUrl: string, logger: Logger, options: Rela
   const local = createLocalEvents(log);
 
   subscriber.on('pmessage', (_pattern: string, channel: string, message: string) => {
-    let envelope: { from?: unknown; detail?: unknown };
+    let envelope: { from?: unknown; detail?: unknown } | null = null;
     try {
       envelope = JSON.parse(message);
-    } catch {
+    } catch {}
+    if (typeof envelope !== 'object' || envelope === null) {
       log.warn({ channel }, 'ignored a malformed live event from Redis');
       return;
     }
@@ -171,7 +176,11 @@ export function createRedisRelay(redisUrl: string, logger: Logger, options: Rela
       removeEventListener: local.removeEventListener,
       dispatchEvent(event) {
         local.dispatchEvent(event);
-        relay(event.type, event.detail);
+        try {
+          relay(event.type, event.detail);
+        } catch (err) {
+          drop(`publish: ${(err as Error).message}`); // never into the request that published
+        }
         return true;
       },
     },
