@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { type ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /**
@@ -28,6 +28,31 @@ export function useInputErrorCodes(): Plugin {
           ),
         });
       },
+    }),
+  };
+}
+
+/**
+ * What Yoga's masking does for HTTP, for subscription events sent over graphql-ws: an error the
+ * code did not mean to show (not a GraphQLError of ours) becomes "Unexpected error." without
+ * details, and is logged.
+ */
+export function maskUnexpectedErrors(
+  result: ExecutionResult,
+  logger: { error: (obj: object, msg: string) => void },
+): ExecutionResult | undefined {
+  if (!result.errors?.some((e) => e.originalError && !(e.originalError instanceof GraphQLError)))
+    return undefined;
+  return {
+    ...result,
+    errors: result.errors.map((e) => {
+      if (!e.originalError || e.originalError instanceof GraphQLError) return e;
+      logger.error({ err: e.originalError, path: e.path }, 'subscription event failed');
+      return new GraphQLError('Unexpected error.', {
+        nodes: e.nodes ?? null,
+        path: e.path ?? null,
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      });
     }),
   };
 }
