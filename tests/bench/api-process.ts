@@ -4,6 +4,12 @@ import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * A larger young generation: with thousands of WebSocket subscribers, per-event garbage otherwise
+ * gets promoted and collected in full every few rounds (docs/benchmarks.md "Fan-out").
+ */
+export const PRODUCTION_NODE_ARGS = ['--max-semi-space-size=64'];
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface ApiProcess {
@@ -16,8 +22,9 @@ export async function startApiProcess(
   databaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<ApiProcess> {
-  // API_NODE_ARGS: extra Node flags for the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const nodeArgs = (process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // The production Node settings (README "Running in production"), then API_NODE_ARGS: extra flags,
+  // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = [...PRODUCTION_NODE_ARGS, ...(process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(
     process.execPath,
     [...nodeArgs, '--import', 'tsx', path.join(root, 'api/src/main.ts')],

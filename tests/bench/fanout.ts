@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { seed } from '@tthc/api/seed';
 import { openDatabase } from '@tthc/db';
 import WebSocket from 'ws';
-import { startApiProcess } from './api-process.ts';
+import { PRODUCTION_NODE_ARGS, startApiProcess } from './api-process.ts';
 import { benchDatabase, describeMachine, fmt, option, percentile } from './support.ts';
 
 const FIELDS = 'received finished onTimeRate';
@@ -310,7 +310,11 @@ async function startProject(databaseUrl: string, key: string): Promise<Target> {
 
 async function startBaseline(): Promise<Target> {
   // BASELINE_NODE_ARGS: Node flags for the baseline server, as API_NODE_ARGS for the API (api-process.ts).
-  const nodeArgs = (process.env.BASELINE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // The same production settings as the API process, so both servers run alike.
+  const nodeArgs = [
+    ...PRODUCTION_NODE_ARGS,
+    ...(process.env.BASELINE_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', fileURLToPath(import.meta.url)], {
     env: { ...process.env, FANOUT_ROLE: 'baseline-server' },
     stdio: ['ignore', 'pipe', 'inherit'],
