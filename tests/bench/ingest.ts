@@ -3,9 +3,8 @@
 // built on (1,000 rows through unnest() + one aggregated rollup upsert per transaction).
 import { seed } from '@tthc/api/seed';
 import { openDatabase } from '@tthc/db';
-import pg from 'pg';
 import { startApiProcess } from './api-process.ts';
-import { benchDatabase, describeMachine, fmt, option, percentile } from './support.ts';
+import { benchDatabase, describeMachine, fmt, option, percentile, rawWriteBaseline } from './support.ts';
 
 const BATCH = 1000;
 
@@ -58,43 +57,24 @@ async function createKey(url: string): Promise<string> {
   return key;
 }
 
-/** The set-based write pattern of performance.md, on a scratch table, with the same concurrency. */
+/** The set-based write pattern of performance.md, on scratch tables, with the same concurrency. */
 async function rawBaseline(url: string, batches: number, clients: number) {
-  const pool = new pg.Pool({ connectionString: url, max: clients });
-  await pool.query(`CREATE TABLE bench_rows (id bigserial PRIMARY KEY, k int, v int, at timestamptz);
-                    CREATE TABLE bench_rollup (k int PRIMARY KEY, n int NOT NULL)`);
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < batches) {
-        next += 1;
-        const k = Array.from({ length: BATCH }, (_, i) => i % 100);
-        const t0 = performance.now();
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
-          await client.query(
-            `INSERT INTO bench_rows (k, v, at) SELECT * FROM unnest($1::int[], $2::int[], $3::timestamptz[])`,
-            [k, k, k.map(() => new Date())],
-          );
-          await client.query(
-            `INSERT INTO bench_rollup (k, n) SELECT k, count(*) FROM unnest($1::int[]) AS k GROUP BY k
-             ON CONFLICT (k) DO UPDATE SET n = bench_rollup.n + EXCLUDED.n`,
-            [k],
-          );
-          await client.query('COMMIT');
-        } finally {
-          client.release();
-        }
-        latencies.push(performance.now() - t0);
-      }
-    }),
+  const { seconds, latencies } = await rawWriteBaseline(
+    url,
+    { transactions: batches, writers: clients, poolSize: clients },
+    async (client) => {
+      const k = Array.from({ length: BATCH }, (_, i) => i % 100);
+      await client.query(
+        `INSERT INTO bench_rows (k, v, at) SELECT * FROM unnest($1::int[], $2::int[], $3::timestamptz[])`,
+        [k, k, k.map(() => new Date())],
+      );
+      await client.query(
+        `INSERT INTO bench_rollup (k, n) SELECT k, count(*) FROM unnest($1::int[]) AS k GROUP BY k
+         ON CONFLICT (k) DO UPDATE SET n = bench_rollup.n + EXCLUDED.n`,
+        [k],
+      );
+    },
   );
-  const seconds = (performance.now() - started) / 1000;
-  await pool.query('DROP TABLE bench_rows, bench_rollup');
-  await pool.end();
   return { rate: (latencies.length * BATCH) / seconds, p99: percentile(latencies, 99) };
 }
 

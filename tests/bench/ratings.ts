@@ -17,7 +17,7 @@ import { seed } from '@tthc/api/seed';
 import { openDatabase } from '@tthc/db';
 import pg from 'pg';
 import { startApiProcess } from './api-process.ts';
-import { benchDatabase, describeMachine, fmt, option, percentile } from './support.ts';
+import { benchDatabase, describeMachine, fmt, option, percentile, rawWriteBaseline } from './support.ts';
 
 const SECRET = 'bench-ratings-secret-'.padEnd(64, 'x');
 const LEVELS = ['VERY_SATISFIED', 'SATISFIED', 'DISSATISFIED'] as const;
@@ -383,36 +383,17 @@ async function load(
 
 /** performance.md's "one row + its rollup upsert, 4 round trips", on scratch tables, C writers on a pool of 10. */
 async function rawBaseline(url: string, count: number, clients: number) {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  await pool.query(`CREATE TABLE bench_rows (id bigserial PRIMARY KEY, k int, v int, at timestamptz);
-                    CREATE TABLE bench_rollup (k int PRIMARY KEY, n int NOT NULL)`);
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t0 = performance.now();
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
-          await client.query(`INSERT INTO bench_rows (k, v, at) VALUES ($1, $2, now())`, [i % 1000, i]);
-          await client.query(
-            `INSERT INTO bench_rollup (k, n) VALUES ($1, 1) ON CONFLICT (k) DO UPDATE SET n = bench_rollup.n + 1`,
-            [i % 1000],
-          );
-          await client.query('COMMIT');
-        } finally {
-          client.release();
-        }
-        latencies.push(performance.now() - t0);
-      }
-    }),
+  const { seconds, latencies } = await rawWriteBaseline(
+    url,
+    { transactions: count, writers: clients, poolSize: 10 },
+    async (client, i) => {
+      await client.query(`INSERT INTO bench_rows (k, v, at) VALUES ($1, $2, now())`, [i % 1000, i]);
+      await client.query(
+        `INSERT INTO bench_rollup (k, n) VALUES ($1, 1) ON CONFLICT (k) DO UPDATE SET n = bench_rollup.n + 1`,
+        [i % 1000],
+      );
+    },
   );
-  const seconds = (performance.now() - started) / 1000;
-  await pool.query('DROP TABLE bench_rows, bench_rollup');
-  await pool.end();
   return { rate: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 

@@ -35,3 +35,42 @@ export function option(args: string[], name: string, fallback: number): number {
 }
 
 export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
+
+/**
+ * The raw PostgreSQL baselines of performance.md, measured in the same run as the project: scratch
+ * tables `bench_rows` and `bench_rollup (k, n)`, `transactions` transactions each doing `write` between
+ * BEGIN and COMMIT, `writers` at a time on a pool of `poolSize`. Returns the latency of each.
+ */
+export async function rawWriteBaseline(
+  url: string,
+  options: { transactions: number; writers: number; poolSize: number },
+  write: (client: pg.PoolClient, i: number) => Promise<void>,
+): Promise<{ seconds: number; latencies: number[] }> {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize });
+  await pool.query(`CREATE TABLE bench_rows (id bigserial PRIMARY KEY, k int, v int, at timestamptz);
+                    CREATE TABLE bench_rollup (k int PRIMARY KEY, n int NOT NULL)`);
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: options.writers }, async () => {
+      while (next < options.transactions) {
+        const i = next++;
+        const t0 = performance.now();
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          await write(client, i);
+          await client.query('COMMIT');
+        } finally {
+          client.release();
+        }
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await pool.query('DROP TABLE bench_rows, bench_rollup');
+  await pool.end();
+  return { seconds, latencies };
+}
