@@ -303,8 +303,19 @@ builder.mutationFields((t) => ({
     description:
       'A survey response from the applicant of a finished dossier, proven by the dossier’s rating token (public). One response per dossier and questionnaire.',
     args: { input: t.arg({ type: SubmitSurveyInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      submitSurvey(ctx, (token, code, now) => ctx.ratings.verifyToken(token, code, now), input),
+    resolve: async (_root, { input }, ctx) => {
+      const admitted = await ctx.ratings.admitClient(ctx.clientIp);
+      if (!admitted.ok) {
+        const message = `Quá nhiều lượt gửi, vui lòng thử lại sau ${admitted.retryAfterSeconds} giây.`;
+        return {
+          ok: false,
+          duplicate: false,
+          responseId: null,
+          errors: [{ index: -1, code: 'RATE_LIMITED', message }],
+        };
+      }
+      return submitSurvey(ctx, (token, code, now) => ctx.ratings.verifyToken(token, code, now), input);
+    },
   }),
   recordSurveyResponse: t.field({
     type: SubmitSurveyPayload,

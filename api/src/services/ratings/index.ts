@@ -91,6 +91,17 @@ export class RatingService {
     this.writer = new RatingWriter(services.db.pool, (accepted) => this.published(accepted), services.logger);
   }
 
+  /**
+   * The per-client limit of public submissions, for survey forms: they count against the same
+   * per-IP budget as ratings (RATE_LIMIT_RATINGS_PER_IP_PER_MINUTE), shared through Redis.
+   */
+  async admitClient(
+    clientIp: string | null,
+  ): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+    const byIp = await this.limits.ip(clientIp);
+    return byIp.allowed ? { ok: true } : { ok: false, retryAfterSeconds: byIp.retryAfterSeconds };
+  }
+
   /** Checks a rating token with this service's secret (survey submissions follow the same rules). */
   verifyToken(token: string, dossierCode: string, now = new Date()): TokenCheck {
     return verifyRatingToken(this.secret, token, dossierCode, now);
