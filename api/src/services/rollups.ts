@@ -124,11 +124,17 @@ SELECT kind::"DossierIntervalKind", "agencyId", "procedureId", received_day, fro
  WHERE from_day <= to_day
  GROUP BY 1, 2, 3, 4, 5, 6`;
 
-const SURVEY_ROLLUP_SQL = `
+/**
+ * The SurveyRollup counting rule as one statement: for every response (the rebuild), or for one
+ * response given as $1 and added to the existing counters (a survey submission, services/surveys.ts).
+ */
+export function surveyRollupSql(scope: 'all' | 'one response'): string {
+  const only = scope === 'one response' ? 's.id = $1 AND ' : '';
+  return `
 WITH answers AS (
   SELECT s."agencyId", a."questionId", ${LOCAL_DAY('s."submittedAt"')} AS day, a.value
     FROM "SurveyAnswer" a JOIN "SurveyResponse" s ON s.id = a."responseId"
-   WHERE a.value IS NOT NULL
+   WHERE ${only}a.value IS NOT NULL
   UNION ALL
   SELECT s."agencyId", a."questionId", ${LOCAL_DAY('s."submittedAt"')} AS day, o.position::int AS value
     FROM "SurveyAnswer" a
@@ -137,12 +143,20 @@ WITH answers AS (
    CROSS JOIN LATERAL unnest(a.options) AS chosen(code)
     JOIN LATERAL jsonb_array_elements(coalesce(q.options, '[]'::jsonb)) WITH ORDINALITY AS o(item, position)
       ON o.item ->> 'code' = chosen.code
-   WHERE a.value IS NULL
+   WHERE ${only}a.value IS NULL
 )
 INSERT INTO "SurveyRollup" ("agencyId", "questionId", day, value, answers)
 SELECT "agencyId", "questionId", day, value, count(*)::int
   FROM answers
- GROUP BY 1, 2, 3, 4`;
+ GROUP BY 1, 2, 3, 4${
+   scope === 'one response'
+     ? `
+ ORDER BY 1, 2, 3, 4
+ON CONFLICT ("agencyId", "questionId", day, value)
+DO UPDATE SET answers = "SurveyRollup".answers + EXCLUDED.answers`
+     : ''
+ }`;
+}
 
 function isPool(db: pg.Pool | pg.PoolClient): db is pg.Pool {
   return typeof (db as pg.Pool).connect === 'function' && !('release' in db);
@@ -189,7 +203,7 @@ export async function rebuildRollups(db: pg.Pool | pg.PoolClient): Promise<Rollu
       const bounds = PROCESSING_HISTOGRAM_BOUNDS.filter(Number.isFinite);
       const dossier = await client.query(dossierRollupSql(bounds.length + 1), [bounds]);
       const intervals = await client.query(INTERVAL_ROLLUP_SQL);
-      const survey = await client.query(SURVEY_ROLLUP_SQL);
+      const survey = await client.query(surveyRollupSql('all'));
       return {
         dossierRollups: dossier.rowCount ?? 0,
         intervalRollups: intervals.rowCount ?? 0,

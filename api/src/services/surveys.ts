@@ -12,6 +12,7 @@ import { dayOf } from '../domain/time.ts';
 import { findAgency } from './agencies.ts';
 import { loadAnswerableQuestionnaire } from './questionnaires.ts';
 import type { TokenCheck } from './ratings/token.ts';
+import { surveyRollupSql } from './rollups.ts';
 import {
   type AnswerError,
   type CheckedAnswer,
@@ -202,33 +203,8 @@ interface NewResponse extends Target {
   answers: CheckedAnswer[];
 }
 
-/**
- * The increment of SurveyRollup for one response: the rebuild rule of rollups.ts (SURVEY_ROLLUP_SQL)
- * restricted to that response's raw rows, added to the existing counters.
- */
-const ADD_RESPONSE_TO_ROLLUP = `
-WITH answers AS (
-  SELECT s."agencyId", a."questionId", (s."submittedAt" AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS day, a.value
-    FROM "SurveyAnswer" a JOIN "SurveyResponse" s ON s.id = a."responseId"
-   WHERE s.id = $1 AND a.value IS NOT NULL
-  UNION ALL
-  SELECT s."agencyId", a."questionId", (s."submittedAt" AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS day,
-         o.position::int AS value
-    FROM "SurveyAnswer" a
-    JOIN "SurveyResponse" s ON s.id = a."responseId"
-    JOIN "SurveyQuestion" q ON q.id = a."questionId"
-   CROSS JOIN LATERAL unnest(a.options) AS chosen(code)
-    JOIN LATERAL jsonb_array_elements(coalesce(q.options, '[]'::jsonb)) WITH ORDINALITY AS o(item, position)
-      ON o.item ->> 'code' = chosen.code
-   WHERE s.id = $1 AND a.value IS NULL
-)
-INSERT INTO "SurveyRollup" ("agencyId", "questionId", day, value, answers)
-SELECT "agencyId", "questionId", day, value, count(*)::int
-  FROM answers
- GROUP BY 1, 2, 3, 4
- ORDER BY 1, 2, 3, 4
-ON CONFLICT ("agencyId", "questionId", day, value)
-DO UPDATE SET answers = "SurveyRollup".answers + EXCLUDED.answers`;
+/** The increment of SurveyRollup for one response: the rebuild's counting rule, for that response only. */
+const ADD_RESPONSE_TO_ROLLUP = surveyRollupSql('one response');
 
 /** Stores a response, its answers and its rollup increment in one transaction. */
 async function store(
