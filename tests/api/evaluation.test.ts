@@ -8,6 +8,7 @@
 import { createApiKey } from '@tthc/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../support/api.ts';
+import { dossierEvents } from '../support/dossier-events.ts';
 import { keyFor } from '../support/keys.ts';
 import { startSeededApi } from '../support/seeded.ts';
 
@@ -19,18 +20,8 @@ const B = '22873'; // Xã Phước Hậu
 const C = '22891'; // Xã Phước Hữu
 const TTHN = '1.004873';
 
-const at = (local: string) => `${local}:00+07:00`;
-function dossier(code: string, agencyCode: string, steps: [string, string][]) {
-  return steps.map(([status, time], i) => ({
-    dossierCode: code,
-    procedureCode: TTHN,
-    agencyCode,
-    channel: 'IN_PERSON',
-    status,
-    occurredAt: at(time),
-    sequence: i + 1,
-  }));
-}
+const dossier = (code: string, agencyCode: string, steps: [string, string][]) =>
+  dossierEvents(code, agencyCode, TTHN, 'IN_PERSON', steps);
 
 const EVENTS = [
   // Agency A. Received Mon 2/3 08:00 → due Thu 5/3 08:00; resolved Wed 4/3: EARLY (shorter).

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../api/src/server/context.ts';
 import { handleNationalSync, NATIONAL_SYNC_PATH } from '../../api/src/services/national-sync/index.ts';
 import type { TestApi } from '../support/api.ts';
+import { at, type DossierEventInput, dossierEvents } from '../support/dossier-events.ts';
 import { keyFor } from '../support/keys.ts';
 import { startSeededApi } from '../support/seeded.ts';
 
@@ -24,7 +25,6 @@ const KHAI_SINH = '1.001193';
 /** 'YYYY-MM-DDTHH:mm' local time → the national yyyyMMddHHmmss. */
 const national = (local: string) => `${local.replace(/[-T:]/g, '')}00`;
 /** 'YYYY-MM-DDTHH:mm' local time → ISO 8601 with the +07:00 offset. */
-const iso = (local: string) => `${local}:00+07:00`;
 
 // The applicant, as the one-stop system knows them. None of it may reach our database.
 const APPLICANT = {
@@ -101,16 +101,7 @@ function item(
   };
 }
 
-interface Ev {
-  dossierCode: string;
-  procedureCode: string;
-  agencyCode: string;
-  channel: string;
-  status: string;
-  occurredAt: string;
-  sequence: number;
-  dueAt?: string;
-}
+type Ev = DossierEventInput;
 /** The same dossier as a one-stop system using our GraphQL API would send it (its own numbering). */
 function events(
   code: string,
@@ -119,16 +110,13 @@ function events(
   channel: string,
   steps: [string, string, string?][],
 ): Ev[] {
-  return steps.map(([status, time, due], i) => ({
-    dossierCode: code,
-    procedureCode: procedure,
-    agencyCode: agency,
+  return dossierEvents(
+    code,
+    agency,
+    procedure,
     channel,
-    status,
-    occurredAt: iso(time),
-    sequence: i + 1,
-    ...(due ? { dueAt: iso(due) } : {}),
-  }));
+    steps.map(([status, time, due]) => [status, time, due ? { dueAt: at(due) } : {}]),
+  );
 }
 
 // ─── The scripted dossiers ─────────────────────────────────────────────────────────────────────────

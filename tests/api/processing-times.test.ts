@@ -9,6 +9,7 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { TestApi } from '../support/api.ts';
+import { at, dossierEvents } from '../support/dossier-events.ts';
 import { keyFor } from '../support/keys.ts';
 import { rollupSnapshot } from '../support/rollup-snapshot.ts';
 import { startSeededApi } from '../support/seeded.ts';
@@ -28,38 +29,7 @@ const B = '22873'; // Xã Phước Hậu
 const TTHN = '1.004873'; // xác nhận tình trạng hôn nhân: 3 working days
 const KHAI_SINH = '1.001193'; // đăng ký khai sinh: same day, cut-off 15:00
 
-interface Ev {
-  dossierCode: string;
-  procedureCode: string;
-  agencyCode: string;
-  channel: string;
-  status: string;
-  occurredAt: string;
-  sequence: number;
-  dueAt?: string;
-  apologyRef?: string;
-}
-const at = (local: string) => `${local}:00+07:00`;
-function dossier(
-  code: string,
-  agencyCode: string,
-  procedureCode: string,
-  channel: string,
-  steps: [string, string, Partial<Ev>?][],
-) {
-  return steps.map(
-    ([status, time, extra], i): Ev => ({
-      dossierCode: code,
-      procedureCode,
-      agencyCode,
-      channel,
-      status,
-      occurredAt: at(time),
-      sequence: i + 1,
-      ...extra,
-    }),
-  );
-}
+const dossier = dossierEvents;
 
 // Agency A, TTHN, in person. Due dates by hand (3 working days = 1,440 working minutes):
 const A1 = dossier('A1', A, TTHN, 'IN_PERSON', [

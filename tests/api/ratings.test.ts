@@ -8,6 +8,7 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { TestApi } from '../support/api.ts';
+import { dossierEvents } from '../support/dossier-events.ts';
 import { keyFor } from '../support/keys.ts';
 import { rollupSnapshot } from '../support/rollup-snapshot.ts';
 import { startSeededApi } from '../support/seeded.ts';
@@ -42,7 +43,6 @@ const A = '22870'; // Xã Ninh Phước
 const B = '22873'; // Xã Phước Hậu (before 1/7/2025: Xã Phước Sơn)
 const TTHN = '1.004873';
 const KHAI_SINH = '1.001193';
-const at = (local: string) => `${local}:00+07:00`;
 
 /** A dossier received at `received` and, when `resolved` is given, resolved then (finished). */
 function dossier(
@@ -52,11 +52,10 @@ function dossier(
   received: string,
   resolved?: string,
 ) {
-  const base = { dossierCode: code, procedureCode, agencyCode, channel: 'IN_PERSON' };
-  return [
-    { ...base, status: 'RECEIVED', occurredAt: at(received), sequence: 1 },
-    ...(resolved ? [{ ...base, status: 'RESOLVED', occurredAt: at(resolved), sequence: 2 }] : []),
-  ];
+  return dossierEvents(code, agencyCode, procedureCode, 'IN_PERSON', [
+    ['RECEIVED', received],
+    ...(resolved ? [['RESOLVED', resolved] as [string, string]] : []),
+  ]);
 }
 
 // Agency A, marriage-status certificate: R1 and R2 finish in October 2026, R4 is still open.
