@@ -1,6 +1,7 @@
 import { Kind } from 'graphql';
 import { isValidDay } from '../domain/time.ts';
 import { AppError } from '../errors.ts';
+import { dayOfDateColumn } from '../services/date-columns.ts';
 import { builder } from './builder.ts';
 
 // Vietnam has used UTC+7 without daylight saving since 1975; output instants in local time so the
@@ -44,7 +45,7 @@ builder.scalarType('DateTime', {
 builder.scalarType('Date', {
   description: 'A day in Asia/Ho_Chi_Minh, YYYY-MM-DD.',
   // Prisma returns @db.Date columns as UTC midnight.
-  serialize: (value) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10)),
+  serialize: (value) => (typeof value === 'string' ? value : dayOfDateColumn(value)),
   parseValue: parseDay,
   parseLiteral: (ast) => parseDay(ast.kind === Kind.STRING ? ast.value : undefined),
 });

@@ -2,15 +2,14 @@ import type { Agency, AgencyLevel, Prisma, PrismaClient } from '@tthc/db';
 import { toSearchText } from '../domain/search-text.ts';
 import { type Day, dayOf } from '../domain/time.ts';
 import { notFound } from '../errors.ts';
+import { dateColumn } from './date-columns.ts';
 
 // Unit codes are reused across the 1/7/2025 mergers (domain.md §0: 22870 was TT Phước Dân until
 // 30/6/2025 and is xã Ninh Phước from 1/7/2025), so a code is always resolved on a day.
 
-const dayAsDate = (day: Day) => new Date(`${day}T00:00:00Z`);
-
 /** Prisma filter: units in existence on `day` (null bounds = open / unknown). */
 export function validOn(day: Day): Prisma.AgencyWhereInput {
-  const d = dayAsDate(day);
+  const d = dateColumn(day);
   return {
     AND: [
       { OR: [{ validFrom: null }, { validFrom: { lte: d } }] },

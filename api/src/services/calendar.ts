@@ -3,6 +3,7 @@ import { WorkingCalendar } from '../domain/calendar.ts';
 import { type Day, isValidDay } from '../domain/time.ts';
 import { AppError } from '../errors.ts';
 import { audit } from './audit.ts';
+import { dateColumn, dayOfDateColumn } from './date-columns.ts';
 
 export interface CalendarDayInput {
   date: Day;
@@ -38,7 +39,7 @@ export class CalendarService {
   private async load(): Promise<WorkingCalendar> {
     const rows = await this.prisma.calendarDay.findMany({ orderBy: { date: 'asc' } });
     const calendar = new WorkingCalendar(
-      rows.map((r) => ({ date: r.date.toISOString().slice(0, 10), working: r.working, note: r.note })),
+      rows.map((r) => ({ date: dayOfDateColumn(r.date), working: r.working, note: r.note })),
     );
     this.cached = { calendar, loadedAt: Date.now() };
     return calendar;
@@ -50,7 +51,7 @@ export class CalendarService {
     const rows = await this.prisma.$transaction(async (tx) => {
       const saved = [];
       for (const d of days) {
-        const date = new Date(`${d.date}T00:00:00Z`);
+        const date = dateColumn(d.date);
         const note = d.note?.trim() || null;
         const kind: CalendarDayKind = d.working ? 'SWAP_WORKDAY' : 'HOLIDAY';
         saved.push(
@@ -77,7 +78,7 @@ export class CalendarService {
 
   async list(from: Day, to: Day) {
     return this.prisma.calendarDay.findMany({
-      where: { date: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) } },
+      where: { date: { gte: dateColumn(from), lte: dateColumn(to) } },
       orderBy: { date: 'asc' },
     });
   }
