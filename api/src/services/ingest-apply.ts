@@ -2,21 +2,13 @@
 // keep each batch's new events (a sequence already stored, or earlier in the group, is a duplicate),
 // fold every touched dossier again from all its events, write rows and events, and apply the
 // difference of each dossier's rollup contribution as one aggregated upsert per key (performance.md).
+import type { ApplicantType, Channel } from '@tthc/db';
 import type pg from 'pg';
 import type { WorkingCalendar } from '../domain/calendar.ts';
 import { type DossierEventFact, type DossierState, foldDossierEvents } from '../domain/dossier-state.ts';
-import { RollupDelta } from '../domain/rollup-contribution.ts';
+import { type DossierFacts, RollupDelta } from '../domain/rollup-contribution.ts';
 import type { Services } from '../server/context.ts';
-import {
-  factsOf,
-  type Identity,
-  type IngestOptions,
-  type InputError,
-  identityOf,
-  type ResolvedEvent,
-  type StatsChange,
-  sameDossier,
-} from './ingest.ts';
+import type { IngestOptions, InputError, ResolvedEvent, StatsChange } from './ingest.ts';
 import { type EventRow, loadDossiers, type StoredDossier, writeBatch } from './ingest-store.ts';
 import { PhaseTimer } from './phase-timer.ts';
 
@@ -156,5 +148,61 @@ async function ingestInTransaction(
   return {
     agencyIds: [...new Set(states.map((s) => s.identity.agencyId))],
     procedureIds: [...new Set(states.map((s) => s.identity.procedureId))],
+  };
+}
+
+/** What identifies a dossier beyond its code; fixed by its first recorded event. */
+export interface Identity {
+  procedureId: number;
+  agencyId: number;
+  agencyCode: string;
+  channel: Channel;
+  applicantType: ApplicantType | null;
+}
+
+export function identityOf(e: ResolvedEvent): Identity {
+  return {
+    procedureId: e.procedureId,
+    agencyId: e.agencyId,
+    agencyCode: e.input.agencyCode,
+    channel: e.input.channel,
+    applicantType: e.input.applicantType ?? null,
+  };
+}
+
+/**
+ * An event belongs to a dossier when it names the same procedure, channel and unit. The unit is
+ * compared by code: a dossier received by TT Phước Dân (22870) before 1/7/2025 may get its result
+ * event after the merger, when 22870 names xã Ninh Phước — still the same desk.
+ */
+export function sameDossier(identity: Identity, e: ResolvedEvent): boolean {
+  return (
+    identity.procedureId === e.procedureId &&
+    identity.channel === e.input.channel &&
+    (identity.agencyId === e.agencyId || e.reference.agencyCode(identity.agencyId) === e.input.agencyCode)
+  );
+}
+
+export function factsOf(identity: Identity, state: DossierState, stored?: StoredDossier): DossierFacts {
+  return {
+    agencyId: identity.agencyId,
+    procedureId: identity.procedureId,
+    channel: identity.channel,
+    status: state.status,
+    receivedAt: state.receivedAt,
+    resolvedAt: state.resolvedAt,
+    returnedAt: state.returnedAt,
+    endedAt: state.endedAt,
+    timeliness: state.timeliness,
+    timelinessDueAt: state.timelinessDueAt,
+    supplementPendingSince: state.supplementPendingSince,
+    supplementRequests: state.supplementRequests,
+    apologies: state.apologies,
+    processingMinutes: state.processingMinutes,
+    // A dossier that reopens (e.g. a late RECEIVED folds an end away) keeps its rating row, but the
+    // rating only counts while the dossier is finished (rollup-contribution counts it at the end).
+    rating: stored?.facts.rating ?? null,
+    ratingLinkIssued: stored?.facts.ratingLinkIssued ?? false,
+    hasPetition: stored?.facts.hasPetition ?? false,
   };
 }

@@ -3,7 +3,7 @@
 import type pg from 'pg';
 import { type DossierEventFact, type DossierState, recordedDueDateChanges } from '../domain/dossier-state.ts';
 import type { DossierFacts, RollupDelta } from '../domain/rollup-contribution.ts';
-import type { Identity } from './ingest.ts';
+import type { Identity } from './ingest-apply.ts';
 import type { PhaseTimer } from './phase-timer.ts';
 
 export interface StoredDossier {

@@ -3,13 +3,10 @@
 // wait and then go together in the next one (group commit): one process never has two ingestion
 // transactions fighting over the same rollup rows, and a busy stream pays for one commit per group.
 import type { ApplicantType, Channel, DossierStatus } from '@tthc/db';
-import type { DossierState } from '../domain/dossier-state.ts';
-import type { DossierFacts } from '../domain/rollup-contribution.ts';
 import { dayOf } from '../domain/time.ts';
 import type { Services } from '../server/context.ts';
 import { applyGroup, type IngestJob } from './ingest-apply.ts';
 import { loadReferenceData, type ReferenceData } from './ingest-reference.ts';
-import type { StoredDossier } from './ingest-store.ts';
 
 export const MAX_EVENTS_PER_BATCH = 1000;
 
@@ -244,60 +241,4 @@ function checkEvent(
     };
   }
   return { procedureId: procedure.id, agencyId };
-}
-
-/** What identifies a dossier beyond its code; fixed by its first recorded event. */
-export interface Identity {
-  procedureId: number;
-  agencyId: number;
-  agencyCode: string;
-  channel: Channel;
-  applicantType: ApplicantType | null;
-}
-
-export function identityOf(e: ResolvedEvent): Identity {
-  return {
-    procedureId: e.procedureId,
-    agencyId: e.agencyId,
-    agencyCode: e.input.agencyCode,
-    channel: e.input.channel,
-    applicantType: e.input.applicantType ?? null,
-  };
-}
-
-/**
- * An event belongs to a dossier when it names the same procedure, channel and unit. The unit is
- * compared by code: a dossier received by TT Phước Dân (22870) before 1/7/2025 may get its result
- * event after the merger, when 22870 names xã Ninh Phước — still the same desk.
- */
-export function sameDossier(identity: Identity, e: ResolvedEvent): boolean {
-  return (
-    identity.procedureId === e.procedureId &&
-    identity.channel === e.input.channel &&
-    (identity.agencyId === e.agencyId || e.reference.agencyCode(identity.agencyId) === e.input.agencyCode)
-  );
-}
-
-export function factsOf(identity: Identity, state: DossierState, stored?: StoredDossier): DossierFacts {
-  return {
-    agencyId: identity.agencyId,
-    procedureId: identity.procedureId,
-    channel: identity.channel,
-    status: state.status,
-    receivedAt: state.receivedAt,
-    resolvedAt: state.resolvedAt,
-    returnedAt: state.returnedAt,
-    endedAt: state.endedAt,
-    timeliness: state.timeliness,
-    timelinessDueAt: state.timelinessDueAt,
-    supplementPendingSince: state.supplementPendingSince,
-    supplementRequests: state.supplementRequests,
-    apologies: state.apologies,
-    processingMinutes: state.processingMinutes,
-    // A dossier that reopens (e.g. a late RECEIVED folds an end away) keeps its rating row, but the
-    // rating only counts while the dossier is finished (rollup-contribution counts it at the end).
-    rating: stored?.facts.rating ?? null,
-    ratingLinkIssued: stored?.facts.ratingLinkIssued ?? false,
-    hasPetition: stored?.facts.hasPetition ?? false,
-  };
 }
