@@ -7,10 +7,11 @@
 // completely or not at all, and a failure leaves nothing to resolve by hand. (So a migration cannot
 // use statements that refuse to run in a transaction, such as CREATE INDEX CONCURRENTLY.)
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { poolConfig } from './connection-url.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { checksumOf, type MigrationFile, readMigrations } from './migration-files.ts';
+import { standaloneClient } from './standalone-client.ts';
 
 /**
  * The advisory lock key Prisma Migrate itself takes, so that this runner, `prisma migrate deploy`
@@ -53,7 +54,7 @@ export async function applyMigrations(
   logger: Logger = silentLogger,
 ): Promise<string[]> {
   const files = await readMigrations();
-  const client = new pg.Client(poolConfig(connectionString));
+  const client = standaloneClient(poolConfig(connectionString));
   await client.connect();
   try {
     // Session-level lock: a second instance waits here, then finds nothing left to do.
@@ -80,7 +81,7 @@ export async function applyMigrations(
 /** Which committed migrations the database has, and which it lacks (for readiness checks). */
 export async function migrationStatus(connectionString: string): Promise<MigrationStatus> {
   const files = await readMigrations();
-  const client = new pg.Client(poolConfig(connectionString));
+  const client = standaloneClient(poolConfig(connectionString));
   await client.connect();
   try {
     const { rows } = await client.query<{ exists: boolean }>(
