@@ -30,8 +30,18 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const config = loadConfig();
-const api = await startApi(config);
+/** A start that cannot succeed (bad setting, no database) says why in one message, without a stack trace. */
+async function orExit<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    console.error(`Không khởi động được: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}
+
+const config = await orExit(async () => loadConfig());
+const api = await orExit(() => startApi(config));
 const apiUrl = process.env.API_URL ?? api.url;
 
 const admin: ChildProcess = spawn(process.execPath, [path.join(root, 'admin-ui/build/index.js')], {

