@@ -1,4 +1,5 @@
 // dueDate over the API with the seeded calendar, and setCalendarDays (admin) with its live event.
+import { createApiKey } from '@tthc/api';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -79,6 +80,18 @@ describe('setCalendarDays', () => {
     expect(reader.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const bogus = await t.gql(SET, { days: [] }, { authorization: 'Bearer not-a-key' });
     expect(bogus.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // An admin key limited to one commune may not move every agency's due dates.
+    const { key } = await createApiKey(
+      t.api.services.prisma,
+      { name: 'xã', scopes: ['ADMIN'], agencyCode: '22870' },
+      'TEST',
+    );
+    const commune = await t.gql(
+      SET,
+      { days: [{ date: '2026-11-30', working: false }] },
+      { authorization: `Bearer ${key}` },
+    );
+    expect(commune.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // Nothing changed: Monday 30/11 is still a working day for the due date.
     expect(await due('1.001193', '2026-11-27T16:00:00+07:00')).toBe('2026-11-30T17:00:00+07:00');
   });

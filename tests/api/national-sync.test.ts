@@ -428,7 +428,8 @@ const sideServers: Server[] = [];
 
 /** Serves the handler with the given services on a port of its own. */
 async function sideServer(services: Services): Promise<string> {
-  const server = createServer((req, res) => void handleNationalSync(services, req, res));
+  // No request budget on the side server (the budgets are app.ts's, tested in query-limits.test.ts).
+  const server = createServer((req, res) => void handleNationalSync(services, req, res, async () => null));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   sideServers.push(server);
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}${NATIONAL_SYNC_PATH}`;

@@ -3,6 +3,7 @@
 export * from './calendar.ts';
 export * from './dossier-state.ts';
 export * from './due-date.ts';
+export * from './event-admission.ts';
 export * from './index766.ts';
 export * from './one-stop-evaluation.ts';
 export * from './processing-histogram.ts';

@@ -179,3 +179,15 @@ export function formatNationalDateTime(instant: Date): string {
   const iso = formatLocalIso(instant);
   return iso.slice(0, 19).replace(/[-T:]/g, '');
 }
+
+/**
+ * Instants the service works with, 2000-01-01 to 2100-12-31 UTC: before any one-stop system, after
+ * any due date a time limit can give, and well inside what the calendar walks from a reception. The
+ * DateTime scalar accepts any real instant; ingestion refuses an event outside this range by index,
+ * the other uses refuse the request.
+ */
+export const EARLIEST_INSTANT = new Date(Date.UTC(2000, 0, 1));
+export const LATEST_INSTANT = new Date(Date.UTC(2101, 0, 1) - 1);
+
+export const isServiceInstant = (instant: Date): boolean =>
+  instant >= EARLIEST_INSTANT && instant <= LATEST_INSTANT;

@@ -1,5 +1,6 @@
 import { actorOf } from '../server/auth.ts';
 import { computeDueDate } from '../services/due-dates.ts';
+import { assertUnrestrictedKey } from '../services/key-agency-scope.ts';
 import { builder } from './builder.ts';
 import { ChannelEnum } from './enums.ts';
 
@@ -56,6 +57,8 @@ builder.mutationField('setCalendarDays', (t) =>
     authScopes: { admin: true },
     args: { days: t.arg({ type: [CalendarDayInput], required: true }) },
     resolve: async (_query, _root, { days }, ctx) => {
+      // The calendar moves every agency's due dates: not for a key limited to one subtree.
+      assertUnrestrictedKey(ctx.principal);
       const rows = await ctx.calendars.setDays(days, actorOf(ctx.principal));
       ctx.pubsub.publish('calendar:changed', { dates: days.map((d) => d.date) });
       return rows;

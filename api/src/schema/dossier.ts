@@ -2,10 +2,11 @@ import { ApplicantType, DossierStatus, DueDateChangeReason, Timeliness } from '@
 import { classifyTimeliness } from '../domain/timeliness.ts';
 import { AppError } from '../errors.ts';
 import { actorOf, hasScope } from '../server/auth.ts';
-import { subtreeIds } from '../services/agencies.ts';
 import { recordDossierEvents } from '../services/ingest.ts';
+import { agencyScopeOf } from '../services/key-agency-scope.ts';
 import { builder } from './builder.ts';
 import { ChannelEnum } from './enums.ts';
+import { CHECKS_ITS_OWN_STRINGS } from './extensions.ts';
 
 const DossierStatusEnum = builder.enumType(DossierStatus, {
   name: 'DossierStatus',
@@ -21,6 +22,9 @@ const DueDateChangeReasonEnum = builder.enumType(DueDateChangeReason, { name: 'D
 const DossierEventInput = builder.inputType('DossierEventInput', {
   description:
     'One event of a dossier, as a one-stop system records it. (dossierCode, sequence) makes a delivery idempotent.',
+  // Each event's strings and dates are checked by ingestion, which refuses a bad event by index and
+  // stores the others (services/ingest-validate.ts); the edge check would refuse the whole batch.
+  extensions: { [CHECKS_ITS_OWN_STRINGS]: true },
   fields: (t) => ({
     dossierCode: t.string({ required: true }),
     procedureCode: t.string({ required: true }),
@@ -64,7 +68,8 @@ const RecordPayload = builder
     fields: (t) => ({
       accepted: t.exposeInt('accepted', { description: 'New events stored.' }),
       duplicates: t.exposeInt('duplicates', {
-        description: 'Events already stored (same dossier code and sequence).',
+        description:
+          'Events already stored (same dossier code, sequence and content; the same sequence with other content is an IDEMPOTENCY_CONFLICT error).',
       }),
       errors: t.field({ type: [InputErrorRef], resolve: (p) => p.errors }),
     }),
@@ -74,11 +79,15 @@ builder.mutationField('recordDossierEvents', (t) =>
   t.field({
     type: RecordPayload,
     description:
-      'Records up to 1,000 dossier events (scope: ingest). Bad events are reported by index with a stable code; the good ones are stored.',
+      'Records up to 1,000 dossier events (scope: ingest; a key limited to an agency, for its subtree). Bad events are reported by index with a stable code (e.g. OUT_OF_SCOPE, IDEMPOTENCY_CONFLICT, INCONSISTENT); the good ones are stored.',
     authScopes: { ingest: true },
     args: { events: t.arg({ type: [DossierEventInput], required: true }) },
-    resolve: (_root, { events }, ctx) =>
-      recordDossierEvents(ctx, events, { source: 'GRAPHQL', actor: actorOf(ctx.principal) }),
+    resolve: async (_root, { events }, ctx) =>
+      recordDossierEvents(ctx, events, {
+        source: 'GRAPHQL',
+        actor: actorOf(ctx.principal),
+        scope: await agencyScopeOf(ctx.prisma, ctx.principal),
+      }),
   }),
 );
 
@@ -191,12 +200,12 @@ builder.queryField('dossier', (t) =>
       if (!hasScope(p, 'READ') && !hasScope(p, 'INGEST')) {
         throw new AppError('FORBIDDEN', 'Khóa API không có quyền xem hồ sơ.');
       }
-      const dossier = await ctx.prisma.dossier.findUnique({ ...query, where: { code } });
-      if (dossier && p.kind === 'apiKey' && p.agencyId !== null) {
-        const allowed = await subtreeIds(ctx.prisma, p.agencyId);
-        if (!allowed.includes(dossier.agencyId)) return null; // not revealed: same answer as unknown
-      }
-      return dossier;
+      const [dossier, scope] = await Promise.all([
+        ctx.prisma.dossier.findUnique({ ...query, where: { code } }),
+        agencyScopeOf(ctx.prisma, p),
+      ]);
+      // Another unit's dossier is not revealed: the same answer as an unknown code.
+      return dossier && scope.isAllowed(dossier.agencyId) ? dossier : null;
     },
   }),
 );

@@ -1,5 +1,6 @@
 import type { Channel, PrismaClient } from '@tthc/db';
 import { dueDate } from '../domain/due-date.ts';
+import { EARLIEST_INSTANT, isServiceInstant, LATEST_INSTANT } from '../domain/time.ts';
 import { AppError } from '../errors.ts';
 import type { CalendarService } from './calendar.ts';
 import { CHANNEL_NAMES, resolveProcedure } from './procedures.ts';
@@ -10,6 +11,17 @@ export async function computeDueDate(
   calendars: CalendarService,
   input: { procedureCode: string; receivedAt: Date; channel: Channel },
 ): Promise<Date> {
+  // A year like 9999 would only make the working calendar walk for centuries.
+  if (!isServiceInstant(input.receivedAt)) {
+    throw new AppError(
+      'INVALID_DATE',
+      'Thời điểm tiếp nhận phải nằm trong khoảng từ ngày 01/01/2000 đến ngày 31/12/2100.',
+      {
+        min: EARLIEST_INSTANT.toISOString(),
+        max: LATEST_INSTANT.toISOString(),
+      },
+    );
+  }
   const procedure = await resolveProcedure(prisma, input.procedureCode);
   const limit = await prisma.procedureTimeLimit.findFirst({
     where: { procedureId: procedure.id, channel: input.channel, versionId: procedure.currentVersionId },

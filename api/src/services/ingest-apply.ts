@@ -1,12 +1,15 @@
 // One group of ingestion batches in one transaction, set-based: lock and load the dossiers touched,
-// keep each batch's new events (a sequence already stored, or earlier in the group, is a duplicate),
+// judge each batch's events against the dossier as recorded (the key's agency scope, the dossier's
+// identity, then domain/event-admission.ts: duplicate, conflicting resend, contradictory dates),
 // fold every touched dossier again from all its events, write rows and events, and apply the
 // difference of each dossier's rollup contribution as one aggregated upsert per key (performance.md).
 import type { ApplicantType, Channel } from '@tthc/db';
 import type pg from 'pg';
 import type { WorkingCalendar } from '../domain/calendar.ts';
 import { type DossierEventFact, type DossierState, foldDossierEvents } from '../domain/dossier-state.ts';
+import { type Admission, DossierEventLog } from '../domain/event-admission.ts';
 import { type DossierFacts, RollupDelta } from '../domain/rollup-contribution.ts';
+import { formatLocalIso } from '../domain/time.ts';
 import type { Services } from '../server/context.ts';
 import type { IngestOptions, InputError, ResolvedEvent, StatsChange } from './ingest.ts';
 import { type EventRow, loadDossiers, type StoredDossier, writeBatch } from './ingest-store.ts';
@@ -80,22 +83,33 @@ async function ingestInTransaction(
   for (const code of codes) {
     const stored = existing.get(code);
     const identity: Identity = stored?.identity ?? identityOf(byCode.get(code)![0]!);
-    const seen = new Set(stored?.events.map((e) => e.sequence));
+    // Events are judged in arrival order, the stored ones first: the first recorded wins.
+    const log = new DossierEventLog(stored?.events);
     const fresh: Tagged[] = [];
     for (const e of byCode.get(code)!) {
-      if (!sameDossier(identity, e)) {
-        e.job.errors.push({
-          index: e.index,
-          code: 'INCONSISTENT_DOSSIER',
-          message: `Hồ sơ ${code} đã được ghi nhận với thủ tục, cơ quan hoặc kênh khác.`,
-        });
+      const refuse = (errorCode: string, message: string) =>
+        e.job.errors.push({ index: e.index, code: errorCode, message });
+      // The event's own agency was checked before; the dossier's agency is checked here, under the
+      // dossier's lock: a key must not alter another unit's dossier by naming its own unit.
+      if (!e.job.options.scope.isAllowed(identity.agencyId)) {
+        refuse('OUT_OF_SCOPE', `Hồ sơ ${code} thuộc cơ quan, đơn vị ngoài phạm vi của khóa API.`);
         continue;
       }
-      if (seen.has(e.input.sequence)) {
+      if (!sameDossier(identity, e)) {
+        refuse('INCONSISTENT_DOSSIER', `Hồ sơ ${code} đã được ghi nhận với thủ tục, cơ quan hoặc kênh khác.`);
+        continue;
+      }
+      // One rule for both paths (event-admission.ts): same sequence and content → duplicate, other
+      // content → IDEMPOTENCY_CONFLICT; dated across a reception or an end → INCONSISTENT.
+      const admission = log.admit({ ...factOf(e), derived: e.input.derived });
+      if (admission.kind === 'DUPLICATE') {
         e.job.duplicates += 1;
         continue;
       }
-      seen.add(e.input.sequence);
+      if (admission.kind !== 'NEW') {
+        refuse(...refusalOf(code, e, admission));
+        continue;
+      }
       e.job.accepted += 1;
       fresh.push(e);
     }
@@ -110,16 +124,7 @@ async function ingestInTransaction(
     state: DossierState;
   }[] = [];
   for (const t of touched) {
-    const facts: DossierEventFact[] = [
-      ...(t.stored?.events ?? []),
-      ...t.fresh.map((e) => ({
-        sequence: e.input.sequence,
-        status: e.input.status,
-        occurredAt: e.input.occurredAt,
-        dueAt: e.input.dueAt ?? null,
-        apologyRef: e.input.apologyRef ?? null,
-      })),
-    ];
+    const facts: DossierEventFact[] = [...(t.stored?.events ?? []), ...t.fresh.map(factOf)];
     // The procedure is in the catalogue data of the batch that named it (every batch of the group
     // that touches this dossier names the same procedure, or its event was rejected above).
     const procedure = t.fresh[0]!.reference.procedureById.get(t.identity.procedureId)!;
@@ -150,6 +155,67 @@ async function ingestInTransaction(
     procedureIds: [...new Set(states.map((s) => s.identity.procedureId))],
   };
 }
+
+function factOf(e: ResolvedEvent): DossierEventFact {
+  return {
+    sequence: e.input.sequence,
+    status: e.input.status,
+    occurredAt: e.input.occurredAt,
+    dueAt: e.input.dueAt ?? null,
+    apologyRef: e.input.apologyRef ?? null,
+  };
+}
+
+const FIELD_NAMES = {
+  status: 'trạng thái',
+  occurredAt: 'thời điểm',
+  dueAt: 'ngày hẹn trả',
+  apologyRef: 'số phiếu xin lỗi',
+} as const;
+
+/** Local time for messages, e.g. 02/03/2026 08:15: the officials reading them think in Asia/Ho_Chi_Minh. */
+function local(d: Date): string {
+  const [date, time] = formatLocalIso(d).split('T') as [string, string];
+  const [y, m, day] = date.split('-');
+  return `${day}/${m}/${y} ${time.slice(0, 5)}`;
+}
+
+/** The error code and message of an event the admission rules refuse. */
+function refusalOf(
+  code: string,
+  e: ResolvedEvent,
+  admission: Extract<Admission, { kind: 'CONFLICT' | 'OUT_OF_ORDER' }>,
+): [string, string] {
+  const sequence = e.input.sequence;
+  if (admission.kind === 'CONFLICT') {
+    const fields = admission.fields.map((f) => FIELD_NAMES[f]).join(', ');
+    return [
+      'IDEMPOTENCY_CONFLICT',
+      `Sự kiện số ${sequence} của hồ sơ ${code} đã được ghi nhận với nội dung khác (${fields}): giữ nguyên nội dung đã ghi nhận, không ghi đè.`,
+    ];
+  }
+  const other = admission.against;
+  const describe = (f: DossierEventFact) =>
+    `sự kiện số ${f.sequence} (${STATUS_NAMES[f.status]}, lúc ${local(f.occurredAt)})`;
+  return [
+    'INCONSISTENT',
+    `Dữ liệu không nhất quán: ${describe(factOf(e))} trái thứ tự thời gian với ${describe(other)} đã ghi nhận của hồ sơ ${code}. Theo số thứ tự, sự kiện trước không được xảy ra sau, sự kiện sau không được xảy ra trước thời điểm tiếp nhận hoặc kết thúc hồ sơ.`,
+  ];
+}
+
+/** The national names of TrangThaiHoSo 1..10 (domain.md §3), for messages. */
+const STATUS_NAMES: Record<DossierEventFact['status'], string> = {
+  SUBMITTED: 'mới đăng ký',
+  RECEIVED: 'được tiếp nhận',
+  REFUSED: 'không được tiếp nhận',
+  PROCESSING: 'đang xử lý',
+  SUPPLEMENT_REQUESTED: 'yêu cầu bổ sung',
+  AWAITING_PAYMENT: 'chờ thực hiện nghĩa vụ tài chính',
+  WITHDRAWN: 'rút hồ sơ',
+  STOPPED: 'dừng xử lý',
+  RESOLVED: 'đã xử lý xong',
+  RETURNED: 'đã trả kết quả',
+};
 
 /** What identifies a dossier beyond its code; fixed by its first recorded event. */
 export interface Identity {

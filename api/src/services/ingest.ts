@@ -1,12 +1,18 @@
-// Dossier events from the one-stop systems (architecture.md "Data flow"): validated one by one, then
-// written with set-based SQL (ingest-apply.ts). Batches that arrive while a transaction is running
-// wait and then go together in the next one (group commit): one process never has two ingestion
-// transactions fighting over the same rollup rows, and a busy stream pays for one commit per group.
+// Dossier events from the one-stop systems (architecture.md "Data flow"): validated one by one — own
+// fields (ingest-validate.ts), then the catalogue and the key's agency scope — then written with
+// set-based SQL (ingest-apply.ts), where each event is also judged against the dossier's recorded
+// events (domain/event-admission.ts). A bad event is refused alone, by its index. Batches that
+// arrive while a transaction is running wait and then go together in the next one (group commit):
+// one process never has two ingestion transactions fighting over the same rollup rows, and a busy
+// stream pays for one commit per group.
 import type { ApplicantType, Channel, DossierStatus } from '@tthc/db';
+import type { DerivedField } from '../domain/event-admission.ts';
 import { dayOf } from '../domain/time.ts';
 import type { Services } from '../server/context.ts';
 import { applyGroup, type IngestJob } from './ingest-apply.ts';
 import { loadReferenceData, type ReferenceData } from './ingest-reference.ts';
+import { fieldProblem } from './ingest-validate.ts';
+import type { AgencyScope } from './key-agency-scope.ts';
 
 export const MAX_EVENTS_PER_BATCH = 1000;
 
@@ -21,6 +27,11 @@ export interface DossierEventInput {
   dueAt?: Date | null;
   apologyRef?: string | null;
   applicantType?: ApplicantType | null;
+  /**
+   * Fields the sender inferred rather than read (set by the national mapping, never by GraphQL
+   * clients): not compared when the same sequence comes again (domain/event-admission.ts rule 1).
+   */
+  derived?: readonly DerivedField[];
 }
 
 export interface InputError {
@@ -38,6 +49,11 @@ export interface IngestResult {
 export interface IngestOptions {
   source: 'GRAPHQL' | 'NATIONAL_SYNC';
   actor: string;
+  /**
+   * The agencies the caller may write for (key-agency-scope.ts), computed once for the request: an
+   * event naming another agency, or for a dossier recorded under another agency, is OUT_OF_SCOPE.
+   */
+  scope: AgencyScope;
 }
 
 /** What changed, for live subscribers: the agencies and procedures whose figures moved. */
@@ -45,11 +61,6 @@ export interface StatsChange {
   agencyIds: number[];
   procedureIds: number[];
 }
-
-const DOSSIER_CODE = /^[A-Za-z0-9][A-Za-z0-9._\-/]{0,63}$/;
-const MAX_SEQUENCE = 1_000_000;
-/** Clock skew tolerated between a one-stop system and us. */
-const FUTURE_TOLERANCE_MS = 10 * 60_000;
 
 /** A valid event, resolved against the catalogue. */
 export interface ResolvedEvent {
@@ -83,9 +94,17 @@ export async function recordDossierEvents(
     };
   }
   const errors: InputError[] = [];
-  const reference = await loadReferenceData(services.db.pool, events);
-  const resolved = validate(events, reference, errors);
-  if (resolved.length === 0) return { accepted: 0, duplicates: 0, errors };
+  const wellFormed = checkFields(events, errors);
+  // Only well-formed codes reach the catalogue query (a NUL byte would fail it for the whole batch).
+  const reference = await loadReferenceData(
+    services.db.pool,
+    wellFormed.map((e) => e.input),
+  );
+  const resolved = resolve(wellFormed, reference, options.scope, errors);
+  if (resolved.length === 0) {
+    errors.sort((a, b) => a.index - b.index);
+    return { accepted: 0, duplicates: 0, errors };
+  }
   const outcome = await queueFor(services).submit({
     resolved,
     errors,
@@ -187,48 +206,42 @@ function queueFor(services: IngestServices): IngestQueue {
   return queue;
 }
 
-function validate(
+/** The events whose own fields are fine, the empty apology reference read as none; errors for the others. */
+function checkFields(
   events: DossierEventInput[],
+  errors: InputError[],
+): { index: number; input: DossierEventInput }[] {
+  const now = Date.now();
+  const wellFormed: { index: number; input: DossierEventInput }[] = [];
+  events.forEach((input, index) => {
+    const problem = fieldProblem(input, now);
+    if (problem) errors.push({ index, ...problem });
+    else wellFormed.push({ index, input: input.apologyRef === '' ? { ...input, apologyRef: null } : input });
+  });
+  return wellFormed;
+}
+
+function resolve(
+  events: { index: number; input: DossierEventInput }[],
   reference: ReferenceData,
+  scope: AgencyScope,
   errors: InputError[],
 ): ResolvedEvent[] {
-  const now = Date.now();
   const resolved: ResolvedEvent[] = [];
-  events.forEach((input, index) => {
-    const outcome = checkEvent(input, reference, now);
+  for (const { index, input } of events) {
+    const outcome = checkCatalogue(input, reference, scope);
     if ('code' in outcome) errors.push({ index, ...outcome });
     else resolved.push({ index, input, reference, ...outcome });
-  });
+  }
   return resolved;
 }
 
 /** The catalogue ids an event refers to, or why it is rejected (a stable code and a message). */
-function checkEvent(
+function checkCatalogue(
   input: DossierEventInput,
   reference: ReferenceData,
-  now: number,
+  scope: AgencyScope,
 ): { procedureId: number; agencyId: number } | { code: string; message: string } {
-  if (!DOSSIER_CODE.test(input.dossierCode)) {
-    return {
-      code: 'INVALID_DOSSIER_CODE',
-      message: `Mã hồ sơ "${input.dossierCode}" không hợp lệ (1–64 ký tự chữ, số, . _ - /).`,
-    };
-  }
-  if (!Number.isInteger(input.sequence) || input.sequence < 1 || input.sequence > MAX_SEQUENCE) {
-    return {
-      code: 'INVALID_SEQUENCE',
-      message: `Số thứ tự sự kiện phải là số nguyên từ 1 đến ${MAX_SEQUENCE}.`,
-    };
-  }
-  if (input.occurredAt.getTime() > now + FUTURE_TOLERANCE_MS) {
-    return { code: 'FUTURE_EVENT', message: `Thời điểm ${input.occurredAt.toISOString()} ở tương lai.` };
-  }
-  if (input.dueAt && input.dueAt.getTime() < input.occurredAt.getTime() - 366 * 86_400_000) {
-    return { code: 'INVALID_DUE_DATE', message: 'Ngày hẹn trả sớm hơn thời điểm sự kiện quá một năm.' };
-  }
-  if (input.apologyRef && input.apologyRef.length > 100) {
-    return { code: 'BAD_USER_INPUT', message: 'Số phiếu xin lỗi tối đa 100 ký tự.' };
-  }
   const procedure = reference.procedures.get(input.procedureCode);
   if (!procedure)
     return { code: 'UNKNOWN_PROCEDURE', message: `Không có thủ tục mã "${input.procedureCode}".` };
@@ -238,6 +251,12 @@ function checkEvent(
     return {
       code: 'UNKNOWN_AGENCY',
       message: `Không có cơ quan, đơn vị mã "${input.agencyCode}" vào ngày ${day}.`,
+    };
+  }
+  if (!scope.isAllowed(agencyId)) {
+    return {
+      code: 'OUT_OF_SCOPE',
+      message: `Cơ quan, đơn vị mã "${input.agencyCode}" không thuộc phạm vi của khóa API: khóa chỉ được gửi hồ sơ của đơn vị mình và các đơn vị trực thuộc.`,
     };
   }
   return { procedureId: procedure.id, agencyId };

@@ -1,8 +1,49 @@
-// An API key may be limited to an agency subtree (ApiKey.agencyId): what it writes must stay inside.
+// An API key may be limited to an agency subtree (ApiKey.agencyId): what it reads privately and what
+// it writes must stay inside. This module is the one place that decides it, for every private read
+// and write that concerns an agency (dossier events by GraphQL and by the national sync, the dossier
+// timeline, evaluation scores, paper surveys).
 import type { PrismaClient } from '@tthc/db';
 import { AppError } from '../errors.ts';
 import type { Principal } from '../server/auth.ts';
 import { subtreeIds } from './agencies.ts';
+
+/** The agencies a caller may act on: everything, or the subtree of its key's agency. */
+export interface AgencyScope {
+  /** False for a key limited to an agency subtree. */
+  readonly unrestricted: boolean;
+  /** Whether the caller may act on (or read the private data of) this agency. */
+  isAllowed(agencyId: number): boolean;
+}
+
+export const UNRESTRICTED: AgencyScope = Object.freeze({ unrestricted: true, isAllowed: () => true });
+
+export const OUT_OF_SCOPE_MESSAGE = 'Khóa API chỉ được thao tác trên cơ quan, đơn vị thuộc phạm vi của khóa.';
+
+// One subtree query per request: authenticate() builds a new Principal for every request, so a
+// cache keyed by the principal object lives exactly as long as the request (and a batch of 1,000
+// events, or several resolvers of one operation, share one answer).
+const scopes = new WeakMap<Principal, Promise<AgencyScope>>();
+
+/**
+ * The scope of a caller. Anonymous callers, the CLI and keys without an agency are unrestricted here:
+ * whether they may call an operation at all is the business of the scopes (read, ingest, admin).
+ * A key limited to an agency reaches that agency's subtree with history (subtreeIds: units merged
+ * into it included), the same set the statistics of that agency cover.
+ */
+export function agencyScopeOf(prisma: PrismaClient, principal: Principal): Promise<AgencyScope> {
+  if (principal.kind !== 'apiKey' || principal.agencyId === null) return Promise.resolve(UNRESTRICTED);
+  let scope = scopes.get(principal);
+  if (!scope) {
+    scope = subtreeIds(prisma, principal.agencyId).then((ids): AgencyScope => {
+      const allowed = new Set(ids);
+      return { unrestricted: false, isAllowed: (agencyId) => allowed.has(agencyId) };
+    });
+    // A failed query is not remembered: the next resolver of the request asks again.
+    scope.catch(() => scopes.delete(principal));
+    scopes.set(principal, scope);
+  }
+  return scope;
+}
 
 /** Throws FORBIDDEN when a key limited to an agency subtree acts on an agency outside it. */
 export async function assertAgencyInKeyScope(
@@ -10,9 +51,8 @@ export async function assertAgencyInKeyScope(
   principal: Principal,
   agencyId: number,
 ): Promise<void> {
-  if (principal.kind !== 'apiKey' || principal.agencyId === null) return;
-  if ((await subtreeIds(prisma, principal.agencyId)).includes(agencyId)) return;
-  throw new AppError('FORBIDDEN', 'Khóa API chỉ được thao tác trên cơ quan, đơn vị thuộc phạm vi của khóa.');
+  if ((await agencyScopeOf(prisma, principal)).isAllowed(agencyId)) return;
+  throw new AppError('FORBIDDEN', OUT_OF_SCOPE_MESSAGE);
 }
 
 /** Throws FORBIDDEN for a key limited to an agency subtree: the action concerns every agency. */

@@ -9,13 +9,18 @@
 // way whether it is new or an update; authentication is our API key, never the portal's session).
 //
 // Each item is mapped onto events (mapping.ts) and recorded with the ingestion service in calls of at
-// most MAX_EVENTS_PER_CALL events, a dossier's events always in one call. The answer is 200 with the
+// most MAX_EVENTS_PER_CALL events, a dossier's events always in one call. Ingestion judges each event
+// as it does for recordDossierEvents: its fields, the catalogue, the key's agency scope
+// (OUT_OF_SCOPE: the item's unit, or the unit the dossier was recorded under, is outside the subtree
+// of a key limited to an agency), then against the dossier's recorded events (IDEMPOTENCY_CONFLICT,
+// INCONSISTENT: domain/event-admission.ts). An item whose events are refused is reported once per
+// code; its other events are still recorded, as are the other items. The answer is 200 with the
 // totals and the errors per item (`index` is the item's position in the list):
 //
 //   { "accepted": 12, "duplicates": 30, "errors": [{ "index": 3, "maHoSo": "…", "code": "INVALID_DATE", "message": "…" }] }
 //
 // Errors of the request as a whole: 401 UNAUTHENTICATED, 403 FORBIDDEN (the key lacks the ingest
-// scope), 405 METHOD_NOT_ALLOWED, 413 PAYLOAD_TOO_LARGE (over 5 MB), 400 BAD_JSON, INVALID_PAYLOAD,
+// scope), 429 RATE_LIMITED (the key's requests per minute, docs/limits.md), 405 METHOD_NOT_ALLOWED, 413 PAYLOAD_TOO_LARGE (over 5 MB), 400 BAD_JSON, INVALID_PAYLOAD,
 // UNSUPPORTED_SERVICE, TOO_MANY_ITEMS (over 1,000 items); anything unexpected is 500 INTERNAL, logged,
 // without details. Calls already recorded before an unexpected failure stay recorded: re-sending the
 // request is safe, as ingestion is idempotent.
@@ -25,8 +30,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError } from '../../errors.ts';
 import { actorOf, hasScope, type Principal } from '../../server/auth.ts';
 import type { Services } from '../../server/context.ts';
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+  UNAVAILABLE_HTTP,
+} from '../../server/database-errors.ts';
 import { authenticate } from '../api-keys.ts';
 import { type DossierEventInput, recordDossierEvents } from '../ingest.ts';
+import { isDossierCode } from '../ingest-validate.ts';
+import { type AgencyScope, agencyScopeOf } from '../key-agency-scope.ts';
 import { dossierCodeOf, mapDongBoHoSo } from './mapping.ts';
 
 export const NATIONAL_SYNC_PATH = '/api/dvcqg/dong-bo-ho-so';
@@ -66,19 +78,31 @@ class HttpFailure extends Error {
 
 const INTERNAL_MESSAGE = 'Lỗi hệ thống, vui lòng thử lại sau.';
 
+/**
+ * Counts a request against the caller's budget (server/request-budget.ts): null when it may go on,
+ * else the refusal (429 with its Retry-After and RateLimit headers).
+ */
+export type RequestAdmission = (
+  principal: Principal,
+) => Promise<{ status: number; code: string; message: string; headers: Record<string, string> } | null>;
+
 export async function handleNationalSync(
   services: Services,
   req: IncomingMessage,
   res: ServerResponse,
+  admit: RequestAdmission,
 ): Promise<void> {
   try {
     if (req.method !== 'POST') {
       throw new HttpFailure(405, 'METHOD_NOT_ALLOWED', 'Chỉ nhận phương thức POST.', { allow: 'POST' });
     }
     const principal = await authorize(services, req);
+    const refusal = await admit(principal);
+    if (refusal) throw new HttpFailure(refusal.status, refusal.code, refusal.message, refusal.headers);
     const items = itemsOf(parseJson(await readBody(req)));
     const actor = actorOf(principal);
-    const result = await syncItems(services, items, actor);
+    const scope = await agencyScopeOf(services.prisma, principal);
+    const result = await syncItems(services, items, { actor, scope });
     services.logger.info(
       {
         actor,
@@ -93,6 +117,15 @@ export async function handleNationalSync(
   } catch (error) {
     if (error instanceof HttpFailure) {
       send(res, error.status, { code: error.code, message: error.message }, error.headers);
+      return;
+    }
+    if (isDatabaseUnavailable(error) && !res.headersSent) {
+      services.logger.warn(
+        { err: (error as Error).message },
+        'Đồng bộ hồ sơ DVCQG: mất kết nối cơ sở dữ liệu',
+      );
+      const body = { code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE };
+      send(res, UNAVAILABLE_HTTP.status, body, { ...UNAVAILABLE_HTTP.headers });
       return;
     }
     services.logger.error({ err: error }, 'Đồng bộ hồ sơ DVCQG thất bại');
@@ -214,8 +247,12 @@ interface MappedItem {
 }
 
 /** Maps and records the items of one request; errors are reported per item. */
-export async function syncItems(services: Services, items: unknown[], actor: string): Promise<SyncResult> {
-  const recorded = await recordedInitialDueDates(services, items);
+export async function syncItems(
+  services: Services,
+  items: unknown[],
+  { actor, scope }: { actor: string; scope: AgencyScope },
+): Promise<SyncResult> {
+  const recorded = await recordedInitialDueDates(services, items, scope);
   const errors: SyncItemError[] = [];
   const mapped: MappedItem[] = [];
   items.forEach((item, index) => {
@@ -230,7 +267,7 @@ export async function syncItems(services: Services, items: unknown[], actor: str
   for (const chunk of chunksOf(mapped)) {
     const events = chunk.flatMap((m) => m.events);
     const owners = chunk.flatMap((m) => m.events.map(() => m));
-    const result = await recordDossierEvents(services, events, { source: 'NATIONAL_SYNC', actor });
+    const result = await recordDossierEvents(services, events, { source: 'NATIONAL_SYNC', actor, scope });
     accepted += result.accepted;
     duplicates += result.duplicates;
     // One error per item and code: an unknown procedure fails every event of the dossier alike.
@@ -266,18 +303,24 @@ function chunksOf(mapped: MappedItem[]): MappedItem[][] {
   return chunks;
 }
 
-/** The initial due dates we already hold for the dossiers of a request (for apology inference). */
+/**
+ * The initial due dates we already hold for the dossiers of a request (for apology inference). Only
+ * codes ingestion would accept reach the query (a NUL byte would fail it for the whole request), and
+ * only the dossiers the key may write for count: another unit's dossier must not shape the mapping
+ * (its events are refused as OUT_OF_SCOPE anyway).
+ */
 async function recordedInitialDueDates(
   services: Services,
   items: unknown[],
+  scope: AgencyScope,
 ): Promise<Map<string, Date | null>> {
-  const codes = [...new Set(items.map(dossierCodeOf).filter((c): c is string => c !== null))];
+  const codes = [...new Set(items.map(dossierCodeOf).filter(isDossierCode))];
   if (codes.length === 0) return new Map();
   const rows = await services.prisma.dossier.findMany({
     where: { code: { in: codes } },
-    select: { code: true, initialDueAt: true },
+    select: { code: true, agencyId: true, initialDueAt: true },
   });
-  return new Map(rows.map((r) => [r.code, r.initialDueAt]));
+  return new Map(rows.filter((r) => scope.isAllowed(r.agencyId)).map((r) => [r.code, r.initialDueAt]));
 }
 
 function send(

@@ -414,6 +414,7 @@ describe('mapDongBoHoSo: personal data', () => {
         'agencyCode',
         'applicantType',
         'channel',
+        'derived',
         'dossierCode',
         'dueAt',
         'occurredAt',

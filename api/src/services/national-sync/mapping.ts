@@ -65,6 +65,15 @@
 // limit: a dossier that goes 6 → 4 (paid) keeps the status AWAITING_PAYMENT until its end, because a
 // status-4 snapshot cannot say whether a payment happened before.
 //
+// Resending. Ingestion compares an event with the one recorded under the same sequence and refuses
+// other content as IDEMPOTENCY_CONFLICT (domain/event-admission.ts rule 1). What the mapping infers
+// rather than reads is marked `derived` and not compared, since a later snapshot may infer it
+// differently while saying nothing new: the RECEIVED's due date (the original is reconstructed, see
+// above; the one recorded first stands), and the instants of the undated events (PROCESSING from
+// reception, the apology — whose due date is also derived, the day being in its sequence — and
+// AWAITING_PAYMENT). A changed NgayTiepNhan, end date, supplement date or NgayHenTraMoi is a
+// conflict: the dossier's recorded history is never rewritten by a snapshot.
+//
 // Reading the statuses (domain.md §3):
 // - 1: NgayNopHoSo required; a NgayTiepNhan contradicts it (INCONSISTENT).
 // - 3 (refused at reception, the clock never started): NgayTuChoi required; NgayTiepNhan is ignored.
@@ -84,8 +93,13 @@
 // DuocThanhToanTrucTuyen and DanhSachLePhi are not events and are ignored.
 //
 // Values may come as strings or numbers ("2" or 2), as real senders do; "" and null mean absent.
+//
+// The date checks below that compare the reception, the ends and the submission are the chronology
+// rule of domain/event-admission.ts (rule 2) applied to the snapshot's own fields, so that the message
+// can name them; ingestion applies the rule again against the events already recorded.
 
 import { DOSSIER_STATUSES } from '../../domain/dossier-state.ts';
+import type { DerivedField } from '../../domain/event-admission.ts';
 import { epochDayOf, parseNationalDateTime } from '../../domain/time.ts';
 import type { DossierEventInput } from '../ingest.ts';
 
@@ -366,7 +380,13 @@ function build(item: unknown, context: MappingContext): DossierEventInput[] {
 
   // Events.
   const events: DossierEventInput[] = [];
-  const add = (sequence: number, eventStatus: Status, occurredAt: Date, dueAt?: Date | null) => {
+  const add = (
+    sequence: number,
+    eventStatus: Status,
+    occurredAt: Date,
+    dueAt?: Date | null,
+    derived?: DerivedField[],
+  ) => {
     const event: DossierEventInput = {
       dossierCode,
       procedureCode,
@@ -378,6 +398,7 @@ function build(item: unknown, context: MappingContext): DossierEventInput[] {
       applicantType: applicantType as ApplicantType | null,
     };
     if (dueAt !== undefined) event.dueAt = dueAt;
+    if (derived) event.derived = derived;
     events.push(event);
   };
 
@@ -387,8 +408,9 @@ function build(item: unknown, context: MappingContext): DossierEventInput[] {
     const originalDue = firstAfter
       ? (firstAfter.dueBefore ?? context.recordedInitialDueAt ?? null)
       : (context.recordedInitialDueAt ?? dueInForce);
-    add(SEQUENCE.RECEIVED, 'RECEIVED', receivedAt, originalDue);
-    if (s !== 'RECEIVED') add(SEQUENCE.PROCESSING_STARTED, 'PROCESSING', receivedAt);
+    add(SEQUENCE.RECEIVED, 'RECEIVED', receivedAt, originalDue, ['dueAt']);
+    if (s !== 'RECEIVED')
+      add(SEQUENCE.PROCESSING_STARTED, 'PROCESSING', receivedAt, undefined, ['occurredAt']);
 
     for (const { supplement, i } of afterReception) {
       add(SEQUENCE.SUPPLEMENT_FIRST + 2 * i, 'SUPPLEMENT_REQUESTED', supplement.requestedAt);
@@ -409,10 +431,12 @@ function build(item: unknown, context: MappingContext): DossierEventInput[] {
       if (epochDayOf(dueInForce) > epochDayOf(withoutApology)) {
         const days = epochDayOf(dueInForce) - epochDayOf(receivedAt);
         if (days > MAX_APOLOGY_DAYS) inconsistent('NgayHenTra quá xa so với NgayTiepNhan.');
-        add(SEQUENCE.APOLOGY_FIRST + days, 'PROCESSING', lastDated, dueInForce);
+        add(SEQUENCE.APOLOGY_FIRST + days, 'PROCESSING', lastDated, dueInForce, ['occurredAt', 'dueAt']);
       }
     }
-    if (s === 'AWAITING_PAYMENT') add(SEQUENCE.AWAITING_PAYMENT, 'AWAITING_PAYMENT', lastDated);
+    if (s === 'AWAITING_PAYMENT') {
+      add(SEQUENCE.AWAITING_PAYMENT, 'AWAITING_PAYMENT', lastDated, undefined, ['occurredAt']);
+    }
   }
   if (resolvedAt) add(SEQUENCE.RESOLVED, 'RESOLVED', resolvedAt);
   if (end && end.status !== 'RESOLVED') add(end.sequence, end.status, end.at);

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@tthc/db';
 import { hasScope, type Principal } from '../../server/auth.ts';
-import { subtreeIds } from '../agencies.ts';
+import { agencyScopeOf } from '../key-agency-scope.ts';
 
 /** Which agencies' dossiers a caller may act on or read details of: all, or an agency subtree. */
 export type AgencyReach = (agencyId: number) => boolean;
@@ -8,11 +8,10 @@ export type AgencyReach = (agencyId: number) => boolean;
 const everywhere: AgencyReach = () => true;
 const nowhere: AgencyReach = () => false;
 
-/** An API key limited to an agency reaches its subtree (with the units merged into it); others reach all. */
+/** The caller's agency scope (services/key-agency-scope.ts, the one place that decides it). */
 export async function reachOf(prisma: PrismaClient, principal: Principal): Promise<AgencyReach> {
-  if (principal.kind !== 'apiKey' || principal.agencyId === null) return everywhere;
-  const ids = new Set(await subtreeIds(prisma, principal.agencyId));
-  return (agencyId) => ids.has(agencyId);
+  const scope = await agencyScopeOf(prisma, principal);
+  return scope.unrestricted ? everywhere : (agencyId) => scope.isAllowed(agencyId);
 }
 
 /**
