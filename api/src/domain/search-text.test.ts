@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { toSearchText } from './search-text.ts';
+import {
+  MAX_SEARCH_LENGTH,
+  MAX_SEARCH_WORDS,
+  searchLimitExceeded,
+  searchWords,
+  toSearchText,
+} from './search-text.ts';
 
 describe('toSearchText', () => {
   it('drops tones and vowel marks and lower-cases', () => {
@@ -32,5 +38,32 @@ describe('toSearchText', () => {
 
   it('returns an empty string for text without letters or digits', () => {
     expect(toSearchText(' –, ')).toBe('');
+  });
+});
+
+describe('searchWords', () => {
+  it('gives each word of the key once, in order', () => {
+    expect(searchWords('Đăng ký khai sinh, đăng ký lại')).toEqual(['dang', 'ky', 'khai', 'sinh', 'lai']);
+    expect(searchWords(' –, ')).toEqual([]);
+  });
+});
+
+describe('searchLimitExceeded', () => {
+  it('accepts the whole name of a long procedure', () => {
+    const name =
+      'Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV (Công trình không theo tuyến/Theo tuyến trong đô thị/Tín ngưỡng, tôn giáo/Tượng đài, tranh hoành tráng/Theo giai đoạn cho công trình không theo tuyến/Theo giai đoạn cho công trình theo tuyến trong đô thị/Dự án) và nhà ở riêng lẻ';
+    expect(searchLimitExceeded(name)).toBeNull();
+  });
+
+  it('refuses more characters or more distinct words than any name has', () => {
+    expect(searchLimitExceeded('a'.repeat(MAX_SEARCH_LENGTH))).toBeNull();
+    expect(searchLimitExceeded('a'.repeat(MAX_SEARCH_LENGTH + 1))).toBe(
+      'Từ khóa tìm kiếm dài tối đa 500 ký tự (nhận được 501); hãy nhập vài từ chính của tên.',
+    );
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `t${i}`).join(' ');
+    expect(searchLimitExceeded(words(MAX_SEARCH_WORDS))).toBeNull();
+    expect(searchLimitExceeded(words(MAX_SEARCH_WORDS + 1))).toMatch(/tối đa 50 từ khác nhau/);
+    // Repeats are one word.
+    expect(searchLimitExceeded('sinh '.repeat(90))).toBeNull();
   });
 });

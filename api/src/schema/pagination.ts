@@ -20,6 +20,31 @@ export function checkPageSize(args: { first?: number | null; last?: number | nul
   }
 }
 
+/** Largest value of a PostgreSQL `integer` column. */
+const MAX_INT4 = 2_147_483_647;
+/** Catalogue codes are printable ASCII, 22 characters today (1.001193.000.00.00.H56). */
+const CODE_CURSOR = /^[\x21-\x7e]{1,100}$/;
+
+/**
+ * The position Pothos decoded from `after` / `before`, checked against the column the connection
+ * pages on. A cursor is opaque but not signed: one forged, or taken from another list, would reach
+ * Prisma with the wrong type or a NUL byte and fail as an internal error.
+ */
+export function checkCursor(query: { cursor?: object }, column: string, kind: 'id' | 'code'): void {
+  if (!query.cursor) return;
+  const value = (query.cursor as Record<string, unknown>)[column];
+  const fits =
+    kind === 'id'
+      ? Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_INT4
+      : typeof value === 'string' && CODE_CURSOR.test(value);
+  if (!fits) {
+    throw new AppError(
+      'INVALID_CURSOR',
+      'Con trỏ phân trang (after/before) không hợp lệ: hãy dùng con trỏ do trang trước trả về.',
+    );
+  }
+}
+
 /**
  * A named Relay connection shared by every field that lists `node` (ProcedureConnection for both
  * Query.procedures and Agency.procedures, as the contract names them), with `totalCount`.

@@ -1,7 +1,8 @@
+import { MAX_SEARCH_LENGTH, MAX_SEARCH_WORDS } from '../domain/search-text.ts';
 import { procedureWhere } from '../services/procedures.ts';
 import { builder } from './builder.ts';
 import { ChannelEnum, ImplementingLevelEnum, OnlineLevelEnum, TimeUnitEnum } from './enums.ts';
-import { checkPageSize, namedConnection } from './pagination.ts';
+import { checkCursor, checkPageSize, namedConnection } from './pagination.ts';
 
 builder.prismaObject('Sector', {
   description: 'Lĩnh vực.',
@@ -60,6 +61,8 @@ builder.prismaObject('ProcedureVersion', {
 
 export const ProcedureRef = builder.prismaNode('Procedure', {
   id: { field: 'id' },
+  // node(id:) of a row that no longer exists answers null (Relay), not findUniqueOrThrow's 500.
+  nullable: true,
   description: 'Thủ tục hành chính.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'National code (mã TTHC), e.g. 1.001193.' }),
@@ -96,7 +99,7 @@ export const ProcedureConnection = namedConnection(ProcedureRef, 'Procedure');
 const ProcedureFilterInput = builder.inputType('ProcedureFilter', {
   fields: (t) => ({
     search: t.string({
-      description: 'Accent- and case-insensitive words of the name, or the start of the code.',
+      description: `Accent- and case-insensitive words of the name, or the start of the code; up to ${MAX_SEARCH_LENGTH} characters and ${MAX_SEARCH_WORDS} distinct words (else BAD_USER_INPUT).`,
     }),
     sectorCode: t.string(),
     agencyCode: t.string({ description: 'Procedures implemented in this agency’s subtree.' }),
@@ -120,6 +123,7 @@ builder.queryFields((t) => ({
       args: { filter: t.arg({ type: ProcedureFilterInput }) },
       resolve: async (query, _root, args, ctx) => {
         checkPageSize(args);
+        checkCursor(query, 'code', 'code');
         const where = await procedureWhere(ctx.prisma, args.filter);
         return ctx.prisma.procedure.findMany({ ...query, where, orderBy: { code: 'asc' } });
       },

@@ -1,7 +1,12 @@
 import type { Agency, AgencyLevel, Prisma, PrismaClient } from '@tthc/db';
-import { toSearchText } from '../domain/search-text.ts';
+import {
+  MAX_SEARCH_LENGTH,
+  MAX_SEARCH_WORDS,
+  searchLimitExceeded,
+  toSearchText,
+} from '../domain/search-text.ts';
 import { type Day, dayOf } from '../domain/time.ts';
-import { notFound } from '../errors.ts';
+import { badInput, notFound } from '../errors.ts';
 import { dateColumn } from './date-columns.ts';
 
 // Unit codes are reused across the 1/7/2025 mergers (domain.md §0: 22870 was TT Phước Dân until
@@ -50,7 +55,11 @@ export interface AgencyFilter {
 
 export async function agencyWhere(prisma: PrismaClient, filter: AgencyFilter | null | undefined) {
   const where: Prisma.AgencyWhereInput[] = [];
-  if (filter?.search) where.push({ searchText: { contains: toSearchText(filter.search) } });
+  if (filter?.search) {
+    const refused = searchLimitExceeded(filter.search.trim());
+    if (refused) throw badInput(refused, { maxLength: MAX_SEARCH_LENGTH, maxWords: MAX_SEARCH_WORDS });
+    where.push({ searchText: { contains: toSearchText(filter.search) } });
+  }
   if (filter?.level) where.push({ level: filter.level });
   if (filter?.activeOn) where.push(validOn(filter.activeOn));
   if (filter?.parentCode) {

@@ -227,6 +227,11 @@ const MAX_NOTE = 2000;
 export function checkScores(scores: readonly ScoreInput[]): ScoreError[] {
   const errors: ScoreError[] = [];
   if (scores.length === 0) errors.push({ index: -1, code: 'NO_SCORES', message: 'Chưa có điểm nào để lưu.' });
+  // Each indicator at most once: a longer list is refused whole, not answered with an error per item.
+  if (scores.length > EVALUATION_INDICATOR_COUNT) {
+    const message = `Mỗi lần nhập tối đa ${EVALUATION_INDICATOR_COUNT} tiêu chí (nhận được ${scores.length}).`;
+    return [{ index: -1, code: 'TOO_MANY_SCORES', message }];
+  }
   const seen = new Set<number>();
   scores.forEach((s, index) => {
     const fail = (code: string, message: string) => errors.push({ index, code, message });

@@ -1,6 +1,11 @@
 import type { Channel, OnlineLevel, Prisma, PrismaClient, Procedure } from '@tthc/db';
-import { toSearchText } from '../domain/search-text.ts';
-import { notFound } from '../errors.ts';
+import {
+  MAX_SEARCH_LENGTH,
+  MAX_SEARCH_WORDS,
+  searchLimitExceeded,
+  searchWords,
+} from '../domain/search-text.ts';
+import { badInput, notFound } from '../errors.ts';
 import { resolveAgency, subtreeIds } from './agencies.ts';
 
 export interface ProcedureFilter {
@@ -22,7 +27,10 @@ export async function procedureWhere(
   const where: Prisma.ProcedureWhereInput[] = [{ active: true }];
   const search = filter?.search?.trim();
   if (search) {
-    const words = toSearchText(search).split(/\s+/).filter(Boolean);
+    const refused = searchLimitExceeded(search);
+    if (refused) throw badInput(refused, { maxLength: MAX_SEARCH_LENGTH, maxWords: MAX_SEARCH_WORDS });
+    // One `contains` (one query parameter) per distinct word, at most MAX_SEARCH_WORDS.
+    const words = searchWords(search);
     where.push({
       OR: [{ code: { startsWith: search } }, { AND: words.map((w) => ({ searchText: { contains: w } })) }],
     });

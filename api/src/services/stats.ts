@@ -78,10 +78,14 @@ export function checkPeriod(period: Period): void {
 }
 
 export async function resolveScope(prisma: PrismaClient, input: ScopeInput): Promise<Scope> {
-  const agencyIds = input.agencyCode
-    ? await subtreeIds(prisma, (await resolveAgency(prisma, input.agencyCode)).id)
-    : null;
-  const procedureId = input.procedureCode ? (await resolveProcedure(prisma, input.procedureCode)).id : null;
+  // Only an absent code means "every agency" / "every procedure": an empty one is a code that does
+  // not exist (NOT_FOUND), not a way for `sipas(agencyCode: "")` to widen to the whole country.
+  const agencyIds =
+    input.agencyCode != null
+      ? await subtreeIds(prisma, (await resolveAgency(prisma, input.agencyCode)).id)
+      : null;
+  const procedureId =
+    input.procedureCode != null ? (await resolveProcedure(prisma, input.procedureCode)).id : null;
   return { agencyIds, procedureId };
 }
 
