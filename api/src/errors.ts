@@ -17,7 +17,17 @@ export type ErrorCode =
   | 'INVALID_PERIOD'
   | 'UNKNOWN_DOSSIER'
   | 'NOT_FINISHED'
-  | 'RATING_CLOSED';
+  | 'RATING_CLOSED'
+  | 'SERVICE_UNAVAILABLE'
+  // Per event of an ingestion batch (recordDossierEvents, national sync): the event's agency, or the
+  // dossier's, is outside the key's subtree; its sequence was recorded with other content; its date
+  // contradicts the dossier's other events (domain/event-admission.ts).
+  | 'OUT_OF_SCOPE'
+  | 'IDEMPOTENCY_CONFLICT'
+  | 'INCONSISTENT'
+  // A string argument with a control character, a broken UTF-16 pair, or over the length ceiling
+  // (server/input-strings.ts); `reason` says which.
+  | 'INVALID_STRING';
 
 /** An expected failure: its message is shown to the client as written (Vietnamese for officials). */
 export class AppError extends GraphQLError {

@@ -157,7 +157,7 @@ describe('graceful shutdown', () => {
     });
     const res = await answer;
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.text)).toEqual({ data: { procedures: { totalCount: 0 } } });
+    expect(JSON.parse(res.text)).toMatchObject({ data: { procedures: { totalCount: 0 } } });
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(0);
     expect(output).toContain('Đang dừng');

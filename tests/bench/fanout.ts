@@ -62,7 +62,11 @@ export async function run(args: string[]): Promise<void> {
   const db = await openDatabase({ url: database.url });
   await seed(db, { dossiers: 0 });
   const { createApiKey } = await import('@tthc/api');
-  const { key } = await createApiKey(db.prisma, { name: 'bench fanout', scopes: ['INGEST'] }, 'BENCH');
+  const { key } = await createApiKey(
+    db.prisma,
+    { name: 'bench fanout', scopes: ['INGEST'], rateLimitPerMinute: 100_000_000 },
+    'BENCH',
+  );
   await db.close();
   console.log(`machine: ${await describeMachine(database.url)}`);
   const pubsub = process.env.REDIS_URL ? 'through Redis (REDIS_URL)' : 'in memory';

@@ -52,7 +52,11 @@ export async function run(args: string[]): Promise<void> {
 async function createKey(url: string): Promise<string> {
   const { createApiKey } = await import('@tthc/api');
   const db = await openDatabase({ url, migrate: false });
-  const { key } = await createApiKey(db.prisma, { name: 'bench', scopes: ['INGEST'] }, 'BENCH');
+  const { key } = await createApiKey(
+    db.prisma,
+    { name: 'bench', scopes: ['INGEST'], rateLimitPerMinute: 100_000_000 },
+    'BENCH',
+  );
   await db.close();
   return key;
 }

@@ -5,6 +5,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   reads: () => import('./reads.ts'),
   ratings: () => import('./ratings.ts'),
   fanout: () => import('./fanout.ts'),
+  limits: () => import('./limits.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

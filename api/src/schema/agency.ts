@@ -1,13 +1,17 @@
 import type { Prisma } from '@tthc/db';
+import { MAX_SEARCH_LENGTH, MAX_SEARCH_WORDS } from '../domain/search-text.ts';
 import { agencyWhere, findAgency, subtreeIds, validOn } from '../services/agencies.ts';
 import { procedureWhere } from '../services/procedures.ts';
 import { builder } from './builder.ts';
 import { AgencyLevelEnum } from './enums.ts';
-import { checkPageSize, namedConnection } from './pagination.ts';
+import { listCost } from './field-cost.ts';
+import { checkCursor, checkPageSize, namedConnection } from './pagination.ts';
 import { ProcedureConnection } from './procedure.ts';
 
 export const AgencyRef = builder.prismaNode('Agency', {
   id: { field: 'id' },
+  // node(id:) of a row that no longer exists answers null (Relay), not findUniqueOrThrow's 500.
+  nullable: true,
   description:
     'An administrative unit’s People’s Committee or an agency under it. Codes are reused across the 1/7/2025 mergers: a unit is a code on a day.',
   fields: (t) => ({
@@ -18,6 +22,8 @@ export const AgencyRef = builder.prismaNode('Agency', {
     parent: t.relation('parent', { nullable: true }),
     children: t.relation('children', {
       description: 'Direct children; with `activeOn`, only those in existence that day.',
+      // A province has about a hundred direct children (communes and departments).
+      complexity: listCost(100),
       args: { activeOn: t.arg({ type: 'Date' }) },
       query: (args) => ({
         where: args.activeOn ? validOn(args.activeOn) : {},
@@ -36,6 +42,7 @@ export const AgencyRef = builder.prismaNode('Agency', {
     }),
     subtree: t.prismaField({
       type: ['Agency'],
+      complexity: listCost(200),
       description:
         'The whole subtree below this unit; with history (default), also the units merged into any of them, so today’s province covers the former district and communes whose successors it holds.',
       args: {
@@ -63,6 +70,7 @@ export const AgencyRef = builder.prismaNode('Agency', {
         description: 'Procedures implemented by this agency.',
         resolve: async (query, agency, args, ctx) => {
           checkPageSize(args);
+          checkCursor(query, 'code', 'code');
           const where = await procedureWhere(ctx.prisma, null);
           return ctx.prisma.procedure.findMany({
             ...query,
@@ -96,7 +104,9 @@ builder.prismaObjectField('Procedure', 'agencies', (t) =>
 
 const AgencyFilterInput = builder.inputType('AgencyFilter', {
   fields: (t) => ({
-    search: t.string({ description: 'Accent- and case-insensitive words of the name.' }),
+    search: t.string({
+      description: `Accent- and case-insensitive words of the name; up to ${MAX_SEARCH_LENGTH} characters and ${MAX_SEARCH_WORDS} distinct words (else BAD_USER_INPUT).`,
+    }),
     level: t.field({ type: AgencyLevelEnum }),
     parentCode: t.string({
       description: 'Children of the unit with this code (on activeOn, default today).',
@@ -126,6 +136,7 @@ builder.queryFields((t) => ({
       args: { filter: t.arg({ type: AgencyFilterInput }) },
       resolve: async (query, _root, args, ctx) => {
         checkPageSize(args);
+        checkCursor(query, 'id', 'id');
         const where = await agencyWhere(ctx.prisma, args.filter);
         return ctx.prisma.agency.findMany({ ...query, where, orderBy: { id: 'asc' } });
       },

@@ -12,6 +12,7 @@ import {
 import { assertAgencyInKeyScope } from '../services/key-agency-scope.ts';
 import { builder } from './builder.ts';
 import { InputErrorRef } from './dossier.ts';
+import { AGGREGATE_COST } from './field-cost.ts';
 
 const BandRef = builder.objectRef<EvaluationBand>('EvaluationBand').implement({
   description:
@@ -124,7 +125,7 @@ const SetScoresPayload = builder.objectRef<SetScoresOutcome>('SetEvaluationScore
     errors: t.field({
       type: [InputErrorRef],
       description:
-        'By position in `scores` (−1: the list as a whole): NO_SCORES, INVALID_INDICATOR, DUPLICATE_INDICATOR, INVALID_SCORE, EMPTY_SCORE, NOTE_TOO_LONG.',
+        'By position in `scores` (−1: the list as a whole): NO_SCORES, TOO_MANY_SCORES, INVALID_INDICATOR, DUPLICATE_INDICATOR, INVALID_SCORE, EMPTY_SCORE, NOTE_TOO_LONG.',
       resolve: (p) => p.errors,
     }),
   }),
@@ -133,6 +134,7 @@ const SetScoresPayload = builder.objectRef<SetScoresOutcome>('SetEvaluationScore
 builder.queryField('oneStopEvaluation', (t) =>
   t.field({
     type: EvaluationRef,
+    complexity: AGGREGATE_COST,
     description:
       'The 9-indicator evaluation of an agency for a quarter (INVALID_PERIOD for a bad year or quarter).',
     args: {

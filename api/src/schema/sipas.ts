@@ -2,6 +2,7 @@ import type { Conventions, CriterionReport, FactorReport, SipasReport } from '..
 import { computeSipas } from '../services/sipas.ts';
 import { resolveScope } from '../services/stats.ts';
 import { builder } from './builder.ts';
+import { AGGREGATE_COST } from './field-cost.ts';
 import { PeriodInput } from './stats.ts';
 
 // ─── SIPAS index ────────────────────────────────────────────────────────────────────────────────
@@ -188,6 +189,7 @@ const SipasIndexRef = builder.objectRef<SipasReport>('SipasIndex').implement({
 builder.queryField('sipas', (t) =>
   t.field({
     type: SipasIndexRef,
+    complexity: AGGREGATE_COST,
     args: {
       agencyCode: t.arg.string({ required: true }),
       period: t.arg({ type: PeriodInput, required: true }),

@@ -4,6 +4,7 @@ import { computeIndex766 } from '../services/index766.ts';
 import {
   averageProcessingWorkingDays,
   type Counts,
+  checkPeriod,
   computeStats,
   onTimeRate,
   type Period,
@@ -18,13 +19,15 @@ import {
 import { AgencyRef } from './agency.ts';
 import { builder } from './builder.ts';
 import { ChannelEnum } from './enums.ts';
+import { AGGREGATE_COST } from './field-cost.ts';
 import { ProcedureRef } from './procedure.ts';
 
 /** Live figures are pushed at most this often per subscription (architecture.md "Live"). */
 export const STATS_PUSH_INTERVAL_MS = 250;
 
 export const PeriodInput = builder.inputType('PeriodInput', {
-  description: 'A reporting period; both days included (Asia/Ho_Chi_Minh).',
+  description:
+    'A reporting period; both days included (Asia/Ho_Chi_Minh), at most 10 years long (else INVALID_PERIOD).',
   fields: (t) => ({
     from: t.field({ type: 'Date', required: true }),
     to: t.field({ type: 'Date', required: true }),
@@ -172,6 +175,7 @@ const stats = (ctx: { db: { pool: import('pg').Pool } }, scope: Scope, period: P
 builder.queryFields((t) => ({
   stats: t.field({
     type: ServiceStatsRef,
+    complexity: AGGREGATE_COST,
     args: {
       scope: t.arg({ type: StatsScopeInput, required: true }),
       period: t.arg({ type: PeriodInput, required: true }),
@@ -181,6 +185,7 @@ builder.queryFields((t) => ({
   }),
   index766: t.field({
     type: Index766Ref,
+    complexity: AGGREGATE_COST,
     args: {
       agencyCode: t.arg.string({ required: true }),
       period: t.arg({ type: PeriodInput, required: true }),
@@ -193,6 +198,7 @@ builder.queryFields((t) => ({
 builder.objectField(ProcedureRef, 'stats', (t) =>
   t.field({
     type: ServiceStatsRef,
+    complexity: AGGREGATE_COST,
     args: { period: t.arg({ type: PeriodInput, required: true }) },
     resolve: (procedure, { period }, ctx) =>
       stats(ctx, { agencyIds: null, procedureId: procedure.id }, period),
@@ -202,6 +208,7 @@ builder.objectField(ProcedureRef, 'stats', (t) =>
 builder.objectField(AgencyRef, 'stats', (t) =>
   t.field({
     type: ServiceStatsRef,
+    complexity: AGGREGATE_COST,
     description: 'The figures of the whole subtree, with the units merged into it.',
     args: { period: t.arg({ type: PeriodInput, required: true }) },
     resolve: async (agency, { period }, ctx) =>
@@ -212,14 +219,18 @@ builder.objectField(AgencyRef, 'stats', (t) =>
 builder.subscriptionField('statsChanged', (t) =>
   t.field({
     type: ServiceStatsRef,
+    complexity: AGGREGATE_COST,
     description: `The figures now, then fresh figures after every change that touches the scope, at most every ${STATS_PUSH_INTERVAL_MS} ms.`,
     args: {
       scope: t.arg({ type: StatsScopeInput, required: true }),
       period: t.arg({ type: PeriodInput, required: true }),
     },
     // One computation per tick for all the subscribers of a scope and period (server/live-stats.ts).
-    subscribe: async (_root, { scope, period }, ctx) =>
-      watchStats(ctx, await resolveScope(ctx.prisma, scope), period, STATS_PUSH_INTERVAL_MS),
+    subscribe: async (_root, { scope, period }, ctx) => {
+      // Refused when subscribing, rather than as the same error in every tick the watch pushes.
+      checkPeriod(period);
+      return watchStats(ctx, await resolveScope(ctx.prisma, scope), period, STATS_PUSH_INTERVAL_MS);
+    },
     resolve: figuresOf,
   }),
 );

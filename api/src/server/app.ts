@@ -1,18 +1,26 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { migrationStatus } from '@tthc/db';
-import { subscribe as graphqlSubscribe } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import type { Duplex } from 'node:stream';
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { createYoga, type YogaInitialContext } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
 import { schema } from '../schema/index.ts';
 import { authenticate } from '../services/api-keys.ts';
 import { handleNationalSync, NATIONAL_SYNC_PATH } from '../services/national-sync/index.ts';
 import { clientIpOf } from '../services/ratings/client-ip.ts';
+import type { Principal } from './auth.ts';
 import type { Config } from './config.ts';
+import { ConnectionCaps, tooManyConnections } from './connection-caps.ts';
 import type { Context, Services } from './context.ts';
-import { maskUnexpectedErrors, useInputErrorCodes } from './graphql-errors.ts';
+import { answerCrossOrigin } from './cross-origin.ts';
+import { maskError } from './database-errors.ts';
+import { useExecutionDeadline } from './execution-deadline.ts';
+import { useCodedHttpErrors, useInputErrorCodes, useRequestParseErrors } from './graphql-errors.ts';
+import { useInputStringChecks } from './input-strings.ts';
 import { eventBusStatus } from './pubsub.ts';
+import { rememberRequestCount, useQueryBudget } from './query-budget.ts';
+import { useQueryShapeLimits } from './query-shape.ts';
 import { handleRatingFastPath, RATING_FAST_PATH } from './rating-fast-path.ts';
+import { payerOf, RequestBudgets, rateLimited, rateLimitHeaders } from './request-budget.ts';
+import { serveWebSocket } from './websocket.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -35,33 +43,86 @@ export interface App {
 
 export function createApp(
   services: Services,
-  config: Pick<Config, 'env' | 'shutdownGraceMs' | 'trustProxy'>,
+  config: Pick<
+    Config,
+    'env' | 'shutdownGraceMs' | 'trustProxy' | 'limits' | 'redisUrl' | 'corsCredentialOrigins'
+  >,
 ): App {
+  const budgets = new RequestBudgets(config.redisUrl, services.logger);
+  const caps = new ConnectionCaps(config.limits.wsConnectionsPerIp);
+
+  /** Who is calling; keyed requests are counted here, once the key is known (docs/limits.md). */
+  const contextOf = async (initial: YogaInitialContext & Record<string, unknown>): Promise<Context> => {
+    const clientIp = clientIpOf(initial, config.trustProxy);
+    const principal = await authenticate(services.prisma, authorizationOf(initial));
+    const payer = payerOf(principal, clientIp, config.limits);
+    if (payer.tier === 'apiKey') {
+      const outcome = await budgets.countRequest(payer);
+      rememberRequestCount(initial.request, outcome);
+      if (outcome && !outcome.allowed) throw rateLimited(payer, outcome, 'requests');
+    }
+    return { ...services, principal, clientIp };
+  };
+
+  /** A national sync request counts like a GraphQL operation of its key. */
+  const admitSync = async (principal: Principal) => {
+    const payer = payerOf(principal, null, config.limits);
+    const outcome = await budgets.countRequest(payer);
+    if (!outcome || outcome.allowed) return null;
+    const error = rateLimited(payer, outcome, 'requests');
+    return {
+      status: 429,
+      code: 'RATE_LIMITED',
+      message: error.message,
+      headers: rateLimitHeaders(outcome, 'requests'),
+    };
+  };
+
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     graphiql: config.env === 'development' ? { subscriptionsProtocol: 'WS', title: 'TTHC API' } : false,
     landingPage: false,
-    // Unexpected errors become "Unexpected error." without a stack trace; AppErrors keep their code.
-    maskedErrors: true,
-    plugins: [useInputErrorCodes()],
+    // Set by answerCrossOrigin (cross-origin.ts): Yoga's echoes every origin, with credentials.
+    cors: false,
+    // Unexpected errors become "Unexpected error." without a stack trace; AppErrors keep their code;
+    // a lost database connection is SERVICE_UNAVAILABLE (503, Retry-After), to be retried.
+    maskedErrors: { maskError },
+    plugins: [
+      useInputStringChecks(),
+      useQueryShapeLimits(schema),
+      useQueryBudget({ budgets, limits: config.limits, trustProxy: config.trustProxy }),
+      useExecutionDeadline(config.limits.executionTimeoutMs),
+      useInputErrorCodes(),
+      useRequestParseErrors(),
+      useCodedHttpErrors(),
+      // "Did you mean …?" maps the schema for whoever probes it; GraphiQL explains in development.
+      ...(config.env === 'production' ? [blockFieldSuggestionsPlugin()] : []),
+    ],
     logging: services.logger,
-    context: async (initial) => ({
-      ...services,
-      principal: await authenticate(services.prisma, authorizationOf(initial)),
-      clientIp: clientIpOf(initial, config.trustProxy),
-    }),
+    context: contextOf,
   });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
     if (path === '/readyz') return readiness(services, res);
-    if (path === NATIONAL_SYNC_PATH) return handleNationalSync(services, req, res);
+    if (path === NATIONAL_SYNC_PATH) return handleNationalSync(services, req, res, admitSync);
     if (path === RATING_FAST_PATH) return handleRatingFastPath(services, config.trustProxy, req, res);
     if (path === '/' && req.method === 'GET') {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
       return;
+    }
+    if (answerCrossOrigin(req, res, config.corsCredentialOrigins)) return;
+    if (req.headers.accept?.includes('text/event-stream')) {
+      // A subscription over SSE holds its connection like a WebSocket: same cap per IP.
+      const release = caps.acquire(clientIpOf({ req }, config.trustProxy) ?? 'unknown');
+      if (!release) {
+        res.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '60' });
+        res.end(JSON.stringify({ errors: [tooManyConnections(config.limits.wsConnectionsPerIp)] }));
+        return;
+      }
+      res.once('close', release);
     }
     return yoga(req, res);
   };
@@ -71,40 +132,18 @@ export function createApp(
       if (!res.headersSent) json(res, 500, { error: 'Lỗi máy chủ' });
     });
   });
+  server.on('clientError', answerClientError);
 
-  const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH });
-  useServer(
-    {
-      execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
-      // Subscriptions over WebSocket run on graphql-js directly: Yoga's per-event wrappers cost
-      // ~9 µs and ~7 KB per subscriber and keep promise chains alive between events, which at
-      // 10,000 subscribers doubled the p99 delivery time (docs/benchmarks.md "Fan-out"). Parsing,
-      // validation and the context still go through Yoga (onSubscribe); errors are masked in onNext.
-      subscribe: (args) => graphqlSubscribe(args),
-      onNext: (_ctx, _id, _payload, _args, result) => maskUnexpectedErrors(result, services.logger),
-      onSubscribe: async (ctx, _id, payload) => {
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          ...ctx,
-          req: ctx.extra.request,
-          socket: ctx.extra.socket,
-          params: payload,
-          connectionParams: ctx.connectionParams,
-        });
-        const document = parse(payload.query);
-        const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
-        return {
-          schema,
-          document,
-          operationName: payload.operationName ?? null,
-          variableValues: payload.variables ?? null,
-          contextValue: await contextFactory(),
-          rootValue: { execute, subscribe },
-        };
-      },
-    },
-    wsServer,
-  );
+  const webSocket = serveWebSocket({
+    server,
+    path: GRAPHQL_PATH,
+    yoga,
+    services,
+    budgets,
+    config,
+    authorizationOf,
+    caps,
+  });
 
   return {
     server,
@@ -117,16 +156,41 @@ export function createApp(
         });
       }),
     close: async () => {
-      for (const client of wsServer.clients) client.close(1001, 'Máy chủ đang dừng');
-      wsServer.close();
+      webSocket.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const timer = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
       await closed;
       clearTimeout(timer);
       await yoga.dispose();
+      await budgets.close();
     },
   };
+}
+
+/**
+ * A request Node's parser refuses before the app sees it (a head over 16 KB, a malformed request
+ * line) gets the API's JSON error shape instead of Node's bare answer.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || err.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, code, message] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [
+          431,
+          'Request Header Fields Too Large',
+          'HEADERS_TOO_LARGE',
+          'Phần đầu yêu cầu (URL và các tiêu đề) vượt quá 16 KB; hãy gửi truy vấn dài bằng POST.',
+        ]
+      : [400, 'Bad Request', 'BAD_REQUEST', 'Yêu cầu HTTP không hợp lệ.'];
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -137,12 +201,12 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 /**
  * Ready = the database answers and every committed migration is applied. `live` (memory, or Redis
  * and its state) is informational: without Redis an instance still serves everything but cross-instance
- * live updates.
+ * live updates. The check runs on the pool the requests use, so during a database outage it says 503
+ * and after it 200 again, as soon as the pool can connect.
  */
 async function readiness(services: Services, res: ServerResponse): Promise<void> {
   try {
-    await services.db.pool.query('SELECT 1');
-    const status = await migrationStatus(services.db.url);
+    const status = await services.db.migrationStatus();
     if (status.pending.length > 0) {
       return json(res, 503, { status: 'migrations pending', pending: status.pending });
     }

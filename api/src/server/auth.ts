@@ -3,7 +3,15 @@ import type { ApiScope } from '@tthc/db';
 /** Who is calling. Citizens and the public are anonymous; systems use API keys (architecture.md). */
 export type Principal =
   | { kind: 'anonymous' }
-  | { kind: 'apiKey'; keyId: number; name: string; scopes: readonly ApiScope[]; agencyId: number | null }
+  | {
+      kind: 'apiKey';
+      keyId: number;
+      name: string;
+      scopes: readonly ApiScope[];
+      agencyId: number | null;
+      /** The key's own request budget (docs/limits.md). */
+      rateLimitPerMinute: number;
+    }
   | { kind: 'cli' };
 
 export const anonymous: Principal = { kind: 'anonymous' };

@@ -2,6 +2,11 @@
  * Configuration from the environment, read once at start. Every variable is documented in the
  * README ("Configuration"); an invalid value stops the process with a clear message.
  */
+import { parseTrustProxy, type TrustProxy } from '../services/ratings/client-ip.ts';
+import { parseCredentialOrigins } from './cross-origin.ts';
+import { boolVar, intVar } from './env-vars.ts';
+import { type LimitsConfig, loadLimits } from './limits-config.ts';
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   host: string;
@@ -26,30 +31,22 @@ export interface Config {
   ratingTokenDays: number;
   /** Public page where applicants rate (the widget's page); rating links point there. */
   ratingPageUrl: string;
-  /** Behind a reverse proxy: the client IP is the first hop of X-Forwarded-For (else the socket's). */
-  trustProxy: boolean;
+  /**
+   * Which peers are our own proxies (TRUST_PROXY): the client IP is the right-most address of
+   * X-Forwarded-For + the socket's peer that none of them added (see services/ratings/client-ip.ts).
+   */
+  trustProxy: TrustProxy;
+  /**
+   * Browser origins allowed to call /graphql with credentials (CORS_CREDENTIAL_ORIGINS); every other
+   * origin gets `Access-Control-Allow-Origin: *` without them (server/cross-origin.ts).
+   */
+  corsCredentialOrigins: string[];
   /** submitRating attempts allowed per client IP per minute (shared through Redis when REDIS_URL is set). */
   ratingLimitPerIpPerMinute: number;
   /** submitRating attempts allowed per dossier per minute. */
   ratingLimitPerDossierPerMinute: number;
-}
-
-function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
-  }
-  return value;
-}
-
-function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.toLowerCase();
-  if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new Error(`${name} must be true or false, got "${env[name]}"`);
+  /** Query cost, request and connection budgets per kind of caller (server/limits-config.ts). */
+  limits: LimitsConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -72,7 +69,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ratingSecret: ratingSecret(env, nodeEnv),
     ratingTokenDays: intVar(env, 'RATING_TOKEN_DAYS', 90, 30, 3650),
     ratingPageUrl: env.RATING_PAGE_URL || `http://localhost:${env.WIDGET_PORT || 5173}/danh-gia`,
-    trustProxy: boolVar(env, 'TRUST_PROXY', false),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    // The admin UI of `npm start` outside production; production lists its own origins, or none.
+    corsCredentialOrigins: parseCredentialOrigins(
+      env.CORS_CREDENTIAL_ORIGINS,
+      nodeEnv === 'production' ? [] : [`http://localhost:${env.ADMIN_PORT || 3000}`],
+    ),
     ratingLimitPerIpPerMinute: intVar(env, 'RATE_LIMIT_RATINGS_PER_IP_PER_MINUTE', 30, 1, 10_000_000),
     ratingLimitPerDossierPerMinute: intVar(
       env,
@@ -81,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       1,
       10_000_000,
     ),
+    limits: loadLimits(env),
   };
 }
 

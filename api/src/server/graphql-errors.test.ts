@@ -27,4 +27,22 @@ describe('maskUnexpectedErrors (subscription events over graphql-ws)', () => {
     expect(maskUnexpectedErrors({ data: null, errors: [ours] }, logger)).toBeUndefined();
     expect(maskUnexpectedErrors({ data: { a: 1 } }, logger)).toBeUndefined();
   });
+
+  it('turns a lost database connection into SERVICE_UNAVAILABLE, not a bug report', () => {
+    const lost = Object.assign(new Error('terminating connection due to administrator command'), {
+      code: '57P01',
+    });
+    const before = logged.length;
+    const masked = maskUnexpectedErrors(
+      {
+        data: null,
+        errors: [new GraphQLError(lost.message, { path: ['statsChanged'], originalError: lost })],
+      },
+      logger,
+    );
+    expect(masked?.errors?.map((e) => [e.extensions.code, e.path])).toEqual([
+      ['SERVICE_UNAVAILABLE', ['statsChanged']],
+    ]);
+    expect(logged).toHaveLength(before);
+  });
 });

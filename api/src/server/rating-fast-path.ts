@@ -6,8 +6,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getVariableValues, type OperationDefinitionNode, parse } from 'graphql';
 import { schema } from '../schema/index.ts';
-import { clientIpOf } from '../services/ratings/client-ip.ts';
+import { clientIpOf, type TrustProxy } from '../services/ratings/client-ip.ts';
 import type { Services } from './context.ts';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, UNAVAILABLE_HTTP } from './database-errors.ts';
+import { inputStringError } from './input-strings.ts';
 
 export const RATING_FAST_PATH = '/graphql/submit-rating';
 
@@ -15,7 +17,8 @@ export const RATING_FAST_PATH = '/graphql/submit-rating';
 export const SUBMIT_RATING_DOCUMENT =
   'mutation SubmitRating($input: SubmitRatingInput!) { submitRating(input: $input) { ok error { index code message } } }';
 
-const operation = parse(SUBMIT_RATING_DOCUMENT).definitions[0] as OperationDefinitionNode;
+const document = parse(SUBMIT_RATING_DOCUMENT);
+const operation = document.definitions[0] as OperationDefinitionNode;
 const MAX_BODY_BYTES = 16 * 1024;
 
 const CORS = {
@@ -50,7 +53,7 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 
 export async function handleRatingFastPath(
   services: Pick<Services, 'ratings'>,
-  trustProxy: boolean,
+  trustProxy: TrustProxy,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -97,7 +100,21 @@ export async function handleRatingFastPath(
       })),
     });
   }
+  // The strings are checked as /graphql checks them (server/input-strings.ts), with the same answer.
+  const badString = inputStringError(schema, document, null, body.variables as Record<string, unknown>);
+  if (badString) {
+    const { http: _status, ...extensions } = badString.extensions;
+    return answer(res, 400, { errors: [{ message: badString.message, extensions }] });
+  }
   const input = coerced.coerced.input as Parameters<Services['ratings']['submit']>[0];
-  const result = await services.ratings.submit(input, clientIpOf({ req }, trustProxy));
+  let result: Awaited<ReturnType<Services['ratings']['submit']>>;
+  try {
+    result = await services.ratings.submit(input, clientIpOf({ req }, trustProxy));
+  } catch (error) {
+    // As /graphql answers it (database-errors.ts); anything else stays a 500.
+    if (!isDatabaseUnavailable(error)) throw error;
+    for (const [name, value] of Object.entries(UNAVAILABLE_HTTP.headers)) res.setHeader(name, value);
+    return answer(res, UNAVAILABLE_HTTP.status, failure('SERVICE_UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE));
+  }
   return answer(res, 200, { data: { submitRating: { ok: result.ok, error: result.error } } });
 }

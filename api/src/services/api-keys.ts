@@ -100,5 +100,12 @@ export async function authenticate(
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
   }
-  return { kind: 'apiKey', keyId: row.id, name: row.name, scopes: row.scopes, agencyId: row.agencyId };
+  return {
+    kind: 'apiKey',
+    keyId: row.id,
+    name: row.name,
+    scopes: row.scopes,
+    agencyId: row.agencyId,
+    rateLimitPerMinute: row.rateLimitPerMinute,
+  };
 }
