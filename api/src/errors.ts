@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 
 /**
- * Stable error codes clients can rely on (api-contract.md "Errors"): every expected failure carries
+ * Stable error codes clients can rely on (docs/limits.md "Error codes"): every expected failure carries
  * one in `extensions.code` (or in a batch payload's `errors`), never a stack trace.
  */
 export type ErrorCode =
