@@ -361,3 +361,53 @@ describe('connections per IP (WebSocket and SSE together)', () => {
     three.socket?.close();
   });
 });
+
+describe('budgets shared by the instances through Redis', () => {
+  const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  // An uncommon window size of its own, so no other test's counters share these Redis keys.
+  const limit = 7 + Math.floor(Math.random() * 400);
+  let a: TestApi;
+  let b: TestApi;
+  beforeAll(async () => {
+    const limits = {
+      ...loadLimits({}),
+      anonymous: { requestsPerMinute: limit, maxQueryCost: 1000, costPerMinute: 1e6 },
+    };
+    [a, b] = await Promise.all([
+      startSeededApi(0, { redisUrl: REDIS_URL, limits }),
+      startSeededApi(0, { redisUrl: REDIS_URL, limits }),
+    ]);
+    await Promise.all([a.api.services.budgets.whenConnected(), b.api.services.budgets.whenConnected()]);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+  });
+
+  it('counts one IP across two API instances, atomically', async () => {
+    // Both instances at once, one more request than the window holds: exactly one is refused.
+    const answers = await Promise.all(
+      Array.from({ length: limit + 1 }, (_, i) => post(i % 2 === 0 ? a : b, '{ __typename }')),
+    );
+    const statuses = answers.map((x) => x.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(limit);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(1);
+  });
+});
+
+describe('production', () => {
+  let production: TestApi;
+  beforeAll(async () => {
+    production = await startSeededApi(0, { env: 'production', ratingSecret: 'a'.repeat(40) });
+  });
+  afterAll(async () => {
+    await production?.close();
+  });
+
+  it('does not suggest field names to whoever probes the schema', async () => {
+    const dev = await post(t, '{ procedur(code: "x") { code } }');
+    expect(dev.body.errors?.[0]?.message).toMatch(/Did you mean/);
+    const prod = await post(production, '{ procedur(code: "x") { code } }');
+    expect(prod.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(prod.body.errors?.[0]?.message).not.toMatch(/Did you mean|procedure/);
+  });
+});

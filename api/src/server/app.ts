@@ -19,7 +19,7 @@ import { eventBusStatus } from './pubsub.ts';
 import { rememberRequestCount, useQueryBudget } from './query-budget.ts';
 import { useQueryShapeLimits } from './query-shape.ts';
 import { handleRatingFastPath, RATING_FAST_PATH } from './rating-fast-path.ts';
-import { payerOf, RequestBudgets, rateLimited, rateLimitHeaders } from './request-budget.ts';
+import { payerOf, rateLimited, rateLimitHeaders } from './request-budget.ts';
 import { serveWebSocket } from './websocket.ts';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -43,12 +43,9 @@ export interface App {
 
 export function createApp(
   services: Services,
-  config: Pick<
-    Config,
-    'env' | 'shutdownGraceMs' | 'trustProxy' | 'limits' | 'redisUrl' | 'corsCredentialOrigins'
-  >,
+  config: Pick<Config, 'env' | 'shutdownGraceMs' | 'trustProxy' | 'limits' | 'corsCredentialOrigins'>,
 ): App {
-  const budgets = new RequestBudgets(config.redisUrl, services.logger);
+  const { budgets } = services;
   const caps = new ConnectionCaps(config.limits.wsConnectionsPerIp);
 
   /** Who is calling; keyed requests are counted here, once the key is known (docs/limits.md). */
@@ -163,7 +160,6 @@ export function createApp(
       await closed;
       clearTimeout(timer);
       await yoga.dispose();
-      await budgets.close();
     },
   };
 }

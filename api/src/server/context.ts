@@ -4,6 +4,7 @@ import type { RatingService } from '../services/ratings/index.ts';
 import type { Principal } from './auth.ts';
 import type { Logger } from './logger.ts';
 import type { PubSub } from './pubsub.ts';
+import type { RequestBudgets } from './request-budget.ts';
 
 /** Long-lived services shared by every request. */
 export interface Services {
@@ -13,6 +14,8 @@ export interface Services {
   pubsub: PubSub;
   logger: Logger;
   ratings: RatingService;
+  /** Request and query-cost counters per caller (docs/limits.md). */
+  budgets: RequestBudgets;
 }
 
 /** What a resolver sees: the services plus who is calling. */

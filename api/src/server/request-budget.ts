@@ -64,6 +64,11 @@ export class RequestBudgets {
     return this.store.take(costWindow(payer.budget), payer.key, cost);
   }
 
+  /** Resolves once the Redis connection is up (at once without Redis); until then memory counts. */
+  whenConnected(): Promise<void> {
+    return this.store.whenConnected();
+  }
+
   close(): Promise<void> {
     return this.store.close();
   }

@@ -8,6 +8,7 @@ import { type Config, loadConfig } from './config.ts';
 import type { Services } from './context.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createEventBus } from './pubsub.ts';
+import { RequestBudgets } from './request-budget.ts';
 
 export interface RunningApi {
   url: string;
@@ -42,6 +43,7 @@ export async function startApi(overrides: Partial<Config> = {}, logger?: Logger)
       pubsub: bus.pubsub,
       logger: log,
       ratings: new RatingService({ db, pubsub: bus.pubsub, logger: log }, config),
+      budgets: new RequestBudgets(config.redisUrl, log),
     };
     const app = createApp(services, config);
     const port = await app.listen(config.port, config.host);
@@ -55,6 +57,7 @@ export async function startApi(overrides: Partial<Config> = {}, logger?: Logger)
         stopping ??= (async () => {
           await app.close();
           await services.ratings.close();
+          await services.budgets.close();
           await bus.close();
           await db.close();
         })();
