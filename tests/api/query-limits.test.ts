@@ -126,7 +126,7 @@ describe('the cost of an operation is computed before it runs', () => {
     const a = await post(t, nestedChildren(5));
     expect(a.status).toBe(400);
     expect(codeOf(a)).toBe('QUERY_TOO_COMPLEX');
-    // children costs 1 + 100 × its selection: 5 levels exceed 100^5 points.
+    // children costs 1 + 100 × (1 + its selection): 5 levels exceed 100^5 points.
     expect(a.body.errors?.[0]?.extensions?.cost).toBeGreaterThan(100 ** 5);
     expect(a.body.errors?.[0]?.extensions?.maxCost).toBe(1000);
     expect(a.body.errors?.[0]?.message).toMatch(/first|lồng nhau/);
@@ -158,15 +158,15 @@ describe('the cost of an operation is computed before it runs', () => {
   });
 
   it('an API key has a higher ceiling than an anonymous caller', async () => {
-    // agency 1 + subtree (1 + 200 × stats 10) = 2,002 points: over 1,000, under 5,000.
+    // agency 1 + subtree (1 + 200 × (1 + stats 10)) = 2,202 points: over 1,000, under 5,000.
     const query = `{ agency(code: "${PROVINCE}") { subtree { stats(period: { from: "2026-01-01", to: "2026-03-31" }) { received } } } }`;
     const anonymous = await post(t, query);
     expect(codeOf(anonymous)).toBe('QUERY_TOO_COMPLEX');
-    expect(anonymous.body.errors?.[0]?.extensions?.cost).toBe(2002);
+    expect(anonymous.body.errors?.[0]?.extensions?.cost).toBe(2202);
     const keyed = await post(t, query, key);
     expect(keyed.status).toBe(200);
     expect(keyed.body.errors).toBeUndefined();
-    expect(keyed.body.extensions?.cost).toMatchObject({ requestedQueryCost: 2002, maxQueryCost: 5000 });
+    expect(keyed.body.extensions?.cost).toMatchObject({ requestedQueryCost: 2202, maxQueryCost: 5000 });
   });
 });
 

@@ -5,9 +5,10 @@
 //  - a field returning one object: 1 point plus its selection;
 //  - a connection (`…Connection`): 1 point plus its selection × `first` (or the default page size);
 //    its `edges` and `nodes` are then not multiplied again;
-//  - another list: 1 point plus its selection × `first` when the field takes one, else
-//    LIST_SIZE_ESTIMATE; fields whose lists are known to be longer declare their own estimate
-//    (`listCost`), and aggregate fields (stats, indices) declare a fixed cost (AGGREGATE_COST).
+//  - another list of objects: 1 point, plus 1 point and its selection per item — `first` items
+//    when the field takes one, else LIST_SIZE_ESTIMATE; fields whose lists are known to be longer
+//    declare their own estimate (`listCost`), and aggregate fields (stats, indices) a fixed cost
+//    (AGGREGATE_COST).
 import type { FieldComplexityValue } from '@pothos/plugin-complexity';
 import { type GraphQLField, getNamedType, isLeafType, isListType, isNonNullType } from 'graphql';
 
@@ -34,8 +35,11 @@ export function fieldCost(
   if (!isListType(type)) return 1;
   // Edges of a connection were counted by the connection's own multiplier.
   if (field.name === 'edges' || field.name === 'nodes') return { field: 0, multiplier: 1 };
-  return { field: 1, multiplier: first ?? LIST_SIZE_ESTIMATE };
+  return listCost(first ?? LIST_SIZE_ESTIMATE);
 }
 
-/** The cost of a list field whose length is known to exceed LIST_SIZE_ESTIMATE (e.g. a province's communes). */
-export const listCost = (items: number): FieldComplexityValue => ({ field: 1, multiplier: items });
+/**
+ * A list of `items` objects: each is fetched (1 point) whatever is selected of it, so fifty aliases
+ * of `children { name }` cost what fifty pages of a hundred rows cost.
+ */
+export const listCost = (items: number): FieldComplexityValue => ({ field: 1 + items, multiplier: items });
