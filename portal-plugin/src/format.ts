@@ -1,14 +1,10 @@
 // Vietnamese wording of the procedure data the widget shows, kept free of DOM and Svelte so it can be
 // unit-tested and reused by a lighter loader later.
 
-export type Channel = 'IN_PERSON' | 'ONLINE' | 'POSTAL';
-export type TimeUnit = 'HOURS' | 'DAYS' | 'WORKING_DAYS' | 'MONTHS';
+import type { Channel, TimeUnit, WidgetProcedureQuery } from './graphql/generated/graphql.ts';
 
-export interface TimeLimit {
-  channel: Channel;
-  value: number;
-  unit: TimeUnit;
-}
+/** A time limit as procedure.graphql selects it. */
+export type TimeLimit = NonNullable<WidgetProcedureQuery['procedure']>['timeLimits'][number];
 
 // Cách thức thực hiện as the national procedure database names them (KENH 1, 2, 3).
 const CHANNEL_LABELS: Record<Channel, string> = {

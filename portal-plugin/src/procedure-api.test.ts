@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fetchProcedure, PROCEDURE_QUERY, WidgetApiError, type WidgetProcedure } from './procedure-api.ts';
+import { WidgetProcedureDocument } from './graphql/generated/graphql.ts';
+import { fetchProcedure, WidgetApiError, type WidgetProcedure } from './procedure-api.ts';
 
 const birthRegistration: WidgetProcedure = {
   code: '1.001193',
@@ -21,7 +22,7 @@ const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('fetchProcedure', () => {
-  it('POSTs the contract query with the code as a variable and returns the procedure', async () => {
+  it('POSTs the generated query with the code as a variable and returns the procedure', async () => {
     const { impl, calls } = fakeFetch(() => json({ data: { procedure: birthRegistration } }));
     const procedure = await fetchProcedure({
       apiUrl: 'https://api.test/graphql',
@@ -36,7 +37,7 @@ describe('fetchProcedure', () => {
     expect(call?.init.method).toBe('POST');
     expect(call?.init.credentials).toBe('omit');
     expect(JSON.parse(String(call?.init.body))).toEqual({
-      query: PROCEDURE_QUERY,
+      query: WidgetProcedureDocument.toString(),
       variables: { code: '1.001193' },
     });
   });

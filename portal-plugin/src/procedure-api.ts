@@ -1,16 +1,11 @@
-import type { TimeLimit } from './format.ts';
+// The query is procedure.graphql; its document and types are generated from it (`npm run codegen`).
+import {
+  WidgetProcedureDocument,
+  type WidgetProcedureQuery,
+  type WidgetProcedureQueryVariables,
+} from './graphql/generated/graphql.ts';
 
-export interface WidgetProcedure {
-  code: string;
-  name: string;
-  sector: { name: string } | null;
-  timeLimits: TimeLimit[];
-}
-
-// Field names follow the public contract (api-contract.md, v1).
-export const PROCEDURE_QUERY = `query WidgetProcedure($code: String!) {
-  procedure(code: $code) { code name sector { name } timeLimits { channel value unit } }
-}`;
+export type WidgetProcedure = NonNullable<WidgetProcedureQuery['procedure']>;
 
 /** The API could not be reached or answered something other than the procedure. */
 export class WidgetApiError extends Error {
@@ -18,7 +13,8 @@ export class WidgetApiError extends Error {
 }
 
 interface GraphQLResponse {
-  data?: { procedure?: WidgetProcedure | null } | null;
+  // Partial: a proxy or an older API may answer without the field.
+  data?: Partial<WidgetProcedureQuery> | null;
   errors?: { message: string }[];
 }
 
@@ -42,7 +38,10 @@ export async function fetchProcedure(options: FetchProcedureOptions): Promise<Wi
       },
       // Citizens are anonymous: never send the portal's cookies to the API.
       credentials: 'omit',
-      body: JSON.stringify({ query: PROCEDURE_QUERY, variables: { code: options.code } }),
+      body: JSON.stringify({
+        query: WidgetProcedureDocument.toString(),
+        variables: { code: options.code } satisfies WidgetProcedureQueryVariables,
+      }),
       signal: options.signal ?? null,
     });
   } catch (error) {

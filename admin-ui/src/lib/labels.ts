@@ -1,6 +1,6 @@
 // Vietnamese wording of API values shown to officials. Pure: unit-tested in labels.test.ts.
 
-export type OnlineLevel = 'INFO_ONLY' | 'PARTIAL' | 'FULL';
+import type { OnlineLevel } from './graphql/generated/graphql';
 
 // Mức độ dịch vụ công trực tuyến theo Nghị định 42/2022/NĐ-CP.
 const ONLINE_LEVEL_LABELS: Record<OnlineLevel, string> = {

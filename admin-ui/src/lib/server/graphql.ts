@@ -1,3 +1,4 @@
+import type { TypedDocumentString } from '../graphql/generated/graphql';
 import type { ApiProblem } from '../labels';
 
 export const DEFAULT_API_URL = 'http://localhost:4000/graphql';
@@ -14,16 +15,19 @@ export class ApiRequestError extends Error {
   }
 }
 
-export interface GraphQLRequest {
+export interface GraphQLRequest<TData, TVariables> {
   apiUrl: string;
-  query: string;
-  variables?: Record<string, unknown>;
+  /** A document generated from a .graphql file (`npm run codegen`): its types are the schema's. */
+  document: TypedDocumentString<TData, TVariables>;
+  variables: TVariables;
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
 
 /** POSTs one operation and returns its `data`, or throws an ApiRequestError. */
-export async function graphqlRequest<TData>(request: GraphQLRequest): Promise<TData> {
+export async function graphqlRequest<TData, TVariables>(
+  request: GraphQLRequest<TData, TVariables>,
+): Promise<TData> {
   const doFetch = request.fetch ?? fetch;
   let response: Response;
   try {
@@ -33,7 +37,7 @@ export async function graphqlRequest<TData>(request: GraphQLRequest): Promise<TD
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
       },
-      body: JSON.stringify({ query: request.query, variables: request.variables ?? {} }),
+      body: JSON.stringify({ query: request.document.toString(), variables: request.variables }),
       signal: AbortSignal.timeout(request.timeoutMs ?? 5000),
     });
   } catch (error) {

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { listProcedures, normalizeSearch, PROCEDURE_LIST_QUERY } from './procedures';
+import { AdminProcedureListDocument } from '../graphql/generated/graphql';
+import { listProcedures, normalizeSearch } from './procedures';
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -51,7 +52,14 @@ describe('listProcedures', () => {
                   onlineLevel: 'FULL',
                 },
               },
-              { node: { code: '2.000635', name: 'Cấp bản sao', sector: null, onlineLevel: null } },
+              {
+                node: {
+                  code: '2.000635',
+                  name: 'Cấp bản sao trích lục hộ tịch',
+                  sector: { name: 'Hộ tịch' },
+                  onlineLevel: 'PARTIAL',
+                },
+              },
             ],
           },
         },
@@ -64,14 +72,22 @@ describe('listProcedures', () => {
     });
 
     expect(bodies).toEqual([
-      { query: PROCEDURE_LIST_QUERY, variables: { first: 20, filter: { search: 'khai sinh' } } },
+      {
+        query: AdminProcedureListDocument.toString(),
+        variables: { first: 20, filter: { search: 'khai sinh' } },
+      },
     ]);
     expect(list).toEqual({
       ok: true,
       totalCount: 2,
       rows: [
         { code: '1.001193', name: 'Thủ tục đăng ký khai sinh', sectorName: 'Hộ tịch', onlineLevel: 'FULL' },
-        { code: '2.000635', name: 'Cấp bản sao', sectorName: null, onlineLevel: null },
+        {
+          code: '2.000635',
+          name: 'Cấp bản sao trích lục hộ tịch',
+          sectorName: 'Hộ tịch',
+          onlineLevel: 'PARTIAL',
+        },
       ],
     });
   });
@@ -118,7 +134,8 @@ describe('listProcedures', () => {
       await expect(
         graphqlRequest({
           apiUrl: `http://127.0.0.1:${port}/graphql`,
-          query: '{ __typename }',
+          document: AdminProcedureListDocument,
+          variables: { first: 1 },
           timeoutMs: 100,
         }),
       ).rejects.toMatchObject({ problem: 'timeout' });

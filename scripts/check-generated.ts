@@ -1,0 +1,73 @@
+// `npm run check:generated` (CI): fails when a committed generated file no longer matches its source.
+// - api/schema.graphql against the Pothos schema in api/src (api/scripts/print-schema.ts --check);
+// - the typed documents of codegen.ts against api/schema.graphql and the *.graphql operations.
+// Nothing is written: codegen runs in memory and its output is compared with the files on disk, so the
+// check can run in a tree where others are working, and a clean clone (CI) compares what was committed.
+import { spawnSync } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from '@graphql-codegen/cli';
+import config from '../codegen.ts';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+// codegen.ts names its paths from the repository root.
+process.chdir(root);
+
+const problems: string[] = [];
+
+// 1. The printed schema. A child process: print-schema imports the whole API (Prisma client included).
+const schema = spawnSync('npx', ['tsx', 'api/scripts/print-schema.ts', '--check'], {
+  cwd: root,
+  encoding: 'utf8',
+});
+if (schema.status !== 0) {
+  problems.push(
+    schema.stderr.includes('is stale')
+      ? 'api/schema.graphql không khớp với mã nguồn API: chạy `npm run build -w @tthc/api` rồi `npm run codegen`, và commit kết quả.'
+      : `Không in được lược đồ GraphQL từ mã nguồn API (api/scripts/print-schema.ts):\n${schema.stderr || schema.error}`,
+  );
+}
+
+// 2. The codegen output, from the committed api/schema.graphql (a stale schema is reported above).
+const outputDirs = Object.keys(config.generates);
+try {
+  const outputs = await generate({ ...config, silent: true }, false);
+  const expected = new Set<string>();
+  const stale: string[] = [];
+  for (const output of outputs) {
+    const file = path.relative(root, path.resolve(root, output.filename));
+    expected.add(file);
+    const current = await readFile(file, 'utf8').catch(() => null);
+    if (current === null) stale.push(`${file} (thiếu)`);
+    else if (current !== output.content) stale.push(`${file} (khác)`);
+  }
+  // A file that codegen no longer writes (an operation or option removed) would linger unnoticed.
+  for (const dir of outputDirs) {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const file = path.relative(root, path.join(entry.parentPath, entry.name));
+      if (!expected.has(file)) stale.push(`${file} (thừa: xóa tệp này)`);
+    }
+  }
+  if (stale.length > 0) {
+    problems.push(
+      `Mã sinh từ codegen.ts đã cũ:\n${stale.map((file) => `  - ${file}`).join('\n')}\n` +
+        '  Chạy `npm run codegen` và commit kết quả.',
+    );
+  }
+} catch (error) {
+  // Typically an operation that asks for a field the schema no longer has: the front end must change.
+  problems.push(
+    `Không sinh được mã từ codegen.ts (các thao tác *.graphql không còn hợp lệ với api/schema.graphql?):\n` +
+      `${error instanceof Error ? error.message : String(error)}\n` +
+      '  Sửa các tệp *.graphql trong admin-ui/ và portal-plugin/, rồi chạy `npm run codegen`.',
+  );
+}
+
+if (problems.length > 0) {
+  console.error(problems.join('\n\n'));
+  process.exit(1);
+}
+console.log(`Các tệp sinh tự động đều mới: api/schema.graphql, ${outputDirs.join(', ')}.`);
