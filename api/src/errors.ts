@@ -1,33 +1,166 @@
 import { GraphQLError } from 'graphql';
 
 /**
- * Stable error codes clients can rely on (docs/limits.md "Error codes"): every expected failure carries
- * one in `extensions.code` (or in a batch payload's `errors`), never a stack trace.
+ * Every stable error code the API returns, with its meaning: the one registry behind the TypeScript
+ * `ErrorCode` type and the GraphQL `ErrorCode` enum (schema/user-errors.ts), so a code cannot be
+ * used without being documented. Expected failures carry one in `extensions.code`, in a payload's
+ * `userErrors` (and the older `errors` / `error` fields), or in the body of the HTTP paths outside
+ * GraphQL (docs/limits.md "Error codes"); never a stack trace. A code, once published, is not
+ * renamed: clients branch on it.
  */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NO_TIME_LIMIT'
-  | 'INVALID_DATE'
-  | 'DUPLICATE_DATE'
-  | 'PAGE_SIZE_TOO_LARGE'
-  | 'INVALID_CURSOR'
-  | 'INVALID_PERIOD'
-  | 'UNKNOWN_DOSSIER'
-  | 'NOT_FINISHED'
-  | 'RATING_CLOSED'
-  | 'SERVICE_UNAVAILABLE'
-  // Per event of an ingestion batch (recordDossierEvents, national sync): the event's agency, or the
-  // dossier's, is outside the key's subtree; its sequence was recorded with other content; its date
-  // contradicts the dossier's other events (domain/event-admission.ts).
-  | 'OUT_OF_SCOPE'
-  | 'IDEMPOTENCY_CONFLICT'
-  | 'INCONSISTENT'
-  // A string argument with a control character, a broken UTF-16 pair, or over the length ceiling
-  // (server/input-strings.ts); `reason` says which.
-  | 'INVALID_STRING';
+export const ERROR_CODES = {
+  // ─── The request itself (HTTP) ────────────────────────────────────────────────────────────────
+  BAD_REQUEST:
+    'The HTTP request is malformed, or the `variables` or `extensions` parameter of a GET request is not JSON.',
+  BAD_JSON:
+    'The body of a request to the rating form path or to the national synchronisation endpoint is not valid JSON.',
+  UNSUPPORTED_MEDIA_TYPE: 'A POST request to the GraphQL endpoint whose body is not declared as JSON.',
+  NOT_ACCEPTABLE:
+    'The Accept header asks for a format the API cannot answer in; subscriptions over HTTP need text/event-stream.',
+  HEADERS_TOO_LARGE: 'The URL and headers of the request exceed 16 KB together; send long queries by POST.',
+  METHOD_NOT_ALLOWED:
+    'The HTTP method is not accepted on this path: the rating form path and the national synchronisation endpoint take POST only.',
+  PAYLOAD_TOO_LARGE: 'The request body is larger than this path accepts.',
+  PERSISTED_QUERY_MISMATCH:
+    'A request to the rating form path carries a document other than the rating mutation that path serves; send other operations to the GraphQL endpoint.',
+
+  // ─── The GraphQL document and the limits ─────────────────────────────────────────────────────
+  GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax.',
+  GRAPHQL_VALIDATION_FAILED: 'The document does not fit the schema (unknown field, wrong argument type, …).',
+  QUERY_TOO_LARGE: 'The document has more tokens than allowed; move large values into variables.',
+  QUERY_TOO_DEEP: 'The document nests fields deeper than allowed.',
+  TOO_MANY_ALIASES: 'The document uses more aliases than allowed.',
+  TOO_MANY_DIRECTIVES: 'The document uses more directives than allowed.',
+  QUERY_TOO_COMPLEX: 'The estimated cost of the operation exceeds the limit of the caller’s tier.',
+  RATE_LIMITED:
+    'Too many requests, ratings or survey submissions from this caller in the current window; retry after the delay given in the Retry-After header or the message.',
+  QUERY_TIMEOUT:
+    'The operation ran past the execution deadline and was stopped; ask for less, or retry later.',
+  CLIENT_CLOSED_REQUEST:
+    'The client closed the connection before the answer was ready; the operation was abandoned and only the server log records it.',
+  TOO_MANY_CONNECTIONS: 'Too many WebSocket connections are open from this client address.',
+  TOO_MANY_SUBSCRIPTIONS: 'Too many subscriptions are open on this WebSocket connection.',
+  INVALID_STRING:
+    'A string in the input contains a control character or a broken UTF-16 pair, or is longer than the ceiling; `reason` in the extensions says which.',
+
+  // ─── Access ───────────────────────────────────────────────────────────────────────────────────
+  UNAUTHENTICATED: 'No API key where one is needed, or a malformed, unknown or revoked key.',
+  FORBIDDEN:
+    'The API key lacks the scope the operation needs, or the agency concerned is outside the subtree of the key’s agency.',
+
+  // ─── Any operation ────────────────────────────────────────────────────────────────────────────
+  BAD_USER_INPUT:
+    'An argument, variable or input field does not fit: wrong type, out of range, too long, empty, or badly formed.',
+  NOT_FOUND: 'No procedure, agency, questionnaire, API key or other object has the code or id given.',
+  PAGE_SIZE_TOO_LARGE: 'A page size (`first` or `last`) above 100.',
+  INVALID_CURSOR: 'A pagination cursor that this API did not issue.',
+  INVALID_DATE:
+    'A date or time that does not exist, is badly formatted, or lies outside the years 2000 to 2100.',
+  INVALID_PERIOD:
+    'A reporting period that ends before it starts or is longer than ten years, or an evaluation year or quarter that does not exist.',
+  DUPLICATE_DATE: 'The same day appears twice in one calendar update.',
+  NO_TIME_LIMIT: 'The procedure has no legal time limit, so no due date can be computed for it.',
+  SERVICE_UNAVAILABLE:
+    'The database is briefly unreachable; retry after the delay in the Retry-After header.',
+  INTERNAL_SERVER_ERROR: 'An unexpected fault of the server; it is logged, and the message gives no detail.',
+  INTERNAL:
+    'An unexpected fault of the server, as the national synchronisation endpoint names it; it is logged, and the message gives no detail.',
+
+  // ─── Dossier events (recordDossierEvents and the national synchronisation endpoint) ───────────
+  BATCH_TOO_LARGE:
+    'More dossier events in one call than a batch allows (1,000); nothing was stored, and `index` is the first event over the limit.',
+  INVALID_DOSSIER_CODE:
+    'The dossier code is not 1 to 64 letters, digits, dots, underscores, hyphens or slashes.',
+  INVALID_SEQUENCE: 'The event’s sequence number is not a whole number from 1 to 1,000,000.',
+  FUTURE_EVENT: 'The event is dated in the future (beyond a few minutes of clock difference).',
+  INVALID_DUE_DATE:
+    'The due date lies outside the years 2000 to 2100, or more than a year before the event it comes with.',
+  UNKNOWN_PROCEDURE: 'No administrative procedure in the catalogue has this code.',
+  UNKNOWN_AGENCY:
+    'No agency held this code on the day concerned (the event’s day, or the survey form’s day).',
+  OUT_OF_SCOPE:
+    'The event’s agency, or the agency the dossier was recorded under, is outside the subtree of the API key’s agency.',
+  INCONSISTENT_DOSSIER: 'The dossier was recorded earlier with another procedure, agency or channel.',
+  IDEMPOTENCY_CONFLICT:
+    'An event with this dossier code and sequence number was recorded earlier with other content; the recorded content is kept.',
+  INCONSISTENT:
+    'The event’s time contradicts the order of the dossier’s recorded events, or the fields of a synchronised dossier contradict each other.',
+  MISSING_FIELD: 'A field the national synchronisation format requires for this dossier is missing.',
+  INVALID_FIELD: 'A field of a synchronised dossier has the wrong type or an impossible value.',
+  INVALID_CHANNEL: 'The channel of a synchronised dossier is not one of the national channel numbers.',
+  INVALID_STATUS: 'The status of a synchronised dossier is not a national status number from 1 to 10.',
+  INVALID_PAYLOAD:
+    'The national synchronisation body is neither a list of dossiers nor an object whose `data` field holds them.',
+  UNSUPPORTED_SERVICE:
+    'The national synchronisation endpoint was asked for a service other than DongBoHoSoMC.',
+  TOO_MANY_ITEMS: 'More dossiers in one national synchronisation request than it allows.',
+
+  // ─── Ratings and rating links ─────────────────────────────────────────────────────────────────
+  UNKNOWN_DOSSIER: 'No dossier has this code, or none that the API key may see.',
+  NOT_FINISHED: 'The dossier has not finished processing, so it can be neither rated nor surveyed yet.',
+  RATING_CLOSED: 'The period in which the dossier may be rated is over, so no rating link is issued.',
+  INVALID_TOKEN: 'The rating token is malformed, not signed by this API, or issued for another dossier.',
+  TOKEN_EXPIRED: 'The rating token has expired.',
+  COMMENT_TOO_LONG: 'The rating comment is longer than allowed.',
+  INVALID_IDEMPOTENCY_KEY:
+    'The idempotency key is too long, too short, or uses characters that are not allowed.',
+
+  // ─── One-stop evaluation scores (setEvaluationScores) ─────────────────────────────────────────
+  NO_SCORES: 'The list of scores is empty.',
+  TOO_MANY_SCORES: 'More scores than there are indicators (9) in one call; nothing was stored.',
+  INVALID_INDICATOR: 'The indicator number is not between 1 and 9.',
+  DUPLICATE_INDICATOR: 'The same indicator appears more than once in the list.',
+  INVALID_SCORE: 'A self-assessed or verified score other than 0, 1 or 2.',
+  EMPTY_SCORE: 'An entry that sets neither a score nor a note.',
+  NOTE_TOO_LONG: 'The note is longer than allowed.',
+
+  // ─── Questionnaires (publishQuestionnaire) ────────────────────────────────────────────────────
+  INVALID_CODE: 'The code is not 1 to 40 letters, digits, dots, underscores or hyphens.',
+  EMPTY_TEXT: 'A name, text or label is empty.',
+  TEXT_TOO_LONG: 'A name, text, label or legal basis is longer than allowed.',
+  TOO_MANY: 'A list (scales, factors, criteria, questions, options) has more items than allowed.',
+  DUPLICATE_CODE: 'The code is already used by another item of the same kind in the questionnaire.',
+  INVALID_SCALE:
+    'A scale has too few or too many levels, level values that are not distinct whole numbers from 0 to 100, or a `positiveFrom` that is not one of its levels.',
+  NO_QUESTIONS: 'The questionnaire has no question.',
+  NO_FACTORS: 'A SIPAS questionnaire without factors.',
+  UNKNOWN_FACTOR: 'The question names a factor the questionnaire does not define.',
+  UNKNOWN_CRITERION: 'The question names a criterion the questionnaire does not define.',
+  CRITERION_NOT_IN_FACTOR: 'The question’s criterion belongs to another factor than the one it names.',
+  UNKNOWN_SCALE: 'The question names a scale the questionnaire does not define.',
+  SCALE_REQUIRED: 'An assessment, satisfaction or quick-rating question without a scale.',
+  SCALE_NOT_ALLOWED: 'An expectation question with a scale: it is answered by choosing options.',
+  POSITIVE_FROM_REQUIRED:
+    'The scale of an assessment or satisfaction question needs `positiveFrom` for the index to be computed.',
+  OPTIONS_REQUIRED: 'An expectation question, or its answer, without any option.',
+  OPTIONS_NOT_ALLOWED: 'Options on a question answered on a scale, or chosen in its answer.',
+  CRITERION_REQUIRED: 'An assessment question that names no criterion.',
+  FACTOR_REQUIRED: 'A satisfaction question that names neither a factor nor a criterion.',
+  DUPLICATE_SATISFACTION:
+    'A factor asked about satisfaction both as a whole and per criterion, or twice for the same target.',
+  FACTOR_WITHOUT_SATISFACTION:
+    'A factor of a SIPAS questionnaire without a satisfaction question, so its index cannot be computed.',
+  KIND_CHANGED:
+    'The new version is of another kind than the earlier versions of the same questionnaire code.',
+
+  // ─── Survey responses (submitSurvey, recordSurveyResponse) ────────────────────────────────────
+  NO_ANSWERS: 'The survey response has no answers.',
+  TOO_MANY_ANSWERS: 'The survey response has more answers than allowed.',
+  UNKNOWN_QUESTIONNAIRE: 'No questionnaire in use has this code (and version, when one is given).',
+  IDEMPOTENCY_KEY_REUSED: 'The idempotency key was already used for another survey response.',
+  ALREADY_SUBMITTED: 'The dossier already has a response to this questionnaire: one per dossier.',
+  FUTURE_RESPONSE: 'The paper survey form is dated in the future.',
+  UNKNOWN_QUESTION: 'The questionnaire version answered has no question with this code.',
+  DUPLICATE_QUESTION: 'The same question is answered more than once.',
+  VALUE_REQUIRED: 'A question answered on a scale, without a value.',
+  VALUE_OUT_OF_SCALE: 'The value is not a level of the question’s scale.',
+  VALUE_NOT_ALLOWED: 'A value given for a question answered by choosing options.',
+  UNKNOWN_OPTION: 'A chosen option that the question does not offer.',
+  DUPLICATE_OPTION: 'The same option is chosen more than once.',
+} as const satisfies Record<string, string>;
+
+/** A stable error code: a key of ERROR_CODES, hence documented. */
+export type ErrorCode = keyof typeof ERROR_CODES;
 
 /** An expected failure: its message is shown to the client as written (Vietnamese for officials). */
 export class AppError extends GraphQLError {

@@ -1,7 +1,7 @@
 // `npm start -w @tthc/api`: the API alone. The root `npm start` also serves the admin UI and widget demo.
 import { loadConfig } from './server/config.ts';
-import { createLogger } from './server/logger.ts';
 import { startApi } from './server/start.ts';
+import { createLogger } from './services/logger.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);

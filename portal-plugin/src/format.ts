@@ -13,7 +13,7 @@ const CHANNEL_LABELS: Record<Channel, string> = {
   POSTAL: 'Qua dịch vụ bưu chính',
 };
 
-// HOURS are working hours (api-contract: 8 working hours = 1 working day).
+// HOURS are working hours (docs/domain.md §3.2: 8 working hours = 1 working day).
 const UNIT_LABELS: Record<TimeUnit, string> = {
   WORKING_DAYS: 'ngày làm việc',
   DAYS: 'ngày',

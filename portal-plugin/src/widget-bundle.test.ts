@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 const distDir = inject('widgetDistDir');
 const bundlePath = path.join(distDir, 'tthc-widget.js');
 
-// The Svelte runtime alone is ~10 KB gzip (docs/performance.md). Every portal page view pays for this
+// The Svelte runtime alone is ~10 KB gzip (docs/benchmarks.md "Machine baselines"). Every portal page view pays for this
 // file, so growth past the budget has to be a decision, not an accident.
 const GZIP_BUDGET_BYTES = 18 * 1024;
 

@@ -8,7 +8,7 @@ export const WIDGET_TAG = 'tthc-procedure-widget';
  *
  * A hand-written element that mounts the Svelte component into its shadow root: Svelte's own
  * custom-element wrapper would pull legacy component and hydration code into every portal page view
- * (docs/performance.md, widget size).
+ * (docs/benchmarks.md "Machine baselines", widget size).
  */
 export class ProcedureWidgetElement extends HTMLElement {
   static observedAttributes = ['procedure-code', 'api-url'];

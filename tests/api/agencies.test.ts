@@ -1,4 +1,4 @@
-// Agencies as a tree with validity dates and succession (domain.md §0, the 1/7/2025 reform).
+// Agencies as a tree with validity dates and succession (docs/domain.md §0, the 1/7/2025 reform).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../support/api.ts';
 import { startSeededApi } from '../support/seeded.ts';

@@ -21,7 +21,7 @@ describe('procedure(code)', () => {
       }
     }`);
     expect(res.errors).toBeUndefined();
-    // shared/data/procedures.json: Thủ tục đăng ký khai sinh, Hộ tịch, 1 working day on every channel,
+    // prisma/seed-data/procedures.json: Thủ tục đăng ký khai sinh, Hộ tịch, 1 working day on every channel,
     // "sau 15 giờ … ngày làm việc tiếp theo", published by 163/QĐ-BTP, a "toàn trình" service.
     expect(res.data?.procedure).toEqual({
       code: '1.001193',

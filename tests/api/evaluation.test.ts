@@ -1,5 +1,5 @@
 // Issue "Satisfaction" (evaluation): the 9-indicator evaluation of procedure resolution per agency
-// per quarter (Decree 61/2018/NĐ-CP, Circular 01/2018/TT-VPCP; domain.md §4.2). Indicators 1 and 2
+// per quarter (Decree 61/2018/NĐ-CP, Circular 01/2018/TT-VPCP; docs/domain.md §4.2). Indicators 1 and 2
 // are computed from ingested dossiers (hand-computed below); the others are entered by reviewers,
 // self-scored and verified kept apart; total and band follow.
 //

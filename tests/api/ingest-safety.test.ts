@@ -14,12 +14,12 @@
 import { createApiKey } from '@tthc/api';
 import type { ApiScope } from '@tthc/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NATIONAL_SYNC_PATH } from '../../api/src/server/national-sync-endpoint.ts';
+import { UNRESTRICTED } from '../../api/src/services/access/agency-scope.ts';
 import {
   recordDossierEvents,
   type DossierEventInput as ServiceEvent,
-} from '../../api/src/services/ingest.ts';
-import { UNRESTRICTED } from '../../api/src/services/key-agency-scope.ts';
-import { NATIONAL_SYNC_PATH } from '../../api/src/services/national-sync/index.ts';
+} from '../../api/src/services/ingestion/ingest.ts';
 import type { TestApi } from '../support/api.ts';
 import { at, type DossierEventInput, dossierEvents } from '../support/dossier-events.ts';
 import { keyFor } from '../support/keys.ts';

@@ -10,8 +10,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Services } from '../../api/src/server/context.ts';
-import { handleNationalSync, NATIONAL_SYNC_PATH } from '../../api/src/services/national-sync/index.ts';
+import { handleNationalSync, NATIONAL_SYNC_PATH } from '../../api/src/server/national-sync-endpoint.ts';
+import type { Services } from '../../api/src/services/context.ts';
 import type { TestApi } from '../support/api.ts';
 import { at, type DossierEventInput, dossierEvents } from '../support/dossier-events.ts';
 import { keyFor } from '../support/keys.ts';
@@ -256,7 +256,7 @@ const scripted: Scripted[] = [
   },
   {
     // Withdrawn. Khai sinh received Wed 11/3 09:00, before the cut-off → due 17:00 the same day.
-    // Withdrawn at 10:00 → finished, counted ON_TIME (domain.md §3).
+    // Withdrawn at 10:00 → finished, counted ON_TIME (docs/domain.md §3.8).
     code: 'H56.22870-260311-0005',
     snapshot: item('H56.22870-260311-0005', NINH_PHUOC, KHAI_SINH, 1, 7, {
       NgayNopHoSo: '2026-03-11T09:00',

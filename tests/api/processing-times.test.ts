@@ -58,7 +58,7 @@ const A4 = dossier('A4', A, TTHN, 'IN_PERSON', [
 ]);
 const A5 = dossier('A5', A, TTHN, 'IN_PERSON', [
   ['RECEIVED', '2026-03-05T08:00'],
-  ['WITHDRAWN', '2026-03-06T09:00'], // withdrawn: handled on time (domain.md §3)
+  ['WITHDRAWN', '2026-03-06T09:00'], // withdrawn: handled on time (docs/domain.md §3.8)
 ]);
 const A6 = dossier('A6', A, TTHN, 'IN_PERSON', [
   ['RECEIVED', '2026-03-09T08:00'],

@@ -377,7 +377,7 @@ describe('budgets shared by the instances through Redis', () => {
       startSeededApi(0, { redisUrl: REDIS_URL, limits }),
       startSeededApi(0, { redisUrl: REDIS_URL, limits }),
     ]);
-    await Promise.all([a.api.services.budgets.whenConnected(), b.api.services.budgets.whenConnected()]);
+    await Promise.all([a.api.budgets.whenConnected(), b.api.budgets.whenConnected()]);
   });
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);

@@ -1,4 +1,4 @@
-// Live updates across API instances (architecture.md "Live", production mode): two real API
+// Live updates across API instances (docs/architecture.md "Live fan-out", production mode): two real API
 // processes share one database and one Redis of the test's own, so the test can take Redis away and
 // bring it back. An event recorded on B reaches A's subscribers through Redis; with Redis down, B keeps
 // accepting events, answering queries and feeding its own subscribers, and says so once in its log;

@@ -1,6 +1,6 @@
 // Issue "Satisfaction" (surveys): questionnaires as versioned data, survey responses checked against
 // their version and stored raw with their rollups, and the SIPAS index (Decision 2640/QĐ-BNV,
-// domain.md §4.3) with the other published conventions, all computed by hand below.
+// docs/domain.md §4.3) with the other published conventions, all computed by hand below.
 //
 // The seed without dossiers brings the catalogue and the SIPAS questionnaire "SIPAS-2640" v1
 // (5 factors; ND-Fk.n assessment per criterion on 1 Không đồng ý / 2 Đồng ý; HL-Fk satisfaction per

@@ -61,7 +61,7 @@ async function createKey(url: string): Promise<string> {
   return key;
 }
 
-/** The set-based write pattern of performance.md, on scratch tables, with the same concurrency. */
+/** The set-based write pattern of docs/benchmarks.md "Machine baselines", on scratch tables, with the same concurrency. */
 async function rawBaseline(url: string, batches: number, clients: number) {
   const { seconds, latencies } = await rawWriteBaseline(
     url,

@@ -1,6 +1,6 @@
 // `npm run bench -- ratings [--ratings 20000] [--clients 50]`: submitRating over HTTP to a separate
 // API process (durable commits: each `ok: true` is answered after its COMMIT), with C concurrent
-// clients, next to the raw PostgreSQL pattern performance.md measures for single submissions (one
+// clients, next to the raw PostgreSQL pattern docs/benchmarks.md "Machine baselines" measures for single submissions (one
 // row + its rollup upsert, 4 round trips per transaction) at the same concurrency, in the same run.
 //
 // Preparation: N finished dossiers generated in SQL, each with a recorded rating link (RatingLink row,
@@ -381,7 +381,7 @@ async function load(
   };
 }
 
-/** performance.md's "one row + its rollup upsert, 4 round trips", on scratch tables, C writers on a pool of 10. */
+/** docs/benchmarks.md "Machine baselines": "one row + its rollup upsert, 4 round trips", on scratch tables, C writers on a pool of 10. */
 async function rawBaseline(url: string, count: number, clients: number) {
   const { seconds, latencies } = await rawWriteBaseline(
     url,

@@ -37,7 +37,7 @@ export function option(args: string[], name: string, fallback: number): number {
 export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
 
 /**
- * The raw PostgreSQL baselines of performance.md, measured in the same run as the project: scratch
+ * The raw PostgreSQL baselines of docs/benchmarks.md "Machine baselines", measured in the same run as the project: scratch
  * tables `bench_rows` and `bench_rollup (k, n)`, `transactions` transactions each doing `write` between
  * BEGIN and COMMIT, `writers` at a time on a pool of `poolSize`. Returns the latency of each.
  */

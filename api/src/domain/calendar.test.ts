@@ -18,7 +18,7 @@ const calendar = new WorkingCalendar(holidays);
 const local = (s: string): Date => new Date(`${s.replace(' ', 'T')}${s.length === 16 ? ':00' : ''}+07:00`);
 const iso = (d: Date): string => formatLocalIso(d);
 
-describe('working hours: 07:00–11:30 and 13:30–17:00, 8 hours = 1 working day (domain.md §3)', () => {
+describe('working hours: 07:00–11:30 and 13:30–17:00, 8 hours = 1 working day (docs/domain.md §3.2)', () => {
   it('default sessions add up to 480 minutes: (11:30 − 07:00) + (17:00 − 13:30) = 270 + 210', () => {
     expect(DEFAULT_WORKING_HOURS.sessions).toEqual([
       [420, 690],
@@ -76,7 +76,7 @@ describe('working hours: 07:00–11:30 and 13:30–17:00, 8 hours = 1 working da
   });
 });
 
-describe('working days: Sat/Sun off, holidays and swaps are admin data (domain.md §3)', () => {
+describe('working days: Sat/Sun off, holidays and swaps are admin data (docs/domain.md §3.2)', () => {
   it.each([
     ['2026-03-02', true, 'ordinary Monday'],
     ['2026-03-06', true, 'ordinary Friday'],
@@ -188,7 +188,7 @@ describe('nextWorkingInstant: counting starts at the next working instant', () =
   });
 });
 
-describe('addWorkingMinutes: the first instant the amount has elapsed (api-contract "Meanings")', () => {
+describe('addWorkingMinutes: the first instant the amount has elapsed (docs/domain.md §3.3)', () => {
   it.each([
     [
       '2026-03-02 07:00',

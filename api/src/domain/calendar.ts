@@ -1,4 +1,4 @@
-// The working-day calendar (domain.md §3 "Working-day calendar").
+// The working-day calendar (docs/domain.md §3.2 "Working-day calendar").
 //
 // Monday–Friday are working days and Saturday–Sunday are off, unless an exception says otherwise.
 // Exceptions are admin data per year (public holidays, days off swapped with a Saturday,
@@ -26,7 +26,7 @@ export interface WorkingHours {
   sessions: ReadonlyArray<readonly [startMinute: number, endMinute: number]>;
 }
 
-/** 07:00–11:30 and 13:30–17:00 = 480 minutes; domain.md §3 working hours (local practice). */
+/** 07:00–11:30 and 13:30–17:00 = 480 minutes; docs/domain.md §3.2 working hours (local practice). */
 export const DEFAULT_WORKING_HOURS: WorkingHours = Object.freeze({
   sessions: Object.freeze([
     Object.freeze([7 * 60, 11 * 60 + 30] as const),
@@ -34,7 +34,7 @@ export const DEFAULT_WORKING_HOURS: WorkingHours = Object.freeze({
   ]),
 });
 
-/** 8 working hours = 1 working day; domain.md §3, Bộ luật Lao động 2019 Điều 105 (8 hours a day). */
+/** 8 working hours = 1 working day; docs/domain.md §3.2, Bộ luật Lao động 2019 Điều 105 (8 hours a day). */
 export const MINUTES_PER_WORKING_DAY = 480;
 
 /** A calendar with no working day for this many consecutive days is treated as misconfigured. */
@@ -73,7 +73,7 @@ export class WorkingCalendar {
   private readonly exceptionsByDay = new Map<number, CalendarException>();
   private readonly sessionsMs: ReadonlyArray<readonly [number, number]>;
 
-  /** Exceptions for the same date: the last one wins. domain.md §3 (admin data per year). */
+  /** Exceptions for the same date: the last one wins. docs/domain.md §3.2 (admin data per year). */
   constructor(exceptions: Iterable<CalendarException> = [], hours: WorkingHours = DEFAULT_WORKING_HOURS) {
     this.sessionsMs = validateHours(hours);
     this.hours = hours;
@@ -86,17 +86,17 @@ export class WorkingCalendar {
     }
   }
 
-  /** The admin exception recorded for `day`, if any; domain.md §3. */
+  /** The admin exception recorded for `day`, if any; docs/domain.md §3.2. */
   exception(day: Day): CalendarException | undefined {
     return this.exceptionsByDay.get(toEpochDay(day));
   }
 
-  /** Mon–Fri work, Sat/Sun off, unless an exception says otherwise; domain.md §3; holidays per Bộ luật Lao động 2019 Điều 112. */
+  /** Mon–Fri work, Sat/Sun off, unless an exception says otherwise; docs/domain.md §3.2; holidays per Bộ luật Lao động 2019 Điều 112. */
   isWorkingDay(day: Day): boolean {
     return this.isWorkingEpochDay(toEpochDay(day));
   }
 
-  /** The first working day strictly after `day`; domain.md §3. */
+  /** The first working day strictly after `day`; docs/domain.md §3.2. */
   nextWorkingDay(day: Day): Day {
     return fromEpochDay(this.firstWorkingEpochDayFrom(toEpochDay(day) + 1));
   }
@@ -106,7 +106,7 @@ export class WorkingCalendar {
     return fromEpochDay(this.firstWorkingEpochDayFrom(toEpochDay(day)));
   }
 
-  /** The last working day strictly before `day`; domain.md §3. */
+  /** The last working day strictly before `day`; docs/domain.md §3.2. */
   previousWorkingDay(day: Day): Day {
     let n = toEpochDay(day) - 1;
     for (let off = 0; !this.isWorkingEpochDay(n); n--) {
@@ -115,17 +115,17 @@ export class WorkingCalendar {
     return fromEpochDay(n);
   }
 
-  /** Start of the first session on `day` (07:00 with default hours), whether or not it is a working day; domain.md §3. */
+  /** Start of the first session on `day` (07:00 with default hours), whether or not it is a working day; docs/domain.md §3.2. */
   startOfWorkingDay(day: Day): Date {
     return new Date(localMidnightMs(toEpochDay(day)) + this.sessionsMs[0]![0]);
   }
 
-  /** End of the last session on `day` (17:00 with default hours), whether or not it is a working day; domain.md §3. */
+  /** End of the last session on `day` (17:00 with default hours), whether or not it is a working day; docs/domain.md §3.2. */
   endOfWorkingDay(day: Day): Date {
     return new Date(localMidnightMs(toEpochDay(day)) + this.sessionsMs[this.sessionsMs.length - 1]![1]);
   }
 
-  /** Whether `instant` falls inside a working session [start, end) of a working day; domain.md §3. */
+  /** Whether `instant` falls inside a working session [start, end) of a working day; docs/domain.md §3.2. */
   isWorkingTime(instant: Date): boolean {
     const t = instant.getTime();
     const epochDay = epochDayOf(instant);
@@ -134,7 +134,7 @@ export class WorkingCalendar {
     return this.sessionsMs.some(([start, end]) => t >= base + start && t < base + end);
   }
 
-  /** `from` if it is working time, else the start of the next working session; domain.md §3 (counting starts there). */
+  /** `from` if it is working time, else the start of the next working session; docs/domain.md §3.2 (counting starts there). */
   nextWorkingInstant(from: Date): Date {
     let result: number | undefined;
     this.walkSessions(from, (start) => {
@@ -147,7 +147,7 @@ export class WorkingCalendar {
   /**
    * The first instant at which `minutes` working minutes have elapsed since `from`, skipping non-working
    * time (so a limit running out at 17:00 is due 17:00, not 07:00 the next day); 0 minutes → `from`.
-   * domain.md §3 "Due date = received time + time limit … skipping non-working time"; api-contract "Meanings".
+   * docs/domain.md §3.3 "Due date = received time + time limit … skipping non-working time".
    */
   addWorkingMinutes(from: Date, minutes: number): Date {
     if (!Number.isFinite(minutes) || minutes < 0) {
@@ -168,7 +168,7 @@ export class WorkingCalendar {
     return new Date(result!);
   }
 
-  /** Working minutes in [from, to), 0 when to ≤ from (fractional for seconds); domain.md §3, api-contract "Meanings" (supplement pause). */
+  /** Working minutes in [from, to), 0 when to ≤ from (fractional for seconds); docs/domain.md §3.6 (supplement pause). */
   workingMinutesBetween(from: Date, to: Date): number {
     const t1 = to.getTime();
     if (!(t1 > from.getTime())) return 0;

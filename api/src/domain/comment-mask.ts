@@ -1,6 +1,6 @@
-// Applicants' comments on a quick rating (domain.md §4.1) are kept raw but without the personal data
+// Applicants' comments on a quick rating (docs/domain.md §4.1) are kept raw but without the personal data
 // people tend to type into them: phone numbers, identity numbers and e-mail addresses are replaced
-// before storage (architecture.md "Security model": no personal data beyond what a feature needs).
+// before storage (docs/architecture.md "Security model": no personal data beyond what a feature needs).
 // Dossier codes, dates, times and amounts stay readable. The result is plain text: nothing here
 // escapes or strips markup, because the API never renders HTML — whoever displays a comment escapes it.
 

@@ -100,7 +100,7 @@ const storyState: DossierState = {
   ],
 };
 
-describe('"its state is the fold of all its distinct events by sequence" (api-contract "Meanings")', () => {
+describe('"its state is the fold of all its distinct events by sequence" (docs/domain.md §3.5)', () => {
   it('folds a received, paused, answered and resolved dossier (hand-computed above)', () => {
     expect(fold(story)).toEqual(storyState);
     expect(isFinished(storyState)).toBe(true);
@@ -264,7 +264,7 @@ describe('initial due date: "the dueAt supplied on the RECEIVED event, else dueD
   });
 });
 
-describe('supplements: "Supplement requests pause the clock … the due date moves accordingly" (domain.md §3)', () => {
+describe('supplements: "Supplement requests pause the clock … the due date moves accordingly" (docs/domain.md §3.6)', () => {
   it('answered without a supplied due date: the due date moves by the working time paused', () => {
     // Without the move the due day would be Mon 9/3 and the resolution on Wed 11/3 would be LATE.
     expect(fold(story)).toMatchObject({
@@ -388,7 +388,7 @@ describe('supplements: "Supplement requests pause the clock … the due date mov
   });
 });
 
-describe('apologies: "An apology does not turn a late dossier into an on-time one" (domain.md §3)', () => {
+describe('apologies: "An apology does not turn a late dossier into an on-time one" (docs/domain.md §3.7)', () => {
   // Due Mon 9/3 08:00; on Thu 5/3 the agency apologises and promises Wed 11/3 17:00; resolved Wed 11/3
   // 15:00, by the promise but after the statutory due day. Reception → end: 420 + 1,920 + 480 + 480 + 360 = 3,660.
   const apologised = events(

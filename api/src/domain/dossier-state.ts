@@ -1,7 +1,7 @@
 // The state of a dossier as the fold of its events (prisma Dossier: "the current state of a dossier:
 // the fold of its distinct events by sequence"). Ingestion folds every dossier a batch of events
 // touches with this function, and the demo seed folds its planned events with it, so a stored row is
-// always what the events say. domain.md §3 (lifecycle, on-time rule); api-contract "Meanings".
+// always what the events say. docs/domain.md §3.4–§3.8 (lifecycle, events, on-time rule).
 //
 // Rules, in the order the fold applies them:
 //
@@ -12,7 +12,7 @@
 //    no due date, no supplements, no timeliness, not finished — even if its RESOLVED is already
 //    there (resolvedAt records it); only a refusal ends a dossier that was never received. When the
 //    RECEIVED arrives, the whole history is folded again from it.
-// 3. End of processing (domain.md §3): the first RESOLVED, else the first RETURNED, else — for a
+// 3. End of processing (docs/domain.md §3.4): the first RESOLVED, else the first RETURNED, else — for a
 //    received dossier only — the first WITHDRAWN, STOPPED or REFUSED after the RECEIVED. REFUSED
 //    without RECEIVED is the refusal at reception: ended at the refusal, never received, no timeliness.
 //    Events after the end (by sequence) change the status only: the clock has stopped.
@@ -26,7 +26,7 @@
 //    makes the request time the end for timeliness and for the processing time; while the dossier
 //    waits, supplementPendingSince = t1. Each request counts; two or more make the dossier late.
 // 6. A `dueAt` supplied on any other event is compared with the due date in force (`dueAt`):
-//    - later: an APOLOGY (Phiếu xin lỗi và hẹn lại ngày trả kết quả, domain.md §3: "a late dossier
+//    - later: an APOLOGY (Phiếu xin lỗi và hẹn lại ngày trả kết quả, docs/domain.md §3.7: "a late dossier
 //      requires an apology with a new due date … the dossier keeps its history of due dates … An
 //      apology does not turn a late dossier into an on-time one"). It moves `dueAt`, what the
 //      citizen is told, and is kept in the history with its reference; it never moves
@@ -40,7 +40,7 @@
 //    Invariant: timelinessDueAt ≤ dueAt, and both are null or neither is.
 // 7. processingMinutes = round(working minutes reception → end) − pausedMinutes, never negative, where
 //    the end is the unanswered request time when there is one (supplement time is excluded from the
-//    processing time, api-contract ServiceStats). null when unfinished or never received.
+//    processing time, docs/domain.md §3.10). null when unfinished or never received.
 // 8. timeliness = classifyTimeliness with dueAt = timelinessDueAt; an unfinished dossier is judged at
 //    ctx.asOf (default now); without a due date, the statutory limit in working minutes (HOURS and
 //    WORKING_DAYS limits; none for DAYS and MONTHS, which always give a due date) is compared with
@@ -56,7 +56,7 @@ import {
   type Timeliness,
 } from './timeliness.ts';
 
-/** National TrangThaiHoSo 1..10 (domain.md §3), api-contract enum DossierStatus. */
+/** National TrangThaiHoSo 1..10 (docs/domain.md §3.4), GraphQL enum DossierStatus. */
 export type DossierStatusName =
   | 'SUBMITTED'
   | 'RECEIVED'
@@ -69,7 +69,7 @@ export type DossierStatusName =
   | 'RESOLVED'
   | 'RETURNED';
 
-/** The statuses in the order of their national codes: DOSSIER_STATUSES[code − 1]. domain.md §3. */
+/** The statuses in the order of their national codes: DOSSIER_STATUSES[code − 1]. docs/domain.md §3.4. */
 export const DOSSIER_STATUSES: readonly DossierStatusName[] = Object.freeze([
   'SUBMITTED',
   'RECEIVED',
@@ -83,7 +83,7 @@ export const DOSSIER_STATUSES: readonly DossierStatusName[] = Object.freeze([
   'RETURNED',
 ] as const);
 
-/** National TrangThaiHoSo code (1..10) of a status; domain.md §3. */
+/** National TrangThaiHoSo code (1..10) of a status; docs/domain.md §3.4. */
 export function nationalStatusCode(status: DossierStatusName): number {
   const i = DOSSIER_STATUSES.indexOf(status);
   if (i < 0) throw new RangeError(`Unknown dossier status ${JSON.stringify(status)}`);
@@ -108,7 +108,7 @@ export interface FoldContext {
   sameDayCutoffMinute?: number | null;
   /** When an unfinished dossier is judged (end of the reporting period, or now). Default: new Date(). */
   asOf?: Date;
-  /** How an end is compared with the due date; default 'day' (domain.md §3, local practice). */
+  /** How an end is compared with the due date; default 'day' (docs/domain.md §3.8, local practice). */
   granularity?: ComparisonGranularity;
 }
 
@@ -131,7 +131,7 @@ export interface DossierState {
   receivedAt: Date | null;
   resolvedAt: Date | null;
   returnedAt: Date | null;
-  /** End of processing (domain.md §3 "End of processing"); null while unfinished. */
+  /** End of processing (docs/domain.md §3.4 "End of processing"); null while unfinished. */
   endedAt: Date | null;
   endKind: DossierEndKind | null;
   /** The due date in force, moved by supplements and apologies: what the citizen is told. */
@@ -166,7 +166,7 @@ const ANSWERING: ReadonlySet<DossierStatusName> = new Set([
   'RETURNED',
 ]);
 
-/** Ends that count only for a dossier already received (domain.md §3). */
+/** Ends that count only for a dossier already received (docs/domain.md §3.4). */
 const ENDS_AFTER_RECEPTION: ReadonlySet<DossierStatusName> = new Set(['WITHDRAWN', 'STOPPED', 'REFUSED']);
 
 function checkDate(d: unknown, what: string): void {
@@ -379,7 +379,7 @@ export function isFinished(state: Pick<DossierState, 'endedAt' | 'receivedAt'>):
 /**
  * Whether the dossier's final outcome counts as on time for Decision 766 indicator 2.1: finished early
  * or on time, or withdrawn or stopped (returned unprocessed). False while unfinished, and for a
- * dossier never received. domain.md §3, §5.
+ * dossier never received. docs/domain.md §3.8, §5.
  */
 export function countsOnTimeFor766(
   state: Pick<DossierState, 'endedAt' | 'receivedAt' | 'timeliness' | 'endKind'>,

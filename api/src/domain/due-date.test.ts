@@ -23,7 +23,7 @@ const due = (received: string, value: number, unit: TimeUnit, cutoff?: number): 
     dueDate(calendar, local(received), { value, unit }, { sameDayCutoffMinute: cutoff ?? null }),
   );
 
-describe('WORKING_DAYS: n × 480 working minutes from reception, skipping non-working time (domain.md §3)', () => {
+describe('WORKING_DAYS: n × 480 working minutes from reception, skipping non-working time (docs/domain.md §3.3)', () => {
   it.each([
     // received, n, expected due, how
     [
@@ -124,7 +124,7 @@ describe('WORKING_DAYS: n × 480 working minutes from reception, skipping non-wo
   });
 });
 
-describe('HOURS: n × 60 working minutes (HOURS are working hours, api-contract enum TimeUnit)', () => {
+describe('HOURS: n × 60 working minutes (HOURS are working hours, docs/domain.md §2.2)', () => {
   it.each([
     ['2026-03-02 09:00', 4, '2026-03-02T15:00:00+07:00', '09:00–11:30 = 150, 90 left → 13:30 + 90 = 15:00'],
     ['2026-03-02 07:00', 8, '2026-03-02T17:00:00+07:00', '8 hours = 1 working day → 17:00'],
@@ -204,7 +204,7 @@ describe('MONTHS: Bộ luật Dân sự 2015 Điều 148(3) and (5)', () => {
   });
 });
 
-describe('same-day procedures with a cut-off hour (domain.md §2)', () => {
+describe('same-day procedures with a cut-off hour (docs/domain.md §2.3)', () => {
   // "Giải quyết ngay trong ngày tiếp nhận; trường hợp nhận hồ sơ sau 15 giờ … thì trả kết quả trong
   // ngày làm việc tiếp theo": 1 WORKING_DAYS with sameDayCutoffMinute 900 (15:00).
   it.each([
@@ -267,7 +267,7 @@ describe('time-limit validation', () => {
   });
 });
 
-describe('moveDueDateForPause: the due date moves by the working time of the supplement pause (api-contract "Meanings")', () => {
+describe('moveDueDateForPause: the due date moves by the working time of the supplement pause (docs/domain.md §3.6)', () => {
   const move = (dueAt: string, from: string, to: string) =>
     formatLocalIso(moveDueDateForPause(calendar, local(dueAt), local(from), local(to)));
 

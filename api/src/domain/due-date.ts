@@ -1,6 +1,6 @@
 // Due dates (ngày hẹn trả) from the reception time and the procedure's time limit.
-// domain.md §2 (time limit per channel, same-day procedures) and §3 (working-day calendar);
-// api-contract "Meanings" (first instant the limit has elapsed; supplements move the due date).
+// docs/domain.md §2.2–§2.3 (time limit per channel, same-day procedures) and §3.2 (working-day calendar);
+// docs/domain.md §3.3 (the first instant the limit has elapsed) and §3.6 (supplements move the due date).
 
 import { MINUTES_PER_WORKING_DAY, type WorkingCalendar } from './calendar.ts';
 import { addDays, addMonths, atLocalMinute, type Day, dayOf, MINUTES_PER_DAY } from './time.ts';
@@ -23,7 +23,7 @@ export interface DueDateOptions {
   sameDayCutoffMinute?: number | null;
 }
 
-/** Checks a time limit: value finite and > 0; DAYS and MONTHS whole numbers. domain.md §2 (DONVITINH). */
+/** Checks a time limit: value finite and > 0; DAYS and MONTHS whole numbers. docs/domain.md §2.2 (DONVITINH). */
 export function validateTimeLimit(limit: TimeLimit): void {
   if (!TIME_UNITS.includes(limit?.unit)) {
     throw new RangeError(
@@ -39,7 +39,7 @@ export function validateTimeLimit(limit: TimeLimit): void {
   }
 }
 
-/** Working minutes of a HOURS or WORKING_DAYS limit (8 h = 1 working day); null for DAYS/MONTHS. domain.md §3. */
+/** Working minutes of a HOURS or WORKING_DAYS limit (8 h = 1 working day); null for DAYS/MONTHS. docs/domain.md §3.2. */
 export function limitInWorkingMinutes(limit: TimeLimit): number | null {
   validateTimeLimit(limit);
   if (limit.unit === 'HOURS') return limit.value * 60;
@@ -49,7 +49,7 @@ export function limitInWorkingMinutes(limit: TimeLimit): number | null {
 
 /**
  * The due date of a dossier received at `receivedAt` under `limit`.
- * domain.md §2–§3; Bộ luật Dân sự 2015 Điều 147–148 for DAYS and MONTHS.
+ * docs/domain.md §3.3; Bộ luật Dân sự 2015 Điều 147–148 for DAYS and MONTHS.
  *
  * - WORKING_DAYS n / HOURS n: n×480 / n×60 working minutes from `receivedAt` (from the next working
  *   instant when received outside working time); due at the first instant they have elapsed.
@@ -57,8 +57,8 @@ export function limitInWorkingMinutes(limit: TimeLimit): number | null {
  *   day + n days / + n months (clamped to the month's end, Điều 148(3)), at the end of that day's
  *   working hours; when that day is not a working day, at the end of the next working day (Điều 148(5)).
  *   Điều 148(6) puts the end at 24:00; the end of working hours is used so that a printed due date
- *   lies in office hours, which changes nothing when timeliness is compared by day (domain.md §3).
- * - Same-day procedures (cut-off set, limit 1 WORKING_DAYS; domain.md §2): due at the end of the
+ *   lies in office hours, which changes nothing when timeliness is compared by day (docs/domain.md §3.8).
+ * - Same-day procedures (cut-off set, limit 1 WORKING_DAYS; docs/domain.md §2.3): due at the end of the
  *   reception day when it is a working day and the dossier came at or before the cut-off, else at the
  *   end of the next working day.
  */
@@ -85,7 +85,7 @@ export function dueDate(
   }
 }
 
-/** "Giải quyết ngay trong ngày; … nhận hồ sơ sau 15 giờ … trả kết quả trong ngày làm việc tiếp theo"; domain.md §2. */
+/** "Giải quyết ngay trong ngày; … nhận hồ sơ sau 15 giờ … trả kết quả trong ngày làm việc tiếp theo"; docs/domain.md §2.3. */
 export function sameDayDueDate(calendar: WorkingCalendar, receivedAt: Date, cutoffMinute: number): Date {
   if (!Number.isFinite(cutoffMinute) || cutoffMinute < 0 || cutoffMinute > MINUTES_PER_DAY) {
     throw new RangeError(`Same-day cut-off must be a minute of the day (0–1440), got ${cutoffMinute}`);
@@ -104,7 +104,7 @@ export function endOfPeriodDay(calendar: WorkingCalendar, lastDay: Day): Date {
 /**
  * The due date after a supplement pause: it moves by the working time between the request and the
  * answer (an interval with no working time, or a reversed one, leaves it unchanged).
- * domain.md §3 "Supplement requests pause the clock … the due date moves accordingly"; api-contract "Meanings".
+ * docs/domain.md §3.6 "Supplement requests pause the clock … the due date moves accordingly".
  */
 export function moveDueDateForPause(
   calendar: WorkingCalendar,

@@ -9,7 +9,7 @@
 //    recorded first stands, and the sender learns that its data disagrees (as a payment API refuses
 //    an idempotency key reused with other parameters). A field the sender marks as derived — a value
 //    it inferred rather than read, see national-sync/mapping.ts — is not compared.
-// 2. Chronology (domain.md §3: the clock runs from the reception to the end of processing). Taken by
+// 2. Chronology (docs/domain.md §3.5: the clock runs from the reception to the end of processing). Taken by
 //    sequence, no event lies on the wrong side in time of a milestone — a RECEIVED or an end
 //    (RESOLVED, RETURNED, WITHDRAWN, STOPPED, REFUSED): events of lower sequence are dated no later
 //    than the milestone, events of higher sequence no earlier. Without it the fold would measure a
@@ -42,7 +42,7 @@ export type Admission =
   /** Rule 2: an admitted event the candidate is on the wrong side of in time. */
   | { kind: 'OUT_OF_ORDER'; against: DossierEventFact };
 
-/** RECEIVED and the ends of domain.md §3: the instants the clock starts and stops at (rule 2). */
+/** RECEIVED and the ends of docs/domain.md §3.4: the instants the clock starts and stops at (rule 2). */
 const MILESTONES: ReadonlySet<DossierStatusName> = new Set([
   'RECEIVED',
   'RESOLVED',

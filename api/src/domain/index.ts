@@ -1,4 +1,4 @@
-// The domain core: pure functions and types, no I/O (docs/architecture: server → schema → services → domain).
+// The domain core: pure functions and types, no I/O (docs/architecture.md: server → schema → services → domain).
 
 export * from './calendar.ts';
 export * from './dossier-state.ts';

@@ -21,7 +21,7 @@ const indicator = (
   denominator: number | null,
 ): Indicator766 => ({ id, score, maxScore, numerator, denominator });
 
-describe('maximum points (domain.md §5 table)', () => {
+describe('maximum points (docs/domain.md §5 table)', () => {
   it('1.3 → 2, 2.1 → 20, 3.1 → 2, 3.3 → 6, 5.2 → 6, 5.4 → 6', () => {
     expect(INDICATOR_766_MAX_SCORES).toEqual({ '1.3': 2, '2.1': 20, '3.1': 2, '3.3': 6, '5.2': 6, '5.4': 6 });
     expect(Object.isFrozen(INDICATOR_766_MAX_SCORES)).toBe(true);
@@ -219,7 +219,7 @@ describe('score766 dispatches on the indicator id', () => {
   });
 });
 
-describe('index766Total: "sum of the indicators computed" (api-contract.md Index766.total)', () => {
+describe('index766Total: "sum of the indicators computed" (GraphQL Index766.total)', () => {
   it('adds the non-null scores: 18 + 1.5 + (no data) + 4.5 = 24', () => {
     const indicators = [
       indicator2_1({ onTime: 180, received: 200 }),

@@ -1,14 +1,14 @@
-// The Decision 766/QĐ-TTg (23/6/2022) indicators the project computes from its own data (domain.md §5).
+// The Decision 766/QĐ-TTg (23/6/2022) indicators the project computes from its own data (docs/domain.md §5).
 //
 // Every function keeps full precision (round only for display, with roundScore) and returns its
 // numerator and denominator. A null score means "no data" and is shown as such, never as 0.
 
 import { assertPartOf } from './ratios.ts';
 
-/** The indicator ids of domain.md §5 that the project computes. */
+/** The indicator ids of docs/domain.md §5 that the project computes. */
 export type Indicator766Id = '1.3' | '2.1' | '3.1' | '3.3' | '5.2' | '5.4';
 
-/** One indicator as in the public contract (api-contract.md Indicator766); score null = no data. */
+/** One indicator as in the public contract (GraphQL type Indicator766); score null = no data. */
 export interface Indicator766 {
   id: string;
   score: number | null;
@@ -17,7 +17,7 @@ export interface Indicator766 {
   denominator: number | null;
 }
 
-/** Maximum points per indicator; Decision 766/QĐ-TTg as in the domain.md §5 table. */
+/** Maximum points per indicator; Decision 766/QĐ-TTg as in the docs/domain.md §5 table. */
 export const INDICATOR_766_MAX_SCORES: Readonly<Record<Indicator766Id, number>> = Object.freeze({
   '1.3': 2,
   '2.1': 20,
@@ -28,7 +28,7 @@ export const INDICATOR_766_MAX_SCORES: Readonly<Record<Indicator766Id, number>> 
 });
 
 export interface Indicator1_3Input {
-  /** Procedures under the authority published with all mandatory components (domain.md §2). */
+  /** Procedures under the authority published with all mandatory components (docs/domain.md §2.1). */
   published: number;
   /** Procedures under the authority. */
   total: number;
@@ -85,38 +85,38 @@ function proportional(
   return { id, score, maxScore, numerator, denominator };
 }
 
-/** 1.3 procedures published with all mandatory components / procedures under the authority; 2 × ratio (domain.md §5). */
+/** 1.3 procedures published with all mandatory components / procedures under the authority; 2 × ratio (docs/domain.md §5). */
 export function indicator1_3({ published, total }: Indicator1_3Input): Indicator766 {
   assertPartOf('published', published, 'total', total);
   return proportional('1.3', published, total);
 }
 
-/** 2.1 dossiers received in the period that are on time / dossiers received in the period; 20 × ratio (domain.md §5). */
+/** 2.1 dossiers received in the period that are on time / dossiers received in the period; 20 × ratio (docs/domain.md §5). */
 export function indicator2_1({ onTime, received }: Indicator2_1Input): Indicator766 {
   assertPartOf('onTime', onTime, 'received', received);
   return proportional('2.1', onTime, received);
 }
 
-/** 3.1 procedures offered online (partial or full) / procedures under the authority; min(2, 2 × ratio / 0.80) (domain.md §5). */
+/** 3.1 procedures offered online (partial or full) / procedures under the authority; min(2, 2 × ratio / 0.80) (docs/domain.md §5). */
 export function indicator3_1({ online, total }: OnlineShareInput): Indicator766 {
   assertPartOf('online', online, 'total', total);
   return proportional('3.1', online, total, 80);
 }
 
-/** 3.3 dossiers submitted online / all dossiers; min(6, 6 × ratio / 0.50) (domain.md §5). */
+/** 3.3 dossiers submitted online / all dossiers; min(6, 6 × ratio / 0.50) (docs/domain.md §5). */
 export function indicator3_3({ online, total }: OnlineShareInput): Indicator766 {
   assertPartOf('online', online, 'total', total);
   return proportional('3.3', online, total, 50);
 }
 
 /**
- * 5.4 100% − (% late + % with a petition or a "dislike"), floored at 0; min(6, 6 × ratio / 0.90) (domain.md §5).
+ * 5.4 100% − (% late + % with a petition or a "dislike"), floored at 0; min(6, 6 × ratio / 0.90) (docs/domain.md §5).
  *
  * The two percentages are added as the rule writes them, so a dossier both late and disliked counts
  * twice; the floor keeps the ratio ≥ 0. Numerator = max(0, finished − late − disliked), denominator =
  * finished, so numerator / denominator is that ratio.
  *
- * No dossiers: the domain.md §5 table says "0 if no dossiers", but the rule under it says null (no
+ * No dossiers: the docs/domain.md §5 table says "0 if no dossiers", but the rule under it says null (no
  * data) is not 0 and must be shown as "no data". An agency that finished nothing has not done badly,
  * so we return null here; the national portal's 0 can be shown from the null where that is wanted.
  */
@@ -129,8 +129,8 @@ export function indicator5_4({ finished, late, dislikedOrPetitioned }: Indicator
 }
 
 /**
- * 5.2 petitions handled on time / petitions; 6 × ratio; 6 if no petitions (domain.md §5). Without any
- * petition data the score is null (no data, domain.md §5 Rules), with null numerator and denominator.
+ * 5.2 petitions handled on time / petitions; 6 × ratio; 6 if no petitions (docs/domain.md §5). Without any
+ * petition data the score is null (no data, docs/domain.md §5 Rules), with null numerator and denominator.
  */
 export function indicator5_2(input: Indicator5_2Input): Indicator766 {
   const maxScore = INDICATOR_766_MAX_SCORES['5.2'];
@@ -160,7 +160,7 @@ const SCORERS: { readonly [K in Indicator766Id]: (input: Indicator766Inputs[K]) 
   '5.4': indicator5_4,
 };
 
-/** The indicator `id` of domain.md §5 computed from its inputs; throws on an id the project does not compute. */
+/** The indicator `id` of docs/domain.md §5 computed from its inputs; throws on an id the project does not compute. */
 export function score766<K extends Indicator766Id>(id: K, input: Indicator766Inputs[K]): Indicator766 {
   if (!Object.hasOwn(SCORERS, id)) {
     throw new RangeError(`Decision 766 indicator ${JSON.stringify(id)} is not computed by the project`);
@@ -168,7 +168,7 @@ export function score766<K extends Indicator766Id>(id: K, input: Indicator766Inp
   return SCORERS[id](input);
 }
 
-/** Sum of the computed scores (api-contract.md Index766.total); null when no indicator has data. */
+/** Sum of the computed scores (GraphQL Index766.total); null when no indicator has data. */
 export function index766Total(indicators: readonly Indicator766[]): number | null {
   let total: number | null = null;
   for (const { score } of indicators) {

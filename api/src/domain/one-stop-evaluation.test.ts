@@ -17,15 +17,15 @@ import {
   totalScore,
 } from './one-stop-evaluation.ts';
 
-const DAY = 480; // working minutes in a working day (domain.md §3: 8 hours = 1 working day)
+const DAY = 480; // working minutes in a working day (docs/domain.md §3.2: 8 hours = 1 working day)
 
-describe('indicator 1 "total processing time vs legal limit": 2 shorter, 1 equal, 0 longer (domain.md §4.2)', () => {
+describe('indicator 1 "total processing time vs legal limit": 2 shorter, 1 equal, 0 longer (docs/domain.md §4.2)', () => {
   // Legal limit 5 working days = 2400 minutes. By day (default), the time ends in working day
   // ⌈minutes / 480⌉: days 1–4 are shorter, day 5 is equal, day 6 on is longer.
   it.each([
     [0, 2, 'nothing to wait for: day 0'],
     [4 * DAY, 2, '1920 min = the end of day 4'],
-    [4 * DAY + 1, 1, 'one minute into day 5: the due day, as "on time" in domain.md §3'],
+    [4 * DAY + 1, 1, 'one minute into day 5: the due day, as "on time" in docs/domain.md §3.8'],
     [5 * DAY - 1, 1, 'day 5'],
     [5 * DAY, 1, 'exactly the limit'],
     [5 * DAY + 1, 0, 'day 6'],

@@ -1,12 +1,12 @@
 // The evaluation of procedure resolution: 9 indicators scored 0, 1 or 2, at most 18 (Decree 61/2018/NĐ-CP,
-// Circular 01/2018/TT-VPCP; domain.md §4.2). Indicators 1 and 2 (and 3, 4 where data exists) are
+// Circular 01/2018/TT-VPCP; docs/domain.md §4.2). Indicators 1 and 2 (and 3, 4 where data exists) are
 // computed from dossier data; the others are entered by reviewers, self-scored and then verified.
 
 import { MINUTES_PER_WORKING_DAY } from './calendar.ts';
 import { assertCount } from './ratios.ts';
 import type { ComparisonGranularity } from './timeliness.ts';
 
-/** The points of one indicator: 2, 1 or 0 (domain.md §4.2). */
+/** The points of one indicator: 2, 1 or 0 (docs/domain.md §4.2). */
 export type IndicatorScore = 0 | 1 | 2;
 
 export const EVALUATION_INDICATOR_COUNT = 9;
@@ -15,7 +15,7 @@ export const EVALUATION_MAX_SCORE = 18;
 export interface TimeComparisonOptions {
   /**
    * 'day' (default): times are compared by the working day in which they end, as the on-time rule
-   * compares days (domain.md §3); 'instant': minute for minute.
+   * compares days (docs/domain.md §3.8); 'instant': minute for minute.
    */
   granularity?: ComparisonGranularity;
 }
@@ -26,7 +26,7 @@ export type TimeComparison = 'SHORTER' | 'EQUAL' | 'LONGER';
  * A time taken against its limit, both in working minutes (supplement time excluded).
  *
  * By day, "equal" means the time ended within the last working day of the limit:
- * ⌈actual / 480⌉ = ⌈limit / 480⌉ (480 minutes = 1 working day, domain.md §3). This mirrors the on-time
+ * ⌈actual / 480⌉ = ⌈limit / 480⌉ (480 minutes = 1 working day, docs/domain.md §3.2). This mirrors the on-time
  * rule, where ending on the due day is "on time" and ending on an earlier day is "early"; exact
  * minutes would make "equal" practically unreachable. A limit under one working day (e.g. a 4-hour
  * step) is then met "equally" by any time within that day; pass 'instant' to compare minutes instead.
@@ -69,7 +69,7 @@ export interface ProcessingTimeInput {
   legalLimitWorkingMinutes: number;
 }
 
-/** Indicator 1, total processing time vs legal limit: 2 shorter, 1 equal, 0 longer (domain.md §4.2; compareWithLimit). */
+/** Indicator 1, total processing time vs legal limit: 2 shorter, 1 equal, 0 longer (docs/domain.md §4.2; compareWithLimit). */
 export function indicator1ProcessingTime(
   { totalWorkingMinutes, legalLimitWorkingMinutes }: ProcessingTimeInput,
   options: TimeComparisonOptions = {},
@@ -86,7 +86,7 @@ export interface AgencyStepTime {
 
 /**
  * Indicator 2, time taken by each agency involved: 2 if every agency was shorter, 1 if none was
- * longer but some were equal, 0 if any was longer (domain.md §4.2; compareWithLimit). Null (not
+ * longer but some were equal, 0 if any was longer (docs/domain.md §4.2; compareWithLimit). Null (not
  * scored) when there is no agency time to judge.
  */
 export function indicator2AgencyTime(
@@ -101,7 +101,7 @@ export function indicator2AgencyTime(
 
 /**
  * Indicator 3, contacts with the receiving point to complete the dossier: 2 none, 1 one, 0 more than
- * one "unless applicant's fault" (domain.md §4.2). When the extra contacts were the applicant's fault
+ * one "unless applicant's fault" (docs/domain.md §4.2). When the extra contacts were the applicant's fault
  * the 0 does not apply and the score is 1: the exception lifts the 0, it does not turn the dossier
  * into one that needed no contact (2 is only for none at all).
  */
@@ -114,7 +114,7 @@ export function indicator3Contacts(contacts: number, applicantsFault = false): I
 
 /**
  * Indicator 4, agencies the applicant must contact: 2 none, 1 only the one-stop desk, 0 more than one
- * (domain.md §4.2). `count` includes the one-stop desk; `onlyOneStopDesk` says that the one agency
+ * (docs/domain.md §4.2). `count` includes the one-stop desk; `onlyOneStopDesk` says that the one agency
  * contacted was the desk. One agency that is not the desk scores 0: the 1 is for "only the one-stop
  * desk", and having to go to another agency is what the one-stop mechanism exists to avoid.
  */
@@ -136,7 +136,7 @@ export interface EvaluationTotal {
 }
 
 /**
- * Total of the 9 indicators, null entries not scored (domain.md §4.2 "Maximum 18"). A total with
+ * Total of the 9 indicators, null entries not scored (docs/domain.md §4.2 "Maximum 18"). A total with
  * fewer than 9 scored is a partial sum: classify it only when `scored` is 9.
  */
 export function totalScore(scores: readonly (number | null)[]): EvaluationTotal {
@@ -170,7 +170,7 @@ export interface EvaluationBand<C extends string = EvaluationBandCode> {
 }
 
 /**
- * ">15 excellent, 12–15 good, 9–12 fair, 6–9 average, <6 poor" (domain.md §4.2, local practice,
+ * ">15 excellent, 12–15 good, 9–12 fair, 6–9 average, <6 poor" (docs/domain.md §4.2, local practice,
  * configurable). The text shares its boundaries; every band here holds its lower bound, except
  * "excellent", which the text makes strict (>15):
  * 15 → good (not >15), 12 → good, 9 → fair, 6 → average (not <6).
@@ -185,7 +185,7 @@ export const DEFAULT_BANDS: readonly EvaluationBand[] = Object.freeze([
 ]);
 
 /**
- * The band of a total out of 18 (domain.md §4.2 classification bands): the highest band whose lower
+ * The band of a total out of 18 (docs/domain.md §4.2 classification bands): the highest band whose lower
  * bound the total reaches; null for a null total. Totals may be fractional (e.g. quarterly averages).
  */
 export function classify<C extends string = EvaluationBandCode>(
@@ -203,7 +203,7 @@ export function classify<C extends string = EvaluationBandCode>(
   return band;
 }
 
-/** Self-scored and verified (thẩm định) points of the 9 indicators, kept apart (domain.md §4.2); null = not scored. */
+/** Self-scored and verified (thẩm định) points of the 9 indicators, kept apart (docs/domain.md §4.2); null = not scored. */
 export interface EvaluationScores {
   selfScored: readonly (IndicatorScore | null)[];
   verified: readonly (IndicatorScore | null)[];
@@ -211,7 +211,7 @@ export interface EvaluationScores {
 
 /**
  * The score that counts: the verified (thẩm định) one when there is one, else the self-score
- * (domain.md §4.2). Verification overrides; until it happens the self-score stands, provisionally.
+ * (docs/domain.md §4.2). Verification overrides; until it happens the self-score stands, provisionally.
  */
 export function effectiveScore(
   selfScored: IndicatorScore | null,

@@ -9,7 +9,7 @@ import {
   percentileFromHistogram,
 } from './processing-histogram.ts';
 
-// One working day = 480 working minutes (domain.md §3), so the bounds in minutes are the day bounds × 480.
+// One working day = 480 working minutes (docs/domain.md §3.2), so the bounds in minutes are the day bounds × 480.
 describe('PROCESSING_HISTOGRAM_BOUNDS', () => {
   it('≤ 0.5, 1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90 working days, then +∞', () => {
     expect(PROCESSING_HISTOGRAM_BOUNDS).toEqual([

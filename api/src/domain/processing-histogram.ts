@@ -9,7 +9,7 @@ const WORKING_DAY_BOUNDS = [0.5, 1, 2, 3, 5, 7, 10, 15, 20, 30, 45, 60, 90];
 /**
  * Inclusive upper bounds of the buckets in working minutes: ≤ 0.5, 1, 2, 3, 5, 7, 10, 15, 20, 30, 45,
  * 60, 90 working days, then +∞. Bucket i holds (bounds[i−1], bounds[i]]; bucket 0 holds [0, 240].
- * Changing these bounds invalidates stored histograms. domain.md §3 (8 h = 1 working day).
+ * Changing these bounds invalidates stored histograms. docs/domain.md §3.10 (8 h = 1 working day).
  */
 export const PROCESSING_HISTOGRAM_BOUNDS: readonly number[] = Object.freeze([
   ...WORKING_DAY_BOUNDS.map((days) => days * MINUTES_PER_WORKING_DAY),

@@ -15,7 +15,7 @@ describe('counts are whole numbers ≥ 0 (sums of rollups)', () => {
   });
 });
 
-describe('shareOf: part / whole, "null (no data) is not 0" (domain.md §5)', () => {
+describe('shareOf: part / whole, "null (no data) is not 0" (docs/domain.md §5)', () => {
   it('3 of 4 → 0.75; 0 of 4 → 0; 0 of 0 → null', () => {
     expect(shareOf(3, 4)).toBe(0.75);
     expect(shareOf(0, 4)).toBe(0);

@@ -1,4 +1,4 @@
-// What one dossier adds to the rollups (architecture.md "Rollups"). Ingestion writes the difference
+// What one dossier adds to the rollups (docs/architecture.md "Rollups"). Ingestion writes the difference
 // between a dossier's contribution after and before a change, so the rollups always equal the sum
 // of every dossier's contribution — which is also what `cli rollups rebuild` recomputes from the
 // raw rows, independently, in SQL.
@@ -88,7 +88,7 @@ const monthOf = (day: Day): Day => `${day.slice(0, 7)}-01`;
 
 /**
  * Whether the final outcome counts as handled on time for Decision 766 indicator 2.1: finished
- * early or on time, or withdrawn / stopped (domain.md §3: counted as handled on time).
+ * early or on time, or withdrawn / stopped (docs/domain.md §3.8: counted as handled on time).
  */
 export function finalOnTime(f: Pick<DossierFacts, 'endedAt' | 'timeliness' | 'receivedAt'>): boolean {
   return (
@@ -163,7 +163,7 @@ export function counterRows(f: DossierFacts): CounterRow[] {
 /**
  * Day ranges a received dossier spent unfinished and not yet due while its final outcome is not
  * on time (IN_TIME_NOT_ON_TIME), or unfinished and past due (OVERDUE_*). Indicator 2.1 judges a
- * dossier still open at a period's end by its due date then (domain.md §3 "Unfinished at the end
+ * dossier still open at a period's end by its due date then (docs/domain.md §3.9 "Unfinished at the end
  * of a reporting period"), so a period's figure is the final outcomes corrected by these ranges.
  * While a supplement request waits for an answer the clock is paused: not overdue if it was made
  * on or before the due day.
@@ -200,7 +200,7 @@ const intervalKey = (r: IntervalRow) =>
 
 /**
  * Accumulates signed contributions (new state +1, old state −1) and hands back one row per key,
- * without the keys whose changes cancel out — one aggregated upsert per key (performance.md).
+ * without the keys whose changes cancel out — one aggregated upsert per key (docs/benchmarks.md "Machine baselines").
  */
 export class RollupDelta {
   private readonly counters = new Map<string, CounterRow>();

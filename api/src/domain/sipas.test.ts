@@ -67,7 +67,7 @@ describe('the hand-made survey', () => {
   });
 });
 
-describe('factor index: "respondents answering 4 or 5 to factor k\'s satisfaction question / respondents answering it" (domain.md §4.3)', () => {
+describe('factor index: "respondents answering 4 or 5 to factor k\'s satisfaction question / respondents answering it" (docs/domain.md §4.3)', () => {
   it('4 or 5 is positive on the 5-point scale; there are 5 factors', () => {
     expect(SIPAS_POSITIVE_FROM).toBe(4);
     expect(SIPAS_FACTOR_COUNT).toBe(5);
@@ -105,7 +105,7 @@ describe('factor index: "respondents answering 4 or 5 to factor k\'s satisfactio
   });
 });
 
-describe('SIPAS: "arithmetic mean of the 5 factor indices" (domain.md §4.3)', () => {
+describe('SIPAS: "arithmetic mean of the 5 factor indices" (docs/domain.md §4.3)', () => {
   it('the survey above → 367/525 = 0.699047…', () => {
     const factors = [0, 1, 2, 3, 4].map((k) => factorIndex(positiveCount(distributionOfFactor(k))));
     const result = sipasIndex(factors);
@@ -199,7 +199,7 @@ describe('"assessment index = % agreeing the criterion was met; expectation inde
   });
 });
 
-describe('other published conventions on the same answers (domain.md §4.3)', () => {
+describe('other published conventions on the same answers (docs/domain.md §4.3)', () => {
   it('GOV.UK rescaled mean "(mean − 1)/(max − 1)": F1 mean 27/7 → (27/7 − 1)/4 = 5/7; F3 mean 30/7 → 23/28; F4 mean 3 → 0.5', () => {
     // F1: 2 + 3 + 3×4 + 2×5 = 27 over 7; F3: 3 + 3×4 + 3×5 = 30 over 7; F4: (1+2+3+4+5)/5 = 3.
     expect(rescaledMean(F1, 1, 5)).toBeCloseTo(5 / 7, 12);

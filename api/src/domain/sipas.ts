@@ -1,5 +1,5 @@
 // SIPAS, the index of satisfaction with public administrative services (Decision 2640/QĐ-BNV of
-// 10/10/2017), and the conventions published elsewhere on the same answers (domain.md §4.3).
+// 10/10/2017), and the conventions published elsewhere on the same answers (docs/domain.md §4.3).
 //
 // Inputs are counts (or a distribution: answer value → number of respondents), not raw answers, so
 // the services can feed sums of rollups. Every index is a 0..1 ratio; ×100 gives the published %.
@@ -12,13 +12,13 @@ export interface PositiveCount {
   answered: number;
 }
 
-/** On the 5-point scale (1 Rất không hài lòng … 5 Rất hài lòng) answers 4 and 5 are satisfied; domain.md §4.3. */
+/** On the 5-point scale (1 Rất không hài lòng … 5 Rất hài lòng) answers 4 and 5 are satisfied; docs/domain.md §4.3. */
 export const SIPAS_POSITIVE_FROM = 4;
 
-/** SIPAS has five factors (access, procedure, civil servants, results, feedback handling); domain.md §4.3. */
+/** SIPAS has five factors (access, procedure, civil servants, results, feedback handling); docs/domain.md §4.3. */
 export const SIPAS_FACTOR_COUNT = 5;
 
-/** Factor index = respondents answering 4 or 5 / respondents answering the question; null if none answered (domain.md §4.3). */
+/** Factor index = respondents answering 4 or 5 / respondents answering the question; null if none answered (docs/domain.md §4.3). */
 export function factorIndex({ positive, answered }: PositiveCount): number | null {
   return shareOf(positive, answered, 'positive', 'answered');
 }
@@ -26,7 +26,7 @@ export function factorIndex({ positive, answered }: PositiveCount): number | nul
 /**
  * Factor index when satisfaction is asked per criterion: the mean of the criteria's shares, over the
  * criteria that have answers; null if none has. This is the project's rule for forms after 2020,
- * which ask satisfaction per criterion; reports must say so (domain.md §4.3). Each criterion weighs
+ * which ask satisfaction per criterion; reports must say so (docs/domain.md §4.3). Each criterion weighs
  * the same whatever its number of answers, as each factor does in the SIPAS mean.
  */
 export function factorIndexFromCriteria(criteria: readonly PositiveCount[]): number | null {
@@ -41,7 +41,7 @@ export interface SipasResult {
 }
 
 /**
- * SIPAS = arithmetic mean of the 5 factor indices (domain.md §4.3). When a factor has no data the
+ * SIPAS = arithmetic mean of the 5 factor indices (docs/domain.md §4.3). When a factor has no data the
  * index is null, not the mean of the others: a partial mean would not be comparable with published
  * SIPAS values. `expectedFactors` follows the questionnaire version (5 for Decision 2640/QĐ-BNV).
  */
@@ -67,13 +67,13 @@ export function sipasIndex(
   return { index: complete ? mean(withData) : null, factorsWithData: withData.length };
 }
 
-/** Assessment index = respondents agreeing the criterion was met / respondents answering; null if none (domain.md §4.3). */
+/** Assessment index = respondents agreeing the criterion was met / respondents answering; null if none (docs/domain.md §4.3). */
 export function assessmentShare({ agree, answered }: { agree: number; answered: number }): number | null {
   return shareOf(agree, answered, 'agree', 'answered');
 }
 
 /**
- * Expectation index = respondents choosing each item / respondents (domain.md §4.3); null when there
+ * Expectation index = respondents choosing each item / respondents (docs/domain.md §4.3); null when there
  * are no respondents. Several items may be chosen, so the shares may add up to more than 1.
  */
 export function expectationShares<K extends string>(
@@ -96,7 +96,7 @@ export type AnswerDistribution = Readonly<Record<number, number>>;
 
 /**
  * Respondents answering at least `threshold` out of those answering: the counts behind a SIPAS factor
- * index (threshold 4 on the 5-point scale, domain.md §4.3), which factorIndex turns into the index.
+ * index (threshold 4 on the 5-point scale, docs/domain.md §4.3), which factorIndex turns into the index.
  */
 export function positiveCount(
   distribution: AnswerDistribution,
@@ -112,7 +112,7 @@ export function positiveCount(
   return { positive, answered };
 }
 
-/** GOV.UK rescaled mean (mean − min) / (max − min), 0..1; null when nobody answered (domain.md §4.3). */
+/** GOV.UK rescaled mean (mean − min) / (max − min), 0..1; null when nobody answered (docs/domain.md §4.3). */
 export function rescaledMean(distribution: AnswerDistribution, min: number, max: number): number | null {
   assertFiniteValue('min', min);
   assertFiniteValue('max', max);
@@ -128,7 +128,7 @@ export function rescaledMean(distribution: AnswerDistribution, min: number, max:
   return answered === 0 ? null : (sum / answered - min) / (max - min);
 }
 
-/** OMB Circular A-11 percent agree: share answering ≥ threshold (4 of 5), 0..1; null when nobody answered (domain.md §4.3). */
+/** OMB Circular A-11 percent agree: share answering ≥ threshold (4 of 5), 0..1; null when nobody answered (docs/domain.md §4.3). */
 export function percentAgree(
   distribution: AnswerDistribution,
   threshold = SIPAS_POSITIVE_FROM,
@@ -144,7 +144,7 @@ export interface JdmaShares {
 
 /**
  * France's "Je donne mon avis" good / medium / bad shares: good ≥ goodFrom, bad ≤ badUpTo, medium in
- * between; 0..1 each, adding up to 1; null when nobody answered (domain.md §4.3). On the 5-point scale
+ * between; 0..1 each, adding up to 1; null when nobody answered (docs/domain.md §4.3). On the 5-point scale
  * goodFrom 4 and badUpTo 2; on a 3-level scale 1–3 (JDMA's own three answers) goodFrom 3 and badUpTo 1.
  */
 export function jdmaShares(

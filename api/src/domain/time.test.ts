@@ -115,7 +115,7 @@ describe('addMonths: Bộ luật Dân sự 2015 Điều 148(3) — no correspond
   });
 });
 
-describe('national date-time yyyyMMddHHmmss (domain.md §6: Asia/Ho_Chi_Minh)', () => {
+describe('national date-time yyyyMMddHHmmss (docs/domain.md §6: Asia/Ho_Chi_Minh)', () => {
   it('parses 20261008143005 as 08/10/2026 14:30:05 local = 07:30:05Z', () => {
     expect(parseNationalDateTime('20261008143005').toISOString()).toBe('2026-10-08T07:30:05.000Z');
   });

@@ -56,7 +56,7 @@ function civilToEpochDay(year: number, month: number, date: number): number {
   return Math.round(d.getTime() / MS_PER_DAY);
 }
 
-/** Strict 'YYYY-MM-DD' naming a real date (api-contract scalar Date). */
+/** Strict 'YYYY-MM-DD' naming a real date (GraphQL scalar Date). */
 export function isValidDay(s: string): boolean {
   if (typeof s !== 'string') return false;
   try {
@@ -67,13 +67,13 @@ export function isValidDay(s: string): boolean {
   }
 }
 
-/** Days since 1970-01-01 (a day number for fast calendar loops); api-contract scalar Date. */
+/** Days since 1970-01-01 (a day number for fast calendar loops); GraphQL scalar Date. */
 export function toEpochDay(day: Day): number {
   const { year, month, date } = parseDay(day);
   return civilToEpochDay(year, month, date);
 }
 
-/** The day with the given number of days since 1970-01-01; api-contract scalar Date. */
+/** The day with the given number of days since 1970-01-01; GraphQL scalar Date. */
 export function fromEpochDay(epochDay: number): Day {
   if (!Number.isInteger(epochDay)) throw new RangeError(`Not a whole day number: ${epochDay}`);
   const d = new Date(epochDay * MS_PER_DAY);
@@ -82,7 +82,7 @@ export function fromEpochDay(epochDay: number): Day {
   return `${pad(year, 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
-/** The local day number (days since 1970-01-01 in UTC+7) of an instant; api-contract "days are Asia/Ho_Chi_Minh days". */
+/** The local day number (days since 1970-01-01 in UTC+7) of an instant; docs/domain.md §3.1 "days are Asia/Ho_Chi_Minh days". */
 export function epochDayOf(instant: Date): number {
   return Math.floor((checkInstant(instant) + OFFSET_MS) / MS_PER_DAY);
 }
@@ -92,18 +92,18 @@ export function localMidnightMs(epochDay: number): number {
   return epochDay * MS_PER_DAY - OFFSET_MS;
 }
 
-/** The Asia/Ho_Chi_Minh day of an instant; api-contract "days are Asia/Ho_Chi_Minh days". */
+/** The Asia/Ho_Chi_Minh day of an instant; docs/domain.md §3.1 "days are Asia/Ho_Chi_Minh days". */
 export function dayOf(instant: Date): Day {
   return fromEpochDay(epochDayOf(instant));
 }
 
-/** Whole minutes since local midnight (0–1439); domain.md §3 working hours are local clock times. */
+/** Whole minutes since local midnight (0–1439); docs/domain.md §3.1 working hours are local clock times. */
 export function minuteOfDay(instant: Date): number {
   const localMs = checkInstant(instant) + OFFSET_MS;
   return Math.floor((localMs - Math.floor(localMs / MS_PER_DAY) * MS_PER_DAY) / MS_PER_MINUTE);
 }
 
-/** The instant at `minute` minutes after local midnight of `day` (1440 = next midnight); domain.md §3. */
+/** The instant at `minute` minutes after local midnight of `day` (1440 = next midnight); docs/domain.md §3.1. */
 export function atLocalMinute(day: Day, minute: number): Date {
   if (!Number.isFinite(minute)) throw new RangeError(`Minute of day must be a finite number: ${minute}`);
   return new Date(localMidnightMs(toEpochDay(day)) + Math.round(minute * MS_PER_MINUTE));
@@ -133,7 +133,7 @@ export function addMonths(day: Day, n: number): Day {
   return `${pad(newYear, 4)}-${pad(newMonth)}-${pad(newDate)}`;
 }
 
-/** 0 Sunday … 6 Saturday; domain.md §3 "Saturdays and Sundays are off". */
+/** 0 Sunday … 6 Saturday; docs/domain.md §3.1 "Saturdays and Sundays are off". */
 export function weekday(day: Day): number {
   return weekdayOfEpochDay(toEpochDay(day));
 }
@@ -148,7 +148,7 @@ export function daysBetween(from: Day, to: Day): number {
   return toEpochDay(to) - toEpochDay(from);
 }
 
-/** ISO 8601 with the +07:00 offset, e.g. 2026-01-05T17:00:00+07:00; api-contract scalar DateTime. */
+/** ISO 8601 with the +07:00 offset, e.g. 2026-01-05T17:00:00+07:00; GraphQL scalar DateTime (docs/api.md "Dates and time zones"). */
 export function formatLocalIso(instant: Date): string {
   const ms = checkInstant(instant);
   const epochDay = epochDayOf(instant);
@@ -161,7 +161,7 @@ export function formatLocalIso(instant: Date): string {
   return `${fromEpochDay(epochDay)}T${pad(h)}:${pad(min)}:${pad(s)}${fraction}+07:00`;
 }
 
-/** Parses the national portal's `yyyyMMddHHmmss` (Asia/Ho_Chi_Minh); domain.md §6. */
+/** Parses the national portal's `yyyyMMddHHmmss` (Asia/Ho_Chi_Minh); docs/domain.md §6. */
 export function parseNationalDateTime(s: string): Date {
   const m = NATIONAL_PATTERN.exec(s);
   if (m) {
@@ -174,7 +174,7 @@ export function parseNationalDateTime(s: string): Date {
   throw new RangeError(`Not a national date-time (yyyyMMddHHmmss): ${JSON.stringify(s)}`);
 }
 
-/** Formats an instant as the national portal's `yyyyMMddHHmmss` (Asia/Ho_Chi_Minh, seconds truncated); domain.md §6. */
+/** Formats an instant as the national portal's `yyyyMMddHHmmss` (Asia/Ho_Chi_Minh, seconds truncated); docs/domain.md §6. */
 export function formatNationalDateTime(instant: Date): string {
   const iso = formatLocalIso(instant);
   return iso.slice(0, 19).replace(/[-T:]/g, '');

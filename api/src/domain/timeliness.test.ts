@@ -25,7 +25,7 @@ const finishedAt = (end: string, extra: Partial<TimelinessInput> = {}): Timeline
   ...extra,
 });
 
-describe('finished dossiers: "on time if end ≤ due date; early if the end\'s date is before the due date\'s date; late after" (domain.md §3)', () => {
+describe('finished dossiers: "on time if end ≤ due date; early if the end\'s date is before the due date\'s date; late after" (docs/domain.md §3.8)', () => {
   it.each([
     ['2026-03-05 10:00', 'EARLY', 'Thu 5/3 is before Fri 6/3'],
     ['2026-03-06 08:00', 'ON_TIME', 'same day, before the due time'],
@@ -69,7 +69,7 @@ describe('finished dossiers: "on time if end ≤ due date; early if the end\'s d
   });
 });
 
-describe('supplements (domain.md §3)', () => {
+describe('supplements (docs/domain.md §3.8)', () => {
   it('"A second supplement request on one dossier counts as late", even when it ended early', () => {
     expect(classifyTimeliness(finishedAt('2026-03-04 10:00', { supplementRequests: 2 }))).toBe('LATE');
     expect(classifyTimeliness(finishedAt('2026-03-04 10:00', { supplementRequests: 3 }))).toBe('LATE');
@@ -104,7 +104,7 @@ describe('supplements (domain.md §3)', () => {
   });
 });
 
-describe('ends that count as handled on time (domain.md §3, Decision 766 indicator 2.1)', () => {
+describe('ends that count as handled on time (docs/domain.md §3.8, Decision 766 indicator 2.1)', () => {
   it.each([
     ['WITHDRAWN', 'ON_TIME'], // status 7, withdrawn by the applicant
     ['STOPPED', 'ON_TIME'], // status 8, handed back unprocessed
@@ -177,7 +177,7 @@ describe('unfinished at the end of a reporting period: "in time if due ≥ perio
   });
 });
 
-describe('no due date: "on time if (end − start − paused time) ≤ the statutory time limit" (domain.md §3)', () => {
+describe('no due date: "on time if (end − start − paused time) ≤ the statutory time limit" (docs/domain.md §3.8)', () => {
   const noDue = { ...base, dueAt: null, statutoryLimitMinutes: 1440 }; // 3 working days × 480
 
   it.each([
@@ -218,7 +218,7 @@ describe('no due date: "on time if (end − start − paused time) ≤ the statu
   });
 });
 
-describe('apologies: "An apology does not turn a late dossier into an on-time one" (domain.md §3)', () => {
+describe('apologies: "An apology does not turn a late dossier into an on-time one" (docs/domain.md §3.7)', () => {
   it('the apology due date is ignored: the due date in force before the apology decides', () => {
     // Due Fri 6/3; apology moved it to Fri 13/3; resolved Tue 10/3 → late against 6/3.
     const input = finishedAt('2026-03-10 10:00', { apologyDueAt: local('2026-03-13 17:00') });
@@ -226,7 +226,7 @@ describe('apologies: "An apology does not turn a late dossier into an on-time on
   });
 });
 
-describe('countsAsOnTimeFor766: numerator of indicator 2.1 (domain.md §5)', () => {
+describe('countsAsOnTimeFor766: numerator of indicator 2.1 (docs/domain.md §5)', () => {
   it.each([
     ['EARLY', null, true],
     ['ON_TIME', null, true],

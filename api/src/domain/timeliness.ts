@@ -1,11 +1,11 @@
-// The on-time rule of Decision 766/QĐ-TTg indicator 2.1, as written in domain.md §3 "On-time rule".
+// The on-time rule of Decision 766/QĐ-TTg indicator 2.1, as written in docs/domain.md §3.8 "On-time rule".
 
 import { epochDayOf } from './time.ts';
 
 export type Timeliness = 'EARLY' | 'ON_TIME' | 'LATE' | 'IN_PROGRESS_ON_TIME' | 'IN_PROGRESS_LATE';
 
 /**
- * How a dossier's processing ended (domain.md §3 table): RESOLVED = status 9; RETURNED = status 10
+ * How a dossier's processing ended (docs/domain.md §3.4 table): RESOLVED = status 9; RETURNED = status 10
  * (result returned, used when 9 is absent); WITHDRAWN = 7; REFUSED = 3 (refused at reception);
  * STOPPED = 8 (Dừng xử lý: the agency stops and hands the dossier back unprocessed — this is the
  * "returned unprocessed" case of indicator 2.1).
@@ -23,19 +23,19 @@ export interface TimelinessInput {
   receivedAt: Date | null;
   /**
    * The due date in force, moved by supplement pauses but NOT by apologies: an apology with a new due
-   * date does not turn a late dossier into an on-time one (domain.md §3), so callers pass the due date
+   * date does not turn a late dossier into an on-time one (docs/domain.md §3.7), so callers pass the due date
    * in force before any apology (e.g. the initial due date moved by each supplement pause with
    * moveDueDateForPause), never Dossier.dueAt after an apology.
    */
   dueAt: Date | null;
-  /** End of processing per domain.md §3 (resolved, else returned, else stopped/refused/withdrawn); null when unfinished. */
+  /** End of processing per docs/domain.md §3.4 (resolved, else returned, else stopped/refused/withdrawn); null when unfinished. */
   endedAt: Date | null;
   endKind?: DossierEndKind | null;
-  /** Supplement requests on the dossier; 2 or more → late (domain.md §3). */
+  /** Supplement requests on the dossier; 2 or more → late (docs/domain.md §3.6). */
   supplementRequests: number;
   /**
    * Time of a supplement request that was never answered (the dossier ended, or is to be judged, while
-   * still waiting for the applicant): the request time becomes the end of processing (domain.md §3).
+   * still waiting for the applicant): the request time becomes the end of processing (docs/domain.md §3.6).
    */
   unansweredSupplementSince?: Date | null;
   /**
@@ -43,7 +43,7 @@ export interface TimelinessInput {
    * (it is end − start − paused), so they are not subtracted again.
    */
   pausedMinutes?: number;
-  /** Working minutes of the statutory limit, for dossiers without a due date (domain.md §3). */
+  /** Working minutes of the statutory limit, for dossiers without a due date (docs/domain.md §3.8). */
   statutoryLimitMinutes?: number | null;
   /** (end − start − paused) in working minutes (up to asOf when unfinished), for dossiers without a due date. */
   workingMinutesElapsed?: number | null;
@@ -55,7 +55,7 @@ export interface TimelinessInput {
   /**
    * The due date set by an apology (Phiếu xin lỗi và hẹn lại ngày trả kết quả). Ignored by the
    * classification on purpose: an apology does not turn a late dossier into an on-time one
-   * (domain.md §3). Carried so that callers can pass a dossier's dates through unchanged.
+   * (docs/domain.md §3.7). Carried so that callers can pass a dossier's dates through unchanged.
    */
   apologyDueAt?: Date | null;
 }
@@ -64,7 +64,7 @@ const ENDS_COUNTED_ON_TIME: ReadonlySet<DossierEndKind> = new Set(['WITHDRAWN', 
 
 /**
  * Early / on time / late, or in progress on time / late at `asOf`.
- * domain.md §3 "On-time rule (as used by Decision 766 indicator 2.1)".
+ * docs/domain.md §3.8 "On-time rule (as used by Decision 766 indicator 2.1)".
  *
  * Order of the rules (first match wins):
  * 1. receivedAt null: the clock never started → ON_TIME if ended, else IN_PROGRESS_ON_TIME.
@@ -112,14 +112,14 @@ export function classifyTimeliness(input: TimelinessInput, options: TimelinessOp
 /**
  * Whether a dossier counts in the numerator of indicator 2.1: finished early or on time, withdrawn
  * or returned unprocessed (or refused), or unfinished and not yet due at the period's end.
- * Decision 766/QĐ-TTg indicator 2.1 as in domain.md §5; domain.md §3.
+ * Decision 766/QĐ-TTg indicator 2.1 as in docs/domain.md §5; docs/domain.md §3.8.
  */
 export function countsAsOnTimeFor766(t: Timeliness, endKind?: DossierEndKind | null): boolean {
   if (endKind && ENDS_COUNTED_ON_TIME.has(endKind)) return true;
   return t === 'EARLY' || t === 'ON_TIME' || t === 'IN_PROGRESS_ON_TIME';
 }
 
-/** Finished dossiers: early / on time / late by day or instant; domain.md §3 "On time if end ≤ due date". */
+/** Finished dossiers: early / on time / late by day or instant; docs/domain.md §3.8 "On time if end ≤ due date". */
 export function compareEndWithDue(
   end: Date,
   due: Date,

@@ -6,8 +6,8 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type PrismaTypes from '@tthc/db/generated/pothos-types.ts';
 import { getDatamodel } from '@tthc/db/generated/pothos-types.ts';
 import { AppError } from '../errors.ts';
-import { hasScope } from '../server/auth.ts';
-import type { Context } from '../server/context.ts';
+import { hasScope } from '../services/access/principal.ts';
+import type { Context } from '../services/context.ts';
 import { fieldCost } from './field-cost.ts';
 
 /** The one schema builder (Pothos): plugins, scalars and auth scopes are declared here only. */

@@ -1,6 +1,6 @@
-import { actorOf } from '../server/auth.ts';
+import { assertUnrestrictedKey } from '../services/access/agency-scope.ts';
+import { actorOf } from '../services/access/principal.ts';
 import { computeDueDate } from '../services/due-dates.ts';
-import { assertUnrestrictedKey } from '../services/key-agency-scope.ts';
 import { builder } from './builder.ts';
 import { ChannelEnum } from './enums.ts';
 
@@ -31,7 +31,7 @@ builder.queryFields((t) => ({
   dueDate: t.field({
     type: 'DateTime',
     description:
-      'Due date of a dossier received at `receivedAt` through `channel`: the procedure’s time limit counted on the working calendar (domain.md §3).',
+      'Due date of a dossier received at `receivedAt` through `channel`: the procedure’s time limit for that channel counted on the working calendar, skipping non-working time (Monday–Friday 07:00–11:30 and 13:30–17:00 unless the calendar says otherwise; 8 working hours = 1 working day): the first instant at which the limit has elapsed.',
     args: {
       procedureCode: t.arg.string({ required: true }),
       receivedAt: t.arg({ type: 'DateTime', required: true }),
@@ -59,9 +59,7 @@ builder.mutationField('setCalendarDays', (t) =>
     resolve: async (_query, _root, { days }, ctx) => {
       // The calendar moves every agency's due dates: not for a key limited to one subtree.
       assertUnrestrictedKey(ctx.principal);
-      const rows = await ctx.calendars.setDays(days, actorOf(ctx.principal));
-      ctx.pubsub.publish('calendar:changed', { dates: days.map((d) => d.date) });
-      return rows;
+      return ctx.calendars.setDays(days, actorOf(ctx.principal));
     },
   }),
 );

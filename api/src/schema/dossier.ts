@@ -1,16 +1,25 @@
 import { ApplicantType, DossierStatus, DueDateChangeReason, Timeliness } from '@tthc/db';
 import { classifyTimeliness } from '../domain/timeliness.ts';
-import { AppError } from '../errors.ts';
-import { actorOf, hasScope } from '../server/auth.ts';
-import { recordDossierEvents } from '../services/ingest.ts';
-import { agencyScopeOf } from '../services/key-agency-scope.ts';
+import type { ErrorCode } from '../errors.ts';
+import { agencyScopeOf } from '../services/access/agency-scope.ts';
+import { actorOf } from '../services/access/principal.ts';
+import { findDossierFor } from '../services/dossiers.ts';
+import { recordDossierEvents } from '../services/ingestion/ingest.ts';
 import { builder } from './builder.ts';
 import { ChannelEnum } from './enums.ts';
 import { CHECKS_ITS_OWN_STRINGS } from './extensions.ts';
+import {
+  type IndexedError,
+  indexedUserErrors,
+  USE_USER_ERRORS,
+  USER_ERRORS_DESCRIPTION,
+  UserErrorRef,
+} from './user-errors.ts';
 
 const DossierStatusEnum = builder.enumType(DossierStatus, {
   name: 'DossierStatus',
-  description: 'National TrangThaiHoSo 1..10 (domain.md §3).',
+  description:
+    'National TrangThaiHoSo 1..10: 1 SUBMITTED, 2 RECEIVED, 3 REFUSED, 4 PROCESSING, 5 SUPPLEMENT_REQUESTED, 6 AWAITING_PAYMENT, 7 WITHDRAWN, 8 STOPPED, 9 RESOLVED, 10 RETURNED.',
 });
 const TimelinessEnum = builder.enumType(Timeliness, { name: 'Timeliness' });
 const ApplicantTypeEnum = builder.enumType(ApplicantType, {
@@ -23,7 +32,7 @@ const DossierEventInput = builder.inputType('DossierEventInput', {
   description:
     'One event of a dossier, as a one-stop system records it. (dossierCode, sequence) makes a delivery idempotent.',
   // Each event's strings and dates are checked by ingestion, which refuses a bad event by index and
-  // stores the others (services/ingest-validate.ts); the edge check would refuse the whole batch.
+  // stores the others (services/ingestion/validate.ts); the edge check would refuse the whole batch.
   extensions: { [CHECKS_ITS_OWN_STRINGS]: true },
   fields: (t) => ({
     dossierCode: t.string({ required: true }),
@@ -49,7 +58,7 @@ const DossierEventInput = builder.inputType('DossierEventInput', {
 });
 
 export const InputErrorRef = builder
-  .objectRef<{ index: number; code: string; message: string }>('InputError')
+  .objectRef<{ index: number; code: ErrorCode; message: string }>('InputError')
   .implement({
     fields: (t) => ({
       index: t.exposeInt('index', { description: 'Position of the rejected item in the input list.' }),
@@ -62,7 +71,7 @@ const RecordPayload = builder
   .objectRef<{
     accepted: number;
     duplicates: number;
-    errors: { index: number; code: string; message: string }[];
+    errors: IndexedError[];
   }>('RecordDossierEventsPayload')
   .implement({
     fields: (t) => ({
@@ -71,7 +80,16 @@ const RecordPayload = builder
         description:
           'Events already stored (same dossier code, sequence and content; the same sequence with other content is an IDEMPOTENCY_CONFLICT error).',
       }),
-      errors: t.field({ type: [InputErrorRef], resolve: (p) => p.errors }),
+      errors: t.field({
+        type: [InputErrorRef],
+        deprecationReason: USE_USER_ERRORS,
+        resolve: (p) => p.errors,
+      }),
+      userErrors: t.field({
+        type: [UserErrorRef],
+        description: USER_ERRORS_DESCRIPTION,
+        resolve: (p) => indexedUserErrors(p.errors, { input: [], list: 'events' }),
+      }),
     }),
   });
 
@@ -112,7 +130,7 @@ const DueDateChangeRef = builder.objectRef<{
 
 DueDateChangeRef.implement({
   description:
-    'A change of due date: on reception, after a supplement, or by an apology (history kept, domain.md §3).',
+    'A change of due date: on reception, after a supplement, by an apology or a correction (history kept; an apology never turns a late dossier into an on-time one).',
   fields: (t) => ({
     reason: t.expose('reason', { type: DueDateChangeReasonEnum }),
     previousDueAt: t.expose('previousDueAt', { type: 'DateTime', nullable: true }),
@@ -192,20 +210,6 @@ builder.queryField('dossier', (t) =>
     description:
       'A dossier and its timeline (needs an API key; a key limited to an agency sees only its subtree).',
     args: { code: t.arg.string({ required: true }) },
-    resolve: async (query, _root, { code }, ctx) => {
-      const p = ctx.principal;
-      if (p.kind === 'anonymous') {
-        throw new AppError('UNAUTHENTICATED', 'Cần khóa API để xem hồ sơ.');
-      }
-      if (!hasScope(p, 'READ') && !hasScope(p, 'INGEST')) {
-        throw new AppError('FORBIDDEN', 'Khóa API không có quyền xem hồ sơ.');
-      }
-      const [dossier, scope] = await Promise.all([
-        ctx.prisma.dossier.findUnique({ ...query, where: { code } }),
-        agencyScopeOf(ctx.prisma, p),
-      ]);
-      // Another unit's dossier is not revealed: the same answer as an unknown code.
-      return dossier && scope.isAllowed(dossier.agencyId) ? dossier : null;
-    },
+    resolve: (query, _root, { code }, ctx) => findDossierFor(ctx.prisma, ctx.principal, code, query),
   }),
 );

@@ -1,5 +1,6 @@
 import type { EvaluationBand } from '../domain/one-stop-evaluation.ts';
-import { actorOf } from '../server/auth.ts';
+import { assertAgencyInKeyScope } from '../services/access/agency-scope.ts';
+import { actorOf } from '../services/access/principal.ts';
 import {
   computeEvaluation,
   EVALUATION_BANDS,
@@ -9,14 +10,14 @@ import {
   setEvaluationScores,
   type TimeComparison,
 } from '../services/evaluation.ts';
-import { assertAgencyInKeyScope } from '../services/key-agency-scope.ts';
 import { builder } from './builder.ts';
 import { InputErrorRef } from './dossier.ts';
 import { AGGREGATE_COST } from './field-cost.ts';
+import { indexedUserErrors, USE_USER_ERRORS, USER_ERRORS_DESCRIPTION, UserErrorRef } from './user-errors.ts';
 
 const BandRef = builder.objectRef<EvaluationBand>('EvaluationBand').implement({
   description:
-    'A classification band (domain.md §4.2, local practice): totals above `min`, or from `min` when minInclusive.',
+    'A classification band of the total out of 18 (local practice, configurable; by default >15 excellent, 12–15 good, 9–12 fair, 6–9 average, <6 poor): totals above `min`, or from `min` when minInclusive.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'EXCELLENT, GOOD, FAIR, AVERAGE or POOR by default.' }),
     label: t.exposeString('label', { description: 'Xuất sắc, Tốt, Khá, Trung bình, Yếu.' }),
@@ -126,7 +127,13 @@ const SetScoresPayload = builder.objectRef<SetScoresOutcome>('SetEvaluationScore
       type: [InputErrorRef],
       description:
         'By position in `scores` (−1: the list as a whole): NO_SCORES, TOO_MANY_SCORES, INVALID_INDICATOR, DUPLICATE_INDICATOR, INVALID_SCORE, EMPTY_SCORE, NOTE_TOO_LONG.',
+      deprecationReason: USE_USER_ERRORS,
       resolve: (p) => p.errors,
+    }),
+    userErrors: t.field({
+      type: [UserErrorRef],
+      description: USER_ERRORS_DESCRIPTION,
+      resolve: (p) => indexedUserErrors(p.errors, { input: ['input'], list: 'scores' }),
     }),
   }),
 });

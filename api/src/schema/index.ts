@@ -2,6 +2,7 @@ import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.ts';
 import './scalars.ts';
 import './enums.ts';
+import './user-errors.ts';
 import './procedure.ts';
 import './agency.ts';
 import './calendar.ts';

@@ -1,19 +1,21 @@
 import { RatingLevel } from '@tthc/db';
 import { filter, map, pipe } from 'graphql-yoga';
-import { type AgencyReach, commentReaders, reachOf } from '../services/ratings/audience.ts';
+import { type AgencyReach, commentReaders, reachOf } from '../services/access/audience.ts';
 import {
   MAX_COMMENT_LENGTH,
   MAX_IDEMPOTENCY_KEY_LENGTH,
+  type RatingRejection,
   type RatingService,
 } from '../services/ratings/index.ts';
 import { resolveScope, scopeTouchedBy } from '../services/stats.ts';
 import { builder } from './builder.ts';
 import { InputErrorRef } from './dossier.ts';
 import { StatsScopeInput } from './stats.ts';
+import { singleUserErrors, USE_USER_ERRORS, USER_ERRORS_DESCRIPTION, UserErrorRef } from './user-errors.ts';
 
 const RatingLevelEnum = builder.enumType(RatingLevel, {
   name: 'RatingLevel',
-  description: 'Quick rating (domain.md §4.1): rất hài lòng, hài lòng, không hài lòng.',
+  description: 'Quick rating of a finished dossier: rất hài lòng, hài lòng, không hài lòng.',
 });
 
 const SubmitRatingInput = builder.inputType('SubmitRatingInput', {
@@ -30,8 +32,21 @@ const SubmitRatingInput = builder.inputType('SubmitRatingInput', {
   }),
 });
 
+/** The input field each refusal of a rating is about (none: the client's rate, not the input). */
+const RATING_REJECTION_FIELD: Record<RatingRejection, string | null> = {
+  UNKNOWN_DOSSIER: 'dossierCode',
+  NOT_FINISHED: 'dossierCode',
+  INVALID_TOKEN: 'token',
+  TOKEN_EXPIRED: 'token',
+  COMMENT_TOO_LONG: 'comment',
+  INVALID_IDEMPOTENCY_KEY: 'idempotencyKey',
+  RATE_LIMITED: null,
+};
+
+// The parent is RatingService.submit's result as is: the rating fast path serialises its `error`
+// itself (server/rating-fast-path.ts), so the field path is derived here rather than added to it.
 const SubmitRatingPayload = builder
-  .objectRef<{ ok: boolean; error: { index: number; code: string; message: string } | null }>(
+  .objectRef<{ ok: boolean; error: { index: number; code: RatingRejection; message: string } | null }>(
     'SubmitRatingPayload',
   )
   .implement({
@@ -42,7 +57,16 @@ const SubmitRatingPayload = builder
         nullable: true,
         description:
           'Why nothing was stored: UNKNOWN_DOSSIER, NOT_FINISHED, INVALID_TOKEN, TOKEN_EXPIRED, COMMENT_TOO_LONG, INVALID_IDEMPOTENCY_KEY, RATE_LIMITED.',
+        deprecationReason: USE_USER_ERRORS,
         resolve: (p) => p.error,
+      }),
+      userErrors: t.field({
+        type: [UserErrorRef],
+        description: USER_ERRORS_DESCRIPTION,
+        resolve: ({ error }) => {
+          const field = error && RATING_REJECTION_FIELD[error.code];
+          return singleUserErrors(error, field ? ['input', field] : null);
+        },
       }),
     }),
   });

@@ -10,7 +10,7 @@ describe('api/schema.graphql', () => {
     expect(committed).toBe(`${printSchema(sortedSchema())}\n`);
   });
 
-  it('keeps the public contract names of api-contract.md', () => {
+  it('keeps the public contract names of docs/api.md', () => {
     const fields = sortedSchema().getQueryType()!.getFields();
     for (const name of ['procedure', 'procedures', 'agency', 'agencies', 'dueDate'])
       expect(fields).toHaveProperty(name);

@@ -19,7 +19,7 @@ const JdmaRef = builder.objectRef<{ good: number; medium: number; bad: number }>
 
 const ConventionsRef = builder.objectRef<Conventions>('SatisfactionConventions').implement({
   description:
-    'The same satisfaction answers under other published conventions (domain.md §4.3); 0..1, null = no answers.',
+    'The same satisfaction answers under other published conventions: GOV.UK rescaled mean, OMB Circular A-11 percent agree, France’s “Je donne mon avis” shares; 0..1, null = no answers.',
   fields: (t) => ({
     answered: t.exposeInt('answered'),
     scaleMin: t.exposeInt('scaleMin'),
@@ -82,7 +82,7 @@ const FactorMethodEnum = builder.enumType('SipasFactorMethod', {
     FACTOR_QUESTION: { description: 'One satisfaction question for the factor (the 2017–2020 form).' },
     MEAN_OF_CRITERIA: {
       description:
-        'Satisfaction asked per criterion: the factor index is the mean of its criteria’s shares (the project’s rule, domain.md §4.3).',
+        'Satisfaction asked per criterion: the factor index is the mean of its criteria’s shares (the project’s rule for such forms; the published SIPAS method asks once per factor).',
     },
   } as const,
 });
@@ -138,7 +138,7 @@ const VersionUsedRef = builder
 
 const ChainRef = builder.objectRef<SipasReport['chain']>('SatisfactionResponseChain').implement({
   description:
-    'The denominator chain of the same scope and period (domain.md §4.3): finished → asked → rated.',
+    'The denominator chain of the same scope and period: dossiers finished → asked to rate (a rating link issued) → rated.',
   fields: (t) => ({
     finished: t.exposeInt('finished', { description: 'Dossiers whose processing ended in the period.' }),
     ratingLinksIssued: t.exposeInt('ratingLinksIssued', {

@@ -1,6 +1,6 @@
 import { roundScore } from '../domain/index766.ts';
-import { figuresOf, watchStats } from '../server/live-stats.ts';
 import { computeIndex766 } from '../services/index766.ts';
+import { figuresOf, watchStats } from '../services/live/live-stats.ts';
 import {
   averageProcessingWorkingDays,
   type Counts,
@@ -22,7 +22,7 @@ import { ChannelEnum } from './enums.ts';
 import { AGGREGATE_COST } from './field-cost.ts';
 import { ProcedureRef } from './procedure.ts';
 
-/** Live figures are pushed at most this often per subscription (architecture.md "Live"). */
+/** Live figures are pushed at most this often per subscription (docs/architecture.md "Live fan-out"). */
 export const STATS_PUSH_INTERVAL_MS = 250;
 
 export const PeriodInput = builder.inputType('PeriodInput', {
@@ -69,7 +69,7 @@ for (const ref of [ServiceStatsRef, ChannelStatsRef, MonthStatsRef] as const) {
       resolve: onTimeRate,
     }),
     withdrawn: t.exposeInt('withdrawn', {
-      description: 'Finished by withdrawal (counted on time, domain.md §3).',
+      description: 'Finished by withdrawal (a withdrawn dossier counts as handled on time).',
     }),
     stopped: t.exposeInt('stopped', {
       description: 'Finished by a stop (returned unprocessed; counted on time).',
@@ -225,7 +225,7 @@ builder.subscriptionField('statsChanged', (t) =>
       scope: t.arg({ type: StatsScopeInput, required: true }),
       period: t.arg({ type: PeriodInput, required: true }),
     },
-    // One computation per tick for all the subscribers of a scope and period (server/live-stats.ts).
+    // One computation per tick for all the subscribers of a scope and period (services/live/live-stats.ts).
     subscribe: async (_root, { scope, period }, ctx) => {
       // Refused when subscribing, rather than as the same error in every tick the watch pushes.
       checkPeriod(period);

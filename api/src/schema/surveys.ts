@@ -1,13 +1,20 @@
 import { QuestionnaireKind, QuestionnaireStatus, SurveyQuestionKind } from '@tthc/db';
-import { actorOf } from '../server/auth.ts';
-import { assertAgencyInKeyScope, assertUnrestrictedKey } from '../services/key-agency-scope.ts';
-import { optionList, publishQuestionnaire, scaleLevels } from '../services/questionnaires.ts';
+import { assertAgencyInKeyScope, assertUnrestrictedKey } from '../services/access/agency-scope.ts';
+import { actorOf } from '../services/access/principal.ts';
+import { optionList, type PathError, publishQuestionnaire, scaleLevels } from '../services/questionnaires.ts';
 import { MAX_ANSWERS } from '../services/survey-answers.ts';
 import { recordPaperSurvey, type SurveyOutcome, submitSurvey } from '../services/surveys.ts';
 import { builder } from './builder.ts';
 import { InputErrorRef } from './dossier.ts';
+import {
+  indexedUserErrors,
+  pathUserErrors,
+  USE_USER_ERRORS,
+  USER_ERRORS_DESCRIPTION,
+  UserErrorRef,
+} from './user-errors.ts';
 
-// ─── Questionnaires (domain.md §4.3: the instrument is data, versioned) ─────────────────────────
+// ─── Questionnaires (docs/domain.md §4.3: the instrument is data, versioned) ────────────────────
 
 const QuestionnaireKindEnum = builder.enumType(QuestionnaireKind, { name: 'QuestionnaireKind' });
 const QuestionnaireStatusEnum = builder.enumType(QuestionnaireStatus, {
@@ -188,20 +195,16 @@ const PublishQuestionnaireInput = builder.inputType('PublishQuestionnaireInput',
   }),
 });
 
-const QuestionnaireErrorRef = builder
-  .objectRef<{ path: string; code: string; message: string }>('QuestionnaireInputError')
-  .implement({
-    fields: (t) => ({
-      path: t.exposeString('path', { description: 'Where in the input, e.g. questions[3].scaleCode.' }),
-      code: t.exposeString('code'),
-      message: t.exposeString('message'),
-    }),
-  });
+const QuestionnaireErrorRef = builder.objectRef<PathError>('QuestionnaireInputError').implement({
+  fields: (t) => ({
+    path: t.exposeString('path', { description: 'Where in the input, e.g. questions[3].scaleCode.' }),
+    code: t.exposeString('code'),
+    message: t.exposeString('message'),
+  }),
+});
 
 const PublishPayload = builder
-  .objectRef<{ questionnaireId: number | null; errors: { path: string; code: string; message: string }[] }>(
-    'PublishQuestionnairePayload',
-  )
+  .objectRef<{ questionnaireId: number | null; errors: PathError[] }>('PublishQuestionnairePayload')
   .implement({
     fields: (t) => ({
       questionnaire: t.prismaField({
@@ -213,7 +216,16 @@ const PublishPayload = builder
             ? null
             : ctx.prisma.questionnaire.findUnique({ ...query, where: { id: p.questionnaireId } }),
       }),
-      errors: t.field({ type: [QuestionnaireErrorRef], resolve: (p) => p.errors }),
+      errors: t.field({
+        type: [QuestionnaireErrorRef],
+        deprecationReason: USE_USER_ERRORS,
+        resolve: (p) => p.errors,
+      }),
+      userErrors: t.field({
+        type: [UserErrorRef],
+        description: USER_ERRORS_DESCRIPTION,
+        resolve: (p) => pathUserErrors(p.errors, ['input']),
+      }),
     }),
   });
 
@@ -292,7 +304,13 @@ const SubmitSurveyPayload = builder.objectRef<SurveyOutcome>('SubmitSurveyPayloa
       type: [InputErrorRef],
       description:
         'index −1: the submission as a whole (UNKNOWN_QUESTIONNAIRE, UNKNOWN_DOSSIER, NOT_FINISHED, INVALID_TOKEN, TOKEN_EXPIRED, ALREADY_SUBMITTED, IDEMPOTENCY_KEY_REUSED, …); otherwise the position in `answers` (UNKNOWN_QUESTION, DUPLICATE_QUESTION, VALUE_OUT_OF_SCALE, UNKNOWN_OPTION, …).',
+      deprecationReason: USE_USER_ERRORS,
       resolve: (p) => p.errors,
+    }),
+    userErrors: t.field({
+      type: [UserErrorRef],
+      description: USER_ERRORS_DESCRIPTION,
+      resolve: (p) => indexedUserErrors(p.errors, { input: ['input'], list: 'answers' }),
     }),
   }),
 });
@@ -312,7 +330,7 @@ builder.mutationFields((t) => ({
           duplicate: false,
           responseId: null,
           errors: [{ index: -1, code: 'RATE_LIMITED', message }],
-        };
+        } satisfies SurveyOutcome;
       }
       return submitSurvey(ctx, (token, code, now) => ctx.ratings.verifyToken(token, code, now), input);
     },

@@ -1,6 +1,6 @@
 // The Khánh Hòa / Ninh Phước unit tree of agencies.json: provinces, the former Ninh Phước district,
 // communes before and after 1/7/2025, and provincial departments. A unit is keyed by (code, validFrom)
-// because codes are reused across the merger (domain.md §0: 22870 = TT Phước Dân, then xã Ninh Phước).
+// because codes are reused across the merger (docs/domain.md §0: 22870 = TT Phước Dân, then xã Ninh Phước).
 import { toSearchText } from '../domain/search-text.ts';
 import { addDays, type Day } from '../domain/time.ts';
 import { insertColumns, type Queryable } from './bulk-insert.ts';
@@ -31,7 +31,7 @@ export const DEPARTMENT_CODES: ReadonlyArray<readonly [namePrefix: string, code:
 /** Stands for "still valid" when resolving the parent of a unit without an end date. */
 const OPEN_END: Day = '9999-12-31';
 
-/** The day of the two-tier reform: districts end, merged communes start (domain.md §0). */
+/** The day of the two-tier reform: districts end, merged communes start (docs/domain.md §0). */
 export const REFORM_DAY: Day = '2025-07-01';
 
 export interface SeededAgency {

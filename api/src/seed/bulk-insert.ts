@@ -1,5 +1,5 @@
 // Set-based inserts for the seed: one INSERT … SELECT FROM unnest($1::t[], $2::t[], …) per chunk,
-// so 100,000 rows cost a handful of round trips (docs/performance.md "PostgreSQL writes").
+// so 100,000 rows cost a handful of round trips (docs/benchmarks.md "Machine baselines", PostgreSQL writes).
 import type pg from 'pg';
 
 export type Queryable = Pick<pg.PoolClient, 'query'>;

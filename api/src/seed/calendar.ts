@@ -1,5 +1,5 @@
 // The working calendar's exceptions for 2025–2026 (holidays.json): weekdays off and Saturdays made
-// working days, each with its legal source. Admin data, never hard-coded (domain.md §3).
+// working days, each with its legal source. Admin data, never hard-coded (docs/domain.md §3.2).
 import { WorkingCalendar } from '../domain/index.ts';
 import { insertColumns, type Queryable } from './bulk-insert.ts';
 import type { HolidayEntry } from './reference-data.ts';

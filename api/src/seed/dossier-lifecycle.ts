@@ -1,4 +1,4 @@
-// One dossier's story as a sequence of events (domain.md §3): reception, processing, supplement
+// One dossier's story as a sequence of events (docs/domain.md §3): reception, processing, supplement
 // requests that pause the clock, payment, an apology when it will be late, resolution and return;
 // or withdrawal, refusal at reception, or a stop. The timeline may run past the anchor day: the seed
 // keeps only what happened by then (dossiers.ts), so recent dossiers are still open. The events are
@@ -34,7 +34,7 @@ export interface DossierStory {
 }
 
 /** Outcome shares (of all dossiers). Late dossiers get an apology, so lateness is only planned where
- * an apology can be issued at least one day before the deadline (domain.md §3). */
+ * an apology can be issued at least one day before the deadline (docs/domain.md §3.7). */
 const SHARES = {
   refusedOnline: 0.025, // of online submissions: refused at reception
   withdrawn: 0.015,
@@ -182,7 +182,7 @@ export function planDossier(
   }
 
   // A dossier that will miss its due day gets an apology with a new due date, issued no later than one
-  // day before the deadline (domain.md §3); where that is no longer possible it is resolved in time.
+  // day before the deadline (docs/domain.md §3.7); where that is no longer possible it is resolved in time.
   let apologyAt: Date | undefined;
   if (dayOf(resolveAt) > dayOf(due)) {
     const latest = workingInstantAtOrBefore(

@@ -1,5 +1,5 @@
 // ~20,000 demo dossiers over the 18 months before the anchor day, with their events and due-date
-// history, written with a few set-based INSERTs (docs/performance.md "PostgreSQL writes").
+// history, written with a few set-based INSERTs (docs/benchmarks.md "Machine baselines", PostgreSQL writes).
 // Every Dossier row and its DueDateChange rows are foldDossierEvents (domain/dossier-state.ts) of the
 // events stored with it — exactly what ingestion would store for the same events.
 import {
@@ -27,7 +27,7 @@ export interface SeededDossier extends DossierState {
   events: DossierEventFact[];
 }
 
-/** Mã hồ sơ {prefix}-{yyMMdd}-{seq}, e.g. 22870-260512-0042 (domain.md §1; seq per desk and day). */
+/** Mã hồ sơ {prefix}-{yyMMdd}-{seq}, e.g. 22870-260512-0042 (docs/domain.md §1; seq per desk and day). */
 function dossierCode(prefix: string, day: Day, seq: number): string {
   return `${prefix}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${String(seq).padStart(4, '0')}`;
 }

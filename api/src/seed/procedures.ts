@@ -29,7 +29,7 @@ export interface SeededProcedure {
   agencyIds: number[];
 }
 
-/** Same-day procedures: "… nhận hồ sơ sau 15 giờ … trả kết quả trong ngày làm việc tiếp theo" (domain.md §2). */
+/** Same-day procedures: "… nhận hồ sơ sau 15 giờ … trả kết quả trong ngày làm việc tiếp theo" (docs/domain.md §2.3). */
 const AFTER_15H = /sau 15 giờ/;
 const SAME_DAY_CUTOFF_MINUTE = 15 * 60;
 

@@ -1,4 +1,4 @@
-// The survey instruments, as data (domain.md §4.3: "the instrument must be data, not code"):
+// The survey instruments, as data (docs/domain.md §4.3: "the instrument must be data, not code"):
 // the SIPAS questionnaire of Decision 2640/QĐ-BNV (5 factors, 22 criteria, each criterion assessed,
 // one satisfaction question per factor, one expectation question) and the 3-level quick rating form.
 import { insertColumns, type Queryable } from './bulk-insert.ts';
@@ -6,7 +6,7 @@ import { insertColumns, type Queryable } from './bulk-insert.ts';
 export const SIPAS_CODE = 'SIPAS-2640';
 export const QUICK_RATING_CODE = 'DANH-GIA-NHANH';
 
-/** Criterion wording paraphrases the 2017 form (domain.md §4.3); admins can edit it in a new version. */
+/** Criterion wording paraphrases the 2017 form (docs/domain.md §4.3); admins can edit it in a new version. */
 export const SIPAS_FACTORS: ReadonlyArray<{
   code: string;
   name: string;
@@ -83,7 +83,7 @@ export const EXPECTATION_OPTIONS: ReadonlyArray<{ code: string; text: string }> 
   { code: 'E8', text: 'Mở rộng dịch vụ công trực tuyến toàn trình và thanh toán trực tuyến' },
 ];
 
-/** 5-point satisfaction scale; 4 and 5 count as satisfied (domain.md §4.3 factor index). */
+/** 5-point satisfaction scale; 4 and 5 count as satisfied (docs/domain.md §4.3 factor index). */
 const SATISFACTION_LEVELS = [
   { value: 1, label: 'Rất không hài lòng' },
   { value: 2, label: 'Không hài lòng' },
@@ -99,7 +99,7 @@ const ASSESSMENT_LEVELS = [
   { value: 1, label: 'Không đồng ý' },
   { value: 2, label: 'Đồng ý' },
 ];
-/** Quick rating (domain.md §4.1): 3 levels; positiveFrom 2 (hài lòng and rất hài lòng). */
+/** Quick rating (docs/domain.md §4.1): 3 levels; positiveFrom 2 (hài lòng and rất hài lòng). */
 const QUICK_LEVELS = [
   { value: 1, label: 'Không hài lòng' },
   { value: 2, label: 'Hài lòng' },

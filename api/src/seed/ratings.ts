@@ -1,4 +1,4 @@
-// Quick ratings (domain.md §4.1) and the rating links behind them: links for ~60% of resolved
+// Quick ratings (docs/domain.md §4.1) and the rating links behind them: links for ~60% of resolved
 // dossiers, ratings for ~35% (mostly very satisfied or satisfied, dissatisfaction higher when the
 // dossier was late), a few re-ratings that keep the older rating as history, a few comments —
 // already masked, as the rating service stores them.
@@ -11,7 +11,7 @@ const LEVELS: readonly Level[] = ['VERY_SATISFIED', 'SATISFIED', 'DISSATISFIED']
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-/** A link stays valid at least 30 days after the dossier finished (api-contract "Meanings"). */
+/** A link stays valid at least 30 days after the dossier finished (docs/domain.md §4.1). */
 const LINK_VALIDITY_DAYS = 30;
 
 const SHARES = { linked: 0.6, ratedWhenLinked: 0.58, reRated: 0.03, commented: 0.1 } as const;

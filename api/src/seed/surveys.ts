@@ -1,4 +1,4 @@
-// ~1,500 SIPAS responses with raw answers (domain.md §4.3: store raw answers, never only a score),
+// ~1,500 SIPAS responses with raw answers (docs/domain.md §4.3: store raw answers, never only a score),
 // spread over the agencies and quarters of the seeded period. Some respondents are linked to a
 // dossier they had resolved; the rest were surveyed at the desk.
 import { atLocalMinute, dayOf, type WorkingCalendar } from '../domain/index.ts';

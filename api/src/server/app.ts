@@ -3,23 +3,24 @@ import type { Duplex } from 'node:stream';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { createYoga, type YogaInitialContext } from 'graphql-yoga';
 import { schema } from '../schema/index.ts';
+import type { Principal } from '../services/access/principal.ts';
 import { authenticate } from '../services/api-keys.ts';
-import { handleNationalSync, NATIONAL_SYNC_PATH } from '../services/national-sync/index.ts';
-import { clientIpOf } from '../services/ratings/client-ip.ts';
-import type { Principal } from './auth.ts';
+import type { Context, Services } from '../services/context.ts';
+import { eventBusStatus } from '../services/live/pubsub.ts';
+import { clientIpOf } from './client-ip.ts';
 import type { Config } from './config.ts';
 import { ConnectionCaps, tooManyConnections } from './connection-caps.ts';
-import type { Context, Services } from './context.ts';
 import { answerCrossOrigin } from './cross-origin.ts';
 import { maskError } from './database-errors.ts';
 import { useExecutionDeadline } from './execution-deadline.ts';
 import { useCodedHttpErrors, useInputErrorCodes, useRequestParseErrors } from './graphql-errors.ts';
+import { sendJson } from './http-io.ts';
 import { useInputStringChecks } from './input-strings.ts';
-import { eventBusStatus } from './pubsub.ts';
+import { handleNationalSync, NATIONAL_SYNC_PATH } from './national-sync-endpoint.ts';
 import { rememberRequestCount, useQueryBudget } from './query-budget.ts';
 import { useQueryShapeLimits } from './query-shape.ts';
 import { handleRatingFastPath, RATING_FAST_PATH } from './rating-fast-path.ts';
-import { payerOf, rateLimited, rateLimitHeaders } from './request-budget.ts';
+import { payerOf, type RequestBudgets, rateLimited, rateLimitHeaders } from './request-budget.ts';
 import { serveWebSocket } from './websocket.ts';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -43,9 +44,9 @@ export interface App {
 
 export function createApp(
   services: Services,
+  budgets: RequestBudgets,
   config: Pick<Config, 'env' | 'shutdownGraceMs' | 'trustProxy' | 'limits' | 'corsCredentialOrigins'>,
 ): App {
-  const { budgets } = services;
   const caps = new ConnectionCaps(config.limits.wsConnectionsPerIp);
 
   /** Who is calling; keyed requests are counted here, once the key is known (docs/limits.md). */
@@ -102,7 +103,7 @@ export function createApp(
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/healthz') return json(res, 200, { status: 'ok' });
+    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') return readiness(services, res);
     if (path === NATIONAL_SYNC_PATH) return handleNationalSync(services, req, res, admitSync);
     if (path === RATING_FAST_PATH) return handleRatingFastPath(services, config.trustProxy, req, res);
@@ -126,7 +127,7 @@ export function createApp(
   const server = createServer((req, res) => {
     handle(req, res).catch((err) => {
       services.logger.error({ err }, 'request failed');
-      if (!res.headersSent) json(res, 500, { error: 'Lỗi máy chủ' });
+      if (!res.headersSent) sendJson(res, 500, { error: 'Lỗi máy chủ' });
     });
   });
   server.on('clientError', answerClientError);
@@ -189,11 +190,6 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
   );
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
 /**
  * Ready = the database answers and every committed migration is applied. `live` (memory, or Redis
  * and its state) is informational: without Redis an instance still serves everything but cross-instance
@@ -204,15 +200,15 @@ async function readiness(services: Services, res: ServerResponse): Promise<void>
   try {
     const status = await services.db.migrationStatus();
     if (status.pending.length > 0) {
-      return json(res, 503, { status: 'migrations pending', pending: status.pending });
+      return sendJson(res, 503, { status: 'migrations pending', pending: status.pending });
     }
-    return json(res, 200, {
+    return sendJson(res, 200, {
       status: 'ready',
       migrations: status.applied.length,
       live: eventBusStatus(services.pubsub),
     });
   } catch (err) {
     services.logger.warn({ err: (err as Error).message }, 'readiness check failed');
-    return json(res, 503, { status: 'database unreachable' });
+    return sendJson(res, 503, { status: 'database unreachable' });
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config.ts';
 import { clientIpOf, parseTrustProxy } from './client-ip.ts';
+import { loadConfig } from './config.ts';
 
 /** A request as Node gives it: the socket's peer and, maybe, an X-Forwarded-For header. */
 function request(peer: string, forwardedFor?: string) {

@@ -2,7 +2,7 @@
  * Configuration from the environment, read once at start. Every variable is documented in the
  * README ("Configuration"); an invalid value stops the process with a clear message.
  */
-import { parseTrustProxy, type TrustProxy } from '../services/ratings/client-ip.ts';
+import { parseTrustProxy, type TrustProxy } from './client-ip.ts';
 import { parseCredentialOrigins } from './cross-origin.ts';
 import { boolVar, intVar } from './env-vars.ts';
 import { type LimitsConfig, loadLimits } from './limits-config.ts';
@@ -33,7 +33,7 @@ export interface Config {
   ratingPageUrl: string;
   /**
    * Which peers are our own proxies (TRUST_PROXY): the client IP is the right-most address of
-   * X-Forwarded-For + the socket's peer that none of them added (see services/ratings/client-ip.ts).
+   * X-Forwarded-For + the socket's peer that none of them added (see server/client-ip.ts).
    */
   trustProxy: TrustProxy;
   /**
@@ -45,6 +45,8 @@ export interface Config {
   ratingLimitPerIpPerMinute: number;
   /** submitRating attempts allowed per dossier per minute. */
   ratingLimitPerDossierPerMinute: number;
+  /** Concurrent ingestion transactions per API process. */
+  ingestWriters: number;
   /** Query cost, request and connection budgets per kind of caller (server/limits-config.ts). */
   limits: LimitsConfig;
 }
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       1,
       10_000_000,
     ),
+    ingestWriters: intVar(env, 'INGEST_WRITERS', 2, 1, 32),
     limits: loadLimits(env),
   };
 }

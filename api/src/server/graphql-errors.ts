@@ -1,6 +1,7 @@
 import { PothosValidationError } from '@pothos/core';
 import { type ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { ErrorCode } from '../errors.ts';
 import { databaseUnavailableError, isDatabaseUnavailable } from './database-errors.ts';
 
 /**
@@ -52,7 +53,7 @@ function codedError(e: GraphQLError): GraphQLError {
 }
 
 /** The same error with a code, and without the original error (so nothing masks or logs it). */
-function withCode(e: GraphQLError, code: string): GraphQLError {
+function withCode(e: GraphQLError, code: ErrorCode): GraphQLError {
   return new GraphQLError(e.message, {
     nodes: e.nodes ?? null,
     source: e.source ?? null,
@@ -114,7 +115,7 @@ export function useRequestParseErrors(): Plugin {
   };
 }
 
-const EMPTY_ANSWERS: Record<number, { code: string; message: string }> = {
+const EMPTY_ANSWERS: Record<number, { code: ErrorCode; message: string }> = {
   406: {
     code: 'NOT_ACCEPTABLE',
     message:

@@ -12,9 +12,9 @@ import {
   validate,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { Context } from '../services/context.ts';
 import type { LimitOutcome } from '../services/limiter-store.ts';
-import { clientIpOf } from '../services/ratings/client-ip.ts';
-import type { Context } from './context.ts';
+import { clientIpOf } from './client-ip.ts';
 import type { LimitsConfig } from './limits-config.ts';
 import {
   anonymousPayer,

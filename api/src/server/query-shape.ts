@@ -17,6 +17,7 @@ import {
   validate,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { ErrorCode } from '../errors.ts';
 
 export interface ShapeLimits {
   /** Lexical tokens in the document (GitHub and Shopify publish limits of this order). */
@@ -38,7 +39,7 @@ export const SHAPE_LIMITS: ShapeLimits = {
 
 /** A refusal: HTTP 400 whatever the Accept header (it is not a syntax error of the client's). */
 export function limitError(
-  code: string,
+  code: ErrorCode,
   message: string,
   details: Record<string, unknown> = {},
 ): GraphQLError {
@@ -74,7 +75,7 @@ export function parseWithinLimits(source: string, maxTokens: number): DocumentNo
 
 /** The shape rules, each reporting a coded error instead of Armor's "Syntax Error" text. */
 function shapeRules(limits: ShapeLimits, errors: GraphQLError[]): ValidationRule[] {
-  const reject = (code: string, message: string, limit: Record<string, number>) => () => {
+  const reject = (code: ErrorCode, message: string, limit: Record<string, number>) => () => {
     errors.push(limitError(code, message, limit));
   };
   return [

@@ -1,14 +1,16 @@
 // The rating form's one operation as a persisted operation with a path of its own. A citizen rating
 // a dossier is the hottest public write, and Yoga's request pipeline costs more CPU per request
-// than the rating itself (performance.md: ~100–200 µs per request in its Fetch adapter). This path
+// than the rating itself (docs/benchmarks.md "Machine baselines": ~100–200 µs per request in its Fetch adapter). This path
 // runs the same operation — same document, same variable coercion (graphql-js), same
 // RatingService.submit, same JSON answer — without that pipeline. Anything else goes to /graphql.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getVariableValues, type OperationDefinitionNode, parse } from 'graphql';
+import type { ErrorCode } from '../errors.ts';
 import { schema } from '../schema/index.ts';
-import { clientIpOf, type TrustProxy } from '../services/ratings/client-ip.ts';
-import type { Services } from './context.ts';
+import type { Services } from '../services/context.ts';
+import { clientIpOf, type TrustProxy } from './client-ip.ts';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, UNAVAILABLE_HTTP } from './database-errors.ts';
+import { readBody, sendJson } from './http-io.ts';
 import { inputStringError } from './input-strings.ts';
 
 export const RATING_FAST_PATH = '/graphql/submit-rating';
@@ -29,27 +31,9 @@ const CORS = {
   'access-control-max-age': '86400',
 };
 
-function answer(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    ...CORS,
-  });
-  res.end(JSON.stringify(body));
-}
+const answer = (res: ServerResponse, status: number, body: unknown) => sendJson(res, status, body, CORS);
 
-const failure = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
-
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+const failure = (code: ErrorCode, message: string) => ({ errors: [{ message, extensions: { code } }] });
 
 export async function handleRatingFastPath(
   services: Pick<Services, 'ratings'>,
@@ -64,8 +48,12 @@ export async function handleRatingFastPath(
   if (req.method !== 'POST') {
     return answer(res, 405, failure('METHOD_NOT_ALLOWED', 'Chỉ chấp nhận phương thức POST.'));
   }
-  const text = await readBody(req);
-  if (text === null) return answer(res, 413, failure('PAYLOAD_TOO_LARGE', 'Nội dung gửi lên quá lớn.'));
+  const read = await readBody(req, MAX_BODY_BYTES);
+  if ('tooLarge' in read) {
+    if (read.closing) res.setHeader('connection', 'close');
+    return answer(res, 413, failure('PAYLOAD_TOO_LARGE', 'Nội dung gửi lên quá lớn.'));
+  }
+  const text = read.body.toString('utf8');
   let body: { query?: unknown; variables?: unknown };
   try {
     body = JSON.parse(text) as typeof body;

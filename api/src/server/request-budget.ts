@@ -4,10 +4,10 @@
 // key. The counters are the shared limiter store: atomic in Redis across instances when REDIS_URL
 // is set, in memory otherwise.
 import { GraphQLError } from 'graphql';
+import type { Principal } from '../services/access/principal.ts';
 import { LimiterStore, type LimitOutcome, type LimitWindow } from '../services/limiter-store.ts';
-import type { Principal } from './auth.ts';
+import type { Logger } from '../services/logger.ts';
 import type { LimitsConfig, TierBudget } from './limits-config.ts';
-import type { Logger } from './logger.ts';
 
 export type Tier = 'anonymous' | 'apiKey' | 'cli';
 

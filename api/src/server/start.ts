@@ -1,19 +1,21 @@
 import { openDatabase } from '@tthc/db';
 import { isDatabaseEmpty, seed } from '../seed/index.ts';
 import { CalendarService } from '../services/calendar.ts';
+import type { Services } from '../services/context.ts';
+import { createEventBus } from '../services/live/pubsub.ts';
+import { createLogger, type Logger } from '../services/logger.ts';
 import { RatingService } from '../services/ratings/index.ts';
 import { rebuildRollups } from '../services/rollups.ts';
 import { createApp, GRAPHQL_PATH } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
-import type { Services } from './context.ts';
-import { createLogger, type Logger } from './logger.ts';
-import { createEventBus } from './pubsub.ts';
 import { RequestBudgets } from './request-budget.ts';
 
 export interface RunningApi {
   url: string;
   port: number;
   services: Services;
+  /** The request and query-cost counters (docs/limits.md). */
+  budgets: RequestBudgets;
   stop(): Promise<void>;
 }
 
@@ -39,13 +41,14 @@ export async function startApi(overrides: Partial<Config> = {}, logger?: Logger)
     const services: Services = {
       db,
       prisma: db.prisma,
-      calendars: new CalendarService(db.prisma),
+      calendars: new CalendarService(db.prisma, bus.pubsub),
       pubsub: bus.pubsub,
       logger: log,
       ratings: new RatingService({ db, pubsub: bus.pubsub, logger: log }, config),
-      budgets: new RequestBudgets(config.redisUrl, log),
+      ingestWriters: config.ingestWriters,
     };
-    const app = createApp(services, config);
+    const budgets = new RequestBudgets(config.redisUrl, log);
+    const app = createApp(services, budgets, config);
     const port = await app.listen(config.port, config.host);
     const url = `http://localhost:${port}${GRAPHQL_PATH}`;
     let stopping: Promise<void> | null = null;
@@ -53,11 +56,12 @@ export async function startApi(overrides: Partial<Config> = {}, logger?: Logger)
       url,
       port,
       services,
+      budgets,
       stop: () => {
         stopping ??= (async () => {
           await app.close();
           await services.ratings.close();
-          await services.budgets.close();
+          await budgets.close();
           await bus.close();
           await db.close();
         })();

@@ -9,7 +9,7 @@ import { type Day, dayOf } from '../domain/time.ts';
 import { badInput, notFound } from '../errors.ts';
 import { dateColumn } from './date-columns.ts';
 
-// Unit codes are reused across the 1/7/2025 mergers (domain.md §0: 22870 was TT Phước Dân until
+// Unit codes are reused across the 1/7/2025 mergers (docs/domain.md §0: 22870 was TT Phước Dân until
 // 30/6/2025 and is xã Ninh Phước from 1/7/2025), so a code is always resolved on a day.
 
 /** Prisma filter: units in existence on `day` (null bounds = open / unknown). */

@@ -1,12 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ApiScope, PrismaClient } from '@tthc/db';
 import { AppError } from '../errors.ts';
-import type { Principal } from '../server/auth.ts';
+import type { Principal } from './access/principal.ts';
 import { resolveAgency } from './agencies.ts';
 import { audit } from './audit.ts';
 
 // Key format: tthc_<12 hex chars of public prefix>_<43 base64url chars of secret>. Only URL-safe
-// characters (api-contract.md), and the prefix finds the row without scanning. The secret has 256
+// characters (docs/api.md "Authentication"), and the prefix finds the row without scanning. The secret has 256
 // bits of entropy, so a fast SHA-256 is enough: a slow password hash would add latency, not safety.
 const KEY_PATTERN = /^tthc_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 

@@ -4,6 +4,7 @@ import { type Day, isValidDay } from '../domain/time.ts';
 import { AppError } from '../errors.ts';
 import { audit } from './audit.ts';
 import { dateColumn, dayOfDateColumn } from './date-columns.ts';
+import type { PubSub } from './live/pubsub.ts';
 
 export interface CalendarDayInput {
   date: Day;
@@ -12,7 +13,7 @@ export interface CalendarDayInput {
 }
 
 /**
- * The working calendar, loaded from the CalendarDay table (domain.md §3: holidays and swaps are
+ * The working calendar, loaded from the CalendarDay table (docs/domain.md §3.2: holidays and swaps are
  * admin data per year). Cached per process; a write through this service refreshes it at once, and
  * other API instances pick the change up within CACHE_MS.
  */
@@ -21,7 +22,11 @@ export class CalendarService {
   private cached: { calendar: WorkingCalendar; loadedAt: number } | null = null;
   private loading: Promise<WorkingCalendar> | null = null;
 
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    /** Where `calendar:changed` goes (calendarChanged subscribers); none for the CLI. */
+    private readonly pubsub?: Pick<PubSub, 'publish'>,
+  ) {}
 
   async get(): Promise<WorkingCalendar> {
     if (this.cached && Date.now() - this.cached.loadedAt < CalendarService.CACHE_MS)
@@ -73,6 +78,7 @@ export class CalendarService {
       return saved;
     });
     this.invalidate();
+    this.pubsub?.publish('calendar:changed', { dates: days.map((d) => d.date) });
     return rows;
   }
 

@@ -1,10 +1,9 @@
 import type { Database, PrismaClient } from '@tthc/db';
-import type { CalendarService } from '../services/calendar.ts';
-import type { RatingService } from '../services/ratings/index.ts';
-import type { Principal } from './auth.ts';
+import type { Principal } from './access/principal.ts';
+import type { CalendarService } from './calendar.ts';
+import type { PubSub } from './live/pubsub.ts';
 import type { Logger } from './logger.ts';
-import type { PubSub } from './pubsub.ts';
-import type { RequestBudgets } from './request-budget.ts';
+import type { RatingService } from './ratings/index.ts';
 
 /** Long-lived services shared by every request. */
 export interface Services {
@@ -14,13 +13,13 @@ export interface Services {
   pubsub: PubSub;
   logger: Logger;
   ratings: RatingService;
-  /** Request and query-cost counters per caller (docs/limits.md). */
-  budgets: RequestBudgets;
+  /** Concurrent ingestion transactions per process (INGEST_WRITERS, server/config.ts); default 2. */
+  ingestWriters?: number;
 }
 
 /** What a resolver sees: the services plus who is calling. */
 export interface Context extends Services {
   principal: Principal;
-  /** The caller's IP address (services/ratings/client-ip.ts), for per-client limits. */
+  /** The caller's IP address (server/client-ip.ts), for per-client limits. */
   clientIp: string | null;
 }

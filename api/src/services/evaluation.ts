@@ -1,11 +1,11 @@
 // The evaluation of procedure resolution per agency per quarter: 9 indicators × 0/1/2 points, at most
-// 18 (Decree 61/2018/NĐ-CP, Circular 01/2018/TT-VPCP; domain.md §4.2). Indicators 1 and 2 are
+// 18 (Decree 61/2018/NĐ-CP, Circular 01/2018/TT-VPCP; docs/domain.md §4.2). Indicators 1 and 2 are
 // computed from the dossier rollups; every indicator can be entered by reviewers, self-scored and
 // verified (thẩm định) values kept apart in OneStopEvaluationScore.
 //
 // Indicator 1 from the rollups: a finished dossier's timeliness is its processing time against the
 // legal limit compared by day — the due date is reception + the legal limit on the working calendar,
-// supplement pauses excluded, apologies not counted (domain.md §3) — so EARLY (ended on a day before
+// supplement pauses excluded, apologies not counted (docs/domain.md §3.7) — so EARLY (ended on a day before
 // the due day) = SHORTER, ON_TIME (ended on the due day) = EQUAL, LATE = LONGER (including a dossier
 // late by the second-supplement rule), the same by-day reading as compareWithLimit in
 // domain/one-stop-evaluation.ts. Withdrawn and stopped dossiers count
@@ -26,7 +26,7 @@ import {
   totalScore,
 } from '../domain/one-stop-evaluation.ts';
 import { addDays, addMonths, type Day } from '../domain/time.ts';
-import { AppError } from '../errors.ts';
+import { AppError, type ErrorCode } from '../errors.ts';
 import { findAgency, resolveAgency, subtreeIds } from './agencies.ts';
 import { audit } from './audit.ts';
 import { computeStats, type Period } from './stats.ts';
@@ -45,7 +45,7 @@ export const INDICATOR_NAMES: readonly string[] = [
 ];
 
 /**
- * Classification bands (domain.md §4.2, local practice): the defaults of domain/one-stop-evaluation.ts
+ * Classification bands (docs/domain.md §4.2, local practice): the defaults of domain/one-stop-evaluation.ts
  * — >15 Xuất sắc, 12–15 Tốt, 9–12 Khá, 6–9 Trung bình, <6 Yếu. A province with other bands changes
  * this constant (no environment variable: bands are policy, reviewed with the code).
  */
@@ -215,8 +215,12 @@ export interface SetScoresInput {
 
 export interface ScoreError {
   index: number;
-  code: string;
+  code: ErrorCode;
   message: string;
+  /** The entry's field at fault, when one is (for the paths of GraphQL `userErrors`). */
+  field?: keyof ScoreInput;
+  /** With index −1: the input's field at fault. */
+  inputField?: 'scores';
 }
 
 export type SetScoresOutcome = { evaluation: EvaluationReport | null; errors: ScoreError[] };
@@ -226,20 +230,29 @@ const MAX_NOTE = 2000;
 /** Every problem of the entered scores, by position in `scores` (−1: the list as a whole). */
 export function checkScores(scores: readonly ScoreInput[]): ScoreError[] {
   const errors: ScoreError[] = [];
-  if (scores.length === 0) errors.push({ index: -1, code: 'NO_SCORES', message: 'Chưa có điểm nào để lưu.' });
+  if (scores.length === 0) {
+    errors.push({ index: -1, code: 'NO_SCORES', message: 'Chưa có điểm nào để lưu.', inputField: 'scores' });
+  }
   // Each indicator at most once: a longer list is refused whole, not answered with an error per item.
   if (scores.length > EVALUATION_INDICATOR_COUNT) {
     const message = `Mỗi lần nhập tối đa ${EVALUATION_INDICATOR_COUNT} tiêu chí (nhận được ${scores.length}).`;
-    return [{ index: -1, code: 'TOO_MANY_SCORES', message }];
+    return [{ index: -1, code: 'TOO_MANY_SCORES', message, inputField: 'scores' }];
   }
   const seen = new Set<number>();
   scores.forEach((s, index) => {
-    const fail = (code: string, message: string) => errors.push({ index, code, message });
+    const fail = (code: ErrorCode, message: string, field?: keyof ScoreInput) =>
+      errors.push({ index, code, message, ...(field ? { field } : {}) });
     if (!Number.isInteger(s.indicator) || s.indicator < 1 || s.indicator > EVALUATION_INDICATOR_COUNT) {
-      fail('INVALID_INDICATOR', `Tiêu chí ${s.indicator} không có: các tiêu chí đánh số từ 1 đến 9.`);
+      fail(
+        'INVALID_INDICATOR',
+        `Tiêu chí ${s.indicator} không có: các tiêu chí đánh số từ 1 đến 9.`,
+        'indicator',
+      );
       return;
     }
-    if (seen.has(s.indicator)) fail('DUPLICATE_INDICATOR', `Tiêu chí ${s.indicator} được nhập nhiều lần.`);
+    if (seen.has(s.indicator)) {
+      fail('DUPLICATE_INDICATOR', `Tiêu chí ${s.indicator} được nhập nhiều lần.`, 'indicator');
+    }
     seen.add(s.indicator);
     for (const [field, label] of [
       ['selfScore', 'Điểm tự chấm'],
@@ -247,13 +260,18 @@ export function checkScores(scores: readonly ScoreInput[]): ScoreError[] {
     ] as const) {
       const value = s[field];
       if (value != null && value !== 0 && value !== 1 && value !== 2) {
-        fail('INVALID_SCORE', `${label} của tiêu chí ${s.indicator} là 0, 1 hoặc 2 (nhận được ${value}).`);
+        fail(
+          'INVALID_SCORE',
+          `${label} của tiêu chí ${s.indicator} là 0, 1 hoặc 2 (nhận được ${value}).`,
+          field,
+        );
       }
     }
     if (s.selfScore === undefined && s.verifiedScore === undefined && s.note === undefined) {
       fail('EMPTY_SCORE', `Tiêu chí ${s.indicator}: chưa nhập điểm tự chấm, điểm thẩm định hay ghi chú.`);
     }
-    if (s.note && s.note.length > MAX_NOTE) fail('NOTE_TOO_LONG', `Ghi chú dài tối đa ${MAX_NOTE} ký tự.`);
+    if (s.note && s.note.length > MAX_NOTE)
+      fail('NOTE_TOO_LONG', `Ghi chú dài tối đa ${MAX_NOTE} ký tự.`, 'note');
   });
   return errors;
 }

@@ -1,4 +1,4 @@
-// Decision 766/QĐ-TTg indicators for an agency subtree and a period (domain.md §5): the inputs come
+// Decision 766/QĐ-TTg indicators for an agency subtree and a period (docs/domain.md §5): the inputs come
 // from rollups (dossiers), the catalogue (procedures) and petitions; the formulas from domain/.
 import type { Database } from '@tthc/db';
 import {

@@ -5,7 +5,7 @@
 // back. Without REDIS_URL the counters are in memory.
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Logger } from '../server/logger.ts';
+import type { Logger } from './logger.ts';
 
 /** How long a Redis command may take before the in-memory counters answer instead. */
 const REDIS_COMMAND_TIMEOUT_MS = 250;

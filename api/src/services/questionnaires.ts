@@ -1,7 +1,8 @@
-// Survey instruments as data (domain.md §4.3: "versioned questionnaires with factors, criteria,
+// Survey instruments as data (docs/domain.md §4.3: "versioned questionnaires with factors, criteria,
 // scales"). Publishing never edits a version in place: it creates version n + 1 and retires the
 // previous published version, so every stored response keeps pointing at the form it answered.
 import type { PrismaClient, QuestionnaireKind, SurveyQuestionKind } from '@tthc/db';
+import type { ErrorCode } from '../errors.ts';
 import { audit } from './audit.ts';
 
 export interface ScaleLevel {
@@ -51,7 +52,7 @@ export interface PublishQuestionnaireInput {
 /** A rejected part of the input: where (e.g. `questions[3].scaleCode`), a stable code, a message. */
 export interface PathError {
   path: string;
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 
@@ -67,7 +68,7 @@ const SCALED_KINDS: ReadonlySet<SurveyQuestionKind> = new Set(['ASSESSMENT', 'SA
  */
 export function checkQuestionnaire(input: PublishQuestionnaireInput): PathError[] {
   const errors: PathError[] = [];
-  const fail = (path: string, code: string, message: string) => errors.push({ path, code, message });
+  const fail = (path: string, code: ErrorCode, message: string) => errors.push({ path, code, message });
   const checkCode = (path: string, code: string) => {
     if (!CODE.test(code))
       fail(path, 'INVALID_CODE', `Mã "${code}" không hợp lệ (1–40 ký tự chữ, số, . _ -).`);

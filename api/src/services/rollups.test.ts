@@ -11,6 +11,8 @@ let database: TestDatabase | undefined;
 try {
   database = await createTestDatabase();
 } catch (error) {
+  // Under CI a database is part of the run: a test that cannot reach it fails, it does not skip.
+  if (process.env.CI) throw error;
   console.warn(`rollups.test.ts skipped: no PostgreSQL server reachable (${(error as Error).message})`);
 }
 

@@ -1,5 +1,5 @@
 // Rebuilds the rollups (DossierRollup, DossierIntervalRollup, SurveyRollup) from the raw rows,
-// which stay the source of truth (architecture.md "Data flow"). One transaction, set-based SQL.
+// which stay the source of truth (docs/architecture.md "Data flow"). One transaction, set-based SQL.
 // This is an independent implementation of the rules that ingestion applies incrementally through
 // domain/rollup-contribution.ts; a test proves the two agree (rebuild == incremental).
 //
@@ -7,8 +7,8 @@
 // MONTH row (day = first of the month), for the dossier's procedure and for ALL_PROCEDURES (0):
 // • By the day a dossier was received: received; receivedOnTime (its final outcome counts as handled
 //   on time for Decision 766 indicator 2.1: finished EARLY or ON_TIME — withdrawn and stopped
-//   dossiers are ON_TIME by rule, domain.md §3); supplementRequests; apologies.
-// • By the day processing ended, for received dossiers (domain.md §3 end of processing): finished;
+//   dossiers are ON_TIME by rule, docs/domain.md §3.8); supplementRequests; apologies.
+// • By the day processing ended, for received dossiers (docs/domain.md §3.4 end of processing): finished;
 //   early / late by timeliness, onTime = the rest (a partition of finished); withdrawn / stopped by
 //   the final kind (inside finished and onTime); processing minutes and histogram; the dossier's
 //   current rating (Rating.current), whether a rating link was issued (RatingLink), and whether it
@@ -33,7 +33,7 @@ export interface RollupRebuild {
 
 const LOCAL_DAY = (column: string) => `(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
-/** Per dossier: the facts the rules above need, with its end kind (domain.md §3 order). */
+/** Per dossier: the facts the rules above need, with its end kind (docs/domain.md §3.4 order). */
 const FACTS = `
   SELECT d.id, d."agencyId", d."procedureId", d.channel, d.timeliness, d."processingMinutes",
          d."supplementRequests", d.apologies,

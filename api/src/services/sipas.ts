@@ -1,4 +1,4 @@
-// SIPAS (Decision 2640/QĐ-BNV; domain.md §4.3) for an agency subtree and a period, from SurveyRollup
+// SIPAS (Decision 2640/QĐ-BNV; docs/domain.md §4.3) for an agency subtree and a period, from SurveyRollup
 // sums — never from the raw answers — with the formulas of domain/sipas.ts:
 // • factor index = respondents answering ≥ positiveFrom (4–5 of 5) to the factor's satisfaction
 //   question / respondents answering it; each respondent answers a question at most once, so the
@@ -329,7 +329,7 @@ function withCounts(levels: readonly ScaleLevel[], distribution: AnswerDistribut
 }
 
 /**
- * The conventions published elsewhere, on one distribution (domain.md §4.3): GOV.UK rescaled mean,
+ * The conventions published elsewhere, on one distribution (docs/domain.md §4.3): GOV.UK rescaled mean,
  * OMB A-11 percent agree (≥ positiveFrom) and JDMA good / medium / bad — good from positiveFrom, bad
  * up to its mirror image on the scale (2 on the 1–5 scale).
  */

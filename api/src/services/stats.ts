@@ -1,5 +1,5 @@
 // Processing-time and satisfaction statistics for a scope (agency subtree and/or procedure) and a
-// period: sums over rollups, never scans over dossiers (architecture.md "Rollups"). A period is read
+// period: sums over rollups, never scans over dossiers (docs/architecture.md "Rollups"). A period is read
 // from MONTH rows for its whole months and DAY rows for the days at either end.
 import type { PrismaClient } from '@tthc/db';
 import type pg from 'pg';
@@ -202,7 +202,7 @@ export async function computeStats(
     params,
   );
 
-  // Dossiers still open at the period's end are judged on that day (domain.md §3).
+  // Dossiers still open at the period's end are judged on that day (docs/domain.md §3.9).
   const asOf = period.to < today ? period.to : today;
   const intervalParams: unknown[] = [asOf, period.from];
   const intervalFilter = scopeFilter(scope, intervalParams, false);

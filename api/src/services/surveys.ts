@@ -1,4 +1,4 @@
-// Survey responses (domain.md §4.3): checked against the questionnaire version they answer, stored
+// Survey responses (docs/domain.md §4.3): checked against the questionnaire version they answer, stored
 // raw (SurveyResponse + SurveyAnswer) and counted into SurveyRollup in the same transaction, by the
 // rule rollups.ts rebuilds from the raw rows — per (agency, question, day of the response, value),
 // an EXPECTATION answer counting each chosen option once as value = its 1-based position — so a
@@ -9,6 +9,7 @@
 import type { Database, PrismaClient } from '@tthc/db';
 import type pg from 'pg';
 import { dayOf } from '../domain/time.ts';
+import type { ErrorCode } from '../errors.ts';
 import { findAgency } from './agencies.ts';
 import { loadAnswerableQuestionnaire } from './questionnaires.ts';
 import type { TokenCheck } from './ratings/token.ts';
@@ -57,11 +58,16 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 /** Clock skew tolerated on a paper form's time, as for dossier events. */
 const FUTURE_TOLERANCE_MS = 10 * 60_000;
 
-const rejected = (code: string, message: string, index = WHOLE_SUBMISSION): SurveyOutcome => ({
+/** A refusal of the submission as a whole, naming the input field it is about (null: none). */
+const rejected = (
+  code: ErrorCode,
+  message: string,
+  field: keyof SubmitSurveyInput | keyof PaperSurveyInput | null,
+): SurveyOutcome => ({
   ok: false,
   duplicate: false,
   responseId: null,
-  errors: [{ index, code, message }],
+  errors: [{ index: WHOLE_SUBMISSION, code, message, ...(field ? { inputField: field } : {}) }],
 });
 
 interface Target {
@@ -80,16 +86,19 @@ export async function submitSurvey(
   return record(services, input, async () => {
     // The token first: it needs no table, and without one nobody learns which dossiers exist.
     const token = verifyToken(input.token, input.dossierCode, now);
-    if (!token.ok) return rejected(token.code, token.message);
+    if (!token.ok) return rejected(token.code, token.message, 'token');
     const dossier = await services.prisma.dossier.findUnique({
       where: { code: input.dossierCode },
       select: { id: true, agencyId: true, receivedAt: true, endedAt: true },
     });
-    if (!dossier) return rejected('UNKNOWN_DOSSIER', `Không tìm thấy hồ sơ "${input.dossierCode}".`);
+    if (!dossier) {
+      return rejected('UNKNOWN_DOSSIER', `Không tìm thấy hồ sơ "${input.dossierCode}".`, 'dossierCode');
+    }
     if (!dossier.receivedAt || !dossier.endedAt) {
       return rejected(
         'NOT_FINISHED',
         'Hồ sơ chưa giải quyết xong: chỉ khảo sát sau khi hồ sơ kết thúc xử lý.',
+        'dossierCode',
       );
     }
     return { agencyId: dossier.agencyId, dossierId: dossier.id, submittedAt: now };
@@ -105,7 +114,11 @@ export async function recordPaperSurvey(
 ): Promise<SurveyOutcome> {
   return record(services, input, async () => {
     if (input.submittedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-      return rejected('FUTURE_RESPONSE', `Thời điểm ${input.submittedAt.toISOString()} ở tương lai.`);
+      return rejected(
+        'FUTURE_RESPONSE',
+        `Thời điểm ${input.submittedAt.toISOString()} ở tương lai.`,
+        'submittedAt',
+      );
     }
     // Codes are reused across mergers: the unit is the one holding the code on the form's day.
     const day = dayOf(input.submittedAt);
@@ -114,6 +127,7 @@ export async function recordPaperSurvey(
       return rejected(
         'UNKNOWN_AGENCY',
         `Ngày ${day} không có cơ quan, đơn vị mang mã "${input.agencyCode}".`,
+        'agencyCode',
       );
     }
     await assertAgencyAllowed(holder.id);
@@ -130,11 +144,14 @@ async function record(
     return rejected(
       'INVALID_IDEMPOTENCY_KEY',
       'Khóa chống gửi trùng (idempotencyKey) gồm 8–100 ký tự chữ, số, . _ : -.',
+      'idempotencyKey',
     );
   }
-  if (input.answers.length === 0) return rejected('NO_ANSWERS', 'Phiếu khảo sát chưa có câu trả lời nào.');
+  if (input.answers.length === 0) {
+    return rejected('NO_ANSWERS', 'Phiếu khảo sát chưa có câu trả lời nào.', 'answers');
+  }
   if (input.answers.length > MAX_ANSWERS) {
-    return rejected('TOO_MANY_ANSWERS', `Một phiếu có tối đa ${MAX_ANSWERS} câu trả lời.`);
+    return rejected('TOO_MANY_ANSWERS', `Một phiếu có tối đa ${MAX_ANSWERS} câu trả lời.`, 'answers');
   }
   const questionnaire = await loadAnswerableQuestionnaire(
     services.prisma,
@@ -146,6 +163,7 @@ async function record(
     return rejected(
       'UNKNOWN_QUESTIONNAIRE',
       `Không có phiếu khảo sát "${input.questionnaireCode}"${which} đang dùng.`,
+      'questionnaireCode',
     );
   }
   const target = await resolveTarget();
@@ -159,7 +177,11 @@ async function record(
       previous.dossierId === (target.dossierId === null ? null : String(target.dossierId));
     return same
       ? { ok: true, duplicate: true, responseId: previous.id, errors: [] }
-      : rejected('IDEMPOTENCY_KEY_REUSED', 'Khóa chống gửi trùng này đã được dùng cho một phiếu khác.');
+      : rejected(
+          'IDEMPOTENCY_KEY_REUSED',
+          'Khóa chống gửi trùng này đã được dùng cho một phiếu khác.',
+          'idempotencyKey',
+        );
   }
 
   const checked = checkAnswers(questionnaire, input.answers);
@@ -176,6 +198,7 @@ async function record(
     return rejected(
       'ALREADY_SUBMITTED',
       `Hồ sơ này đã có phiếu khảo sát ${questionnaire.code}: mỗi hồ sơ một phiếu.`,
+      'dossierCode',
     );
   }
   if (stored === 'DUPLICATE') {

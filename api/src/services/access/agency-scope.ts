@@ -3,9 +3,9 @@
 // and write that concerns an agency (dossier events by GraphQL and by the national sync, the dossier
 // timeline, evaluation scores, paper surveys).
 import type { PrismaClient } from '@tthc/db';
-import { AppError } from '../errors.ts';
-import type { Principal } from '../server/auth.ts';
-import { subtreeIds } from './agencies.ts';
+import { AppError } from '../../errors.ts';
+import { subtreeIds } from '../agencies.ts';
+import type { Principal } from './principal.ts';
 
 /** The agencies a caller may act on: everything, or the subtree of its key's agency. */
 export interface AgencyScope {

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@tthc/db';
-import { hasScope, type Principal } from '../../server/auth.ts';
-import { agencyScopeOf } from '../key-agency-scope.ts';
+import { agencyScopeOf } from './agency-scope.ts';
+import { hasScope, type Principal } from './principal.ts';
 
 /** Which agencies' dossiers a caller may act on or read details of: all, or an agency subtree. */
 export type AgencyReach = (agencyId: number) => boolean;
@@ -8,7 +8,7 @@ export type AgencyReach = (agencyId: number) => boolean;
 const everywhere: AgencyReach = () => true;
 const nowhere: AgencyReach = () => false;
 
-/** The caller's agency scope (services/key-agency-scope.ts, the one place that decides it). */
+/** The caller's agency scope (access/agency-scope.ts, the one place that decides it). */
 export async function reachOf(prisma: PrismaClient, principal: Principal): Promise<AgencyReach> {
   const scope = await agencyScopeOf(prisma, principal);
   return scope.unrestricted ? everywhere : (agencyId) => scope.isAllowed(agencyId);

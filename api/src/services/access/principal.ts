@@ -1,6 +1,6 @@
 import type { ApiScope } from '@tthc/db';
 
-/** Who is calling. Citizens and the public are anonymous; systems use API keys (architecture.md). */
+/** Who is calling. Citizens and the public are anonymous; systems use API keys (docs/architecture.md "Security model"). */
 export type Principal =
   | { kind: 'anonymous' }
   | {

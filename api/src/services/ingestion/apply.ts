@@ -1,30 +1,14 @@
-// One group of ingestion batches in one transaction, set-based: lock and load the dossiers touched,
-// judge each batch's events against the dossier as recorded (the key's agency scope, the dossier's
-// identity, then domain/event-admission.ts: duplicate, conflicting resend, contradictory dates),
-// fold every touched dossier again from all its events, write rows and events, and apply the
-// difference of each dossier's rollup contribution as one aggregated upsert per key (performance.md).
-import type { ApplicantType, Channel } from '@tthc/db';
 import type pg from 'pg';
-import type { WorkingCalendar } from '../domain/calendar.ts';
-import { type DossierEventFact, type DossierState, foldDossierEvents } from '../domain/dossier-state.ts';
-import { type Admission, DossierEventLog } from '../domain/event-admission.ts';
-import { type DossierFacts, RollupDelta } from '../domain/rollup-contribution.ts';
-import { formatLocalIso } from '../domain/time.ts';
-import type { Services } from '../server/context.ts';
-import type { IngestOptions, InputError, ResolvedEvent, StatsChange } from './ingest.ts';
-import { type EventRow, loadDossiers, type StoredDossier, writeBatch } from './ingest-store.ts';
-import { PhaseTimer } from './phase-timer.ts';
-
-/** One batch as submitted, and what became of it (filled in by applyGroup). */
-export interface IngestJob {
-  resolved: ResolvedEvent[];
-  errors: InputError[];
-  /** Errors found before the transaction (validation); a retry starts again from these. */
-  validationErrors: number;
-  options: IngestOptions;
-  accepted: number;
-  duplicates: number;
-}
+import type { WorkingCalendar } from '../../domain/calendar.ts';
+import { type DossierEventFact, type DossierState, foldDossierEvents } from '../../domain/dossier-state.ts';
+import { type Admission, DossierEventLog } from '../../domain/event-admission.ts';
+import { type DossierFacts, RollupDelta } from '../../domain/rollup-contribution.ts';
+import { formatLocalIso } from '../../domain/time.ts';
+import type { ErrorCode } from '../../errors.ts';
+import type { Services } from '../context.ts';
+import { PhaseTimer } from '../phase-timer.ts';
+import { type EventRow, loadDossiers, type StoredDossier, writeBatch } from './store.ts';
+import type { DossierEventInput, Identity, IngestJob, ResolvedEvent, StatsChange } from './types.ts';
 
 export async function applyGroup(
   services: Pick<Services, 'db' | 'calendars' | 'pubsub' | 'logger'>,
@@ -87,12 +71,16 @@ async function ingestInTransaction(
     const log = new DossierEventLog(stored?.events);
     const fresh: Tagged[] = [];
     for (const e of byCode.get(code)!) {
-      const refuse = (errorCode: string, message: string) =>
-        e.job.errors.push({ index: e.index, code: errorCode, message });
+      const refuse = (errorCode: ErrorCode, message: string, field?: keyof DossierEventInput) =>
+        e.job.errors.push({ index: e.index, code: errorCode, message, ...(field ? { field } : {}) });
       // The event's own agency was checked before; the dossier's agency is checked here, under the
       // dossier's lock: a key must not alter another unit's dossier by naming its own unit.
       if (!e.job.options.scope.isAllowed(identity.agencyId)) {
-        refuse('OUT_OF_SCOPE', `Hồ sơ ${code} thuộc cơ quan, đơn vị ngoài phạm vi của khóa API.`);
+        refuse(
+          'OUT_OF_SCOPE',
+          `Hồ sơ ${code} thuộc cơ quan, đơn vị ngoài phạm vi của khóa API.`,
+          'dossierCode',
+        );
         continue;
       }
       if (!sameDossier(identity, e)) {
@@ -180,12 +168,12 @@ function local(d: Date): string {
   return `${day}/${m}/${y} ${time.slice(0, 5)}`;
 }
 
-/** The error code and message of an event the admission rules refuse. */
+/** The error code, message and field at fault (if one) of an event the admission rules refuse. */
 function refusalOf(
   code: string,
   e: ResolvedEvent,
   admission: Extract<Admission, { kind: 'CONFLICT' | 'OUT_OF_ORDER' }>,
-): [string, string] {
+): [ErrorCode, string, (keyof DossierEventInput)?] {
   const sequence = e.input.sequence;
   if (admission.kind === 'CONFLICT') {
     const fields = admission.fields.map((f) => FIELD_NAMES[f]).join(', ');
@@ -200,10 +188,11 @@ function refusalOf(
   return [
     'INCONSISTENT',
     `Dữ liệu không nhất quán: ${describe(factOf(e))} trái thứ tự thời gian với ${describe(other)} đã ghi nhận của hồ sơ ${code}. Theo số thứ tự, sự kiện trước không được xảy ra sau, sự kiện sau không được xảy ra trước thời điểm tiếp nhận hoặc kết thúc hồ sơ.`,
+    'occurredAt',
   ];
 }
 
-/** The national names of TrangThaiHoSo 1..10 (domain.md §3), for messages. */
+/** The national names of TrangThaiHoSo 1..10 (docs/domain.md §3.4), for messages. */
 const STATUS_NAMES: Record<DossierEventFact['status'], string> = {
   SUBMITTED: 'mới đăng ký',
   RECEIVED: 'được tiếp nhận',
@@ -216,15 +205,6 @@ const STATUS_NAMES: Record<DossierEventFact['status'], string> = {
   RESOLVED: 'đã xử lý xong',
   RETURNED: 'đã trả kết quả',
 };
-
-/** What identifies a dossier beyond its code; fixed by its first recorded event. */
-export interface Identity {
-  procedureId: number;
-  agencyId: number;
-  agencyCode: string;
-  channel: Channel;
-  applicantType: ApplicantType | null;
-}
 
 export function identityOf(e: ResolvedEvent): Identity {
   return {

@@ -1,82 +1,35 @@
-// Dossier events from the one-stop systems (architecture.md "Data flow"): validated one by one — own
+// Dossier events from the one-stop systems (docs/architecture.md "Data flow"): validated one by one — own
 // fields (ingest-validate.ts), then the catalogue and the key's agency scope — then written with
 // set-based SQL (ingest-apply.ts), where each event is also judged against the dossier's recorded
 // events (domain/event-admission.ts). A bad event is refused alone, by its index. Batches that
 // arrive while a transaction is running wait and then go together in the next one (group commit):
 // one process never has two ingestion transactions fighting over the same rollup rows, and a busy
 // stream pays for one commit per group.
-import type { ApplicantType, Channel, DossierStatus } from '@tthc/db';
-import type { DerivedField } from '../domain/event-admission.ts';
-import { dayOf } from '../domain/time.ts';
-import type { Services } from '../server/context.ts';
-import { applyGroup, type IngestJob } from './ingest-apply.ts';
-import { loadReferenceData, type ReferenceData } from './ingest-reference.ts';
-import { fieldProblem } from './ingest-validate.ts';
-import type { AgencyScope } from './key-agency-scope.ts';
+import { dayOf } from '../../domain/time.ts';
+import type { AgencyScope } from '../access/agency-scope.ts';
+import type { Services } from '../context.ts';
+import { applyGroup } from './apply.ts';
+import { loadReferenceData, type ReferenceData } from './reference.ts';
+import type {
+  DossierEventInput,
+  IngestJob,
+  IngestOptions,
+  IngestResult,
+  InputError,
+  ResolvedEvent,
+} from './types.ts';
+import { type EventProblem, fieldProblem } from './validate.ts';
+
+export type { DossierEventInput, IngestOptions, IngestResult, InputError, StatsChange } from './types.ts';
 
 export const MAX_EVENTS_PER_BATCH = 1000;
-
-export interface DossierEventInput {
-  dossierCode: string;
-  procedureCode: string;
-  agencyCode: string;
-  channel: Channel;
-  status: DossierStatus;
-  occurredAt: Date;
-  sequence: number;
-  dueAt?: Date | null;
-  apologyRef?: string | null;
-  applicantType?: ApplicantType | null;
-  /**
-   * Fields the sender inferred rather than read (set by the national mapping, never by GraphQL
-   * clients): not compared when the same sequence comes again (domain/event-admission.ts rule 1).
-   */
-  derived?: readonly DerivedField[];
-}
-
-export interface InputError {
-  index: number;
-  code: string;
-  message: string;
-}
-
-export interface IngestResult {
-  accepted: number;
-  duplicates: number;
-  errors: InputError[];
-}
-
-export interface IngestOptions {
-  source: 'GRAPHQL' | 'NATIONAL_SYNC';
-  actor: string;
-  /**
-   * The agencies the caller may write for (key-agency-scope.ts), computed once for the request: an
-   * event naming another agency, or for a dossier recorded under another agency, is OUT_OF_SCOPE.
-   */
-  scope: AgencyScope;
-}
-
-/** What changed, for live subscribers: the agencies and procedures whose figures moved. */
-export interface StatsChange {
-  agencyIds: number[];
-  procedureIds: number[];
-}
-
-/** A valid event, resolved against the catalogue. */
-export interface ResolvedEvent {
-  index: number;
-  input: DossierEventInput;
-  procedureId: number;
-  agencyId: number;
-  reference: ReferenceData;
-}
 
 /** Events of one group transaction at most (a few batches arriving together). */
 const MAX_EVENTS_PER_GROUP = 4 * MAX_EVENTS_PER_BATCH;
 
 /** Records a batch of dossier events; see the contract's `recordDossierEvents`. */
 export async function recordDossierEvents(
-  services: Pick<Services, 'db' | 'calendars' | 'pubsub' | 'logger'>,
+  services: IngestServices,
   events: DossierEventInput[],
   options: IngestOptions,
 ): Promise<IngestResult> {
@@ -89,6 +42,7 @@ export async function recordDossierEvents(
           index: MAX_EVENTS_PER_BATCH,
           code: 'BATCH_TOO_LARGE',
           message: `Mỗi lần gửi tối đa ${MAX_EVENTS_PER_BATCH} sự kiện (nhận được ${events.length}).`,
+          inputField: 'events',
         },
       ],
     };
@@ -117,7 +71,7 @@ export async function recordDossierEvents(
   return { accepted: outcome.accepted, duplicates: outcome.duplicates, errors };
 }
 
-type IngestServices = Pick<Services, 'db' | 'calendars' | 'pubsub' | 'logger'>;
+type IngestServices = Pick<Services, 'db' | 'calendars' | 'pubsub' | 'logger' | 'ingestWriters'>;
 
 interface Waiting {
   job: IngestJob;
@@ -200,7 +154,7 @@ const queues = new WeakMap<object, IngestQueue>();
 function queueFor(services: IngestServices): IngestQueue {
   let queue = queues.get(services.db);
   if (!queue) {
-    queue = new IngestQueue(services, Number(process.env.INGEST_WRITERS) || 2);
+    queue = new IngestQueue(services, services.ingestWriters ?? 2);
     queues.set(services.db, queue);
   }
   return queue;
@@ -241,22 +195,29 @@ function checkCatalogue(
   input: DossierEventInput,
   reference: ReferenceData,
   scope: AgencyScope,
-): { procedureId: number; agencyId: number } | { code: string; message: string } {
+): { procedureId: number; agencyId: number } | EventProblem {
   const procedure = reference.procedures.get(input.procedureCode);
-  if (!procedure)
-    return { code: 'UNKNOWN_PROCEDURE', message: `Không có thủ tục mã "${input.procedureCode}".` };
+  if (!procedure) {
+    return {
+      code: 'UNKNOWN_PROCEDURE',
+      message: `Không có thủ tục mã "${input.procedureCode}".`,
+      field: 'procedureCode',
+    };
+  }
   const day = dayOf(input.occurredAt);
   const agencyId = reference.agencyOn(input.agencyCode, day);
   if (agencyId === null) {
     return {
       code: 'UNKNOWN_AGENCY',
       message: `Không có cơ quan, đơn vị mã "${input.agencyCode}" vào ngày ${day}.`,
+      field: 'agencyCode',
     };
   }
   if (!scope.isAllowed(agencyId)) {
     return {
       code: 'OUT_OF_SCOPE',
       message: `Cơ quan, đơn vị mã "${input.agencyCode}" không thuộc phạm vi của khóa API: khóa chỉ được gửi hồ sơ của đơn vị mình và các đơn vị trực thuộc.`,
+      field: 'agencyCode',
     };
   }
   return { procedureId: procedure.id, agencyId };

@@ -2,8 +2,8 @@
 // version in force) and its agencies (codes resolved on a day, as codes are reused across mergers).
 import type { Channel } from '@tthc/db';
 import type pg from 'pg';
-import type { TimeLimit } from '../domain/due-date.ts';
-import type { Day } from '../domain/time.ts';
+import type { TimeLimit } from '../../domain/due-date.ts';
+import type { Day } from '../../domain/time.ts';
 
 export interface ProcedureRef {
   id: number;

@@ -7,14 +7,16 @@
 // sequences beyond a 32-bit integer. The national sync's events pass here too: the GraphQL edge
 // checks of input strings are not relied upon.
 import { ApplicantType, Channel, DossierStatus } from '@tthc/db';
-import type { DerivedField } from '../domain/event-admission.ts';
-import { isServiceInstant } from '../domain/time.ts';
-import type { DossierEventInput } from './ingest.ts';
+import type { DerivedField } from '../../domain/event-admission.ts';
+import { isServiceInstant } from '../../domain/time.ts';
+import type { ErrorCode } from '../../errors.ts';
+import type { DossierEventInput } from './types.ts';
 
-/** Rejection of one event: a stable code and a message for the official reading it. */
+/** Rejection of one event: a stable code, a message for the official reading it, the field at fault. */
 export interface EventProblem {
-  code: string;
+  code: ErrorCode;
   message: string;
+  field?: keyof DossierEventInput;
 }
 
 const DOSSIER_CODE = /^[A-Za-z0-9][A-Za-z0-9._\-/]{0,63}$/;
@@ -83,55 +85,67 @@ export function fieldProblem(input: DossierEventInput, now: number): EventProble
     return {
       code: 'INVALID_DOSSIER_CODE',
       message: `Mã hồ sơ${shown} không hợp lệ (1–64 ký tự chữ, số, . _ - /).`,
+      field: 'dossierCode',
     };
   }
   const procedureProblem = textProblem('Mã thủ tục hành chính', input.procedureCode, MAX_CODE_LENGTH);
-  if (procedureProblem) return { code: 'BAD_USER_INPUT', message: procedureProblem };
+  if (procedureProblem) return { code: 'BAD_USER_INPUT', message: procedureProblem, field: 'procedureCode' };
   const agencyProblem = textProblem('Mã cơ quan, đơn vị', input.agencyCode, MAX_CODE_LENGTH);
-  if (agencyProblem) return { code: 'BAD_USER_INPUT', message: agencyProblem };
+  if (agencyProblem) return { code: 'BAD_USER_INPUT', message: agencyProblem, field: 'agencyCode' };
   if (!Number.isInteger(input.sequence) || input.sequence < 1 || input.sequence > MAX_SEQUENCE) {
     return {
       code: 'INVALID_SEQUENCE',
       message: `Số thứ tự sự kiện phải là số nguyên từ 1 đến ${MAX_SEQUENCE}.`,
+      field: 'sequence',
     };
   }
   if (!CHANNELS.has(input.channel)) {
-    return { code: 'BAD_USER_INPUT', message: 'Kênh tiếp nhận không hợp lệ.' };
+    return { code: 'BAD_USER_INPUT', message: 'Kênh tiếp nhận không hợp lệ.', field: 'channel' };
   }
   if (!STATUSES.has(input.status)) {
-    return { code: 'BAD_USER_INPUT', message: 'Trạng thái hồ sơ không hợp lệ.' };
+    return { code: 'BAD_USER_INPUT', message: 'Trạng thái hồ sơ không hợp lệ.', field: 'status' };
   }
   if (input.applicantType != null && !APPLICANT_TYPES.has(input.applicantType)) {
-    return { code: 'BAD_USER_INPUT', message: 'Loại đối tượng không hợp lệ.' };
+    return { code: 'BAD_USER_INPUT', message: 'Loại đối tượng không hợp lệ.', field: 'applicantType' };
   }
   if (!isInstant(input.occurredAt) || !isServiceInstant(input.occurredAt)) {
     return {
       code: 'INVALID_DATE',
       message: 'Thời điểm sự kiện phải nằm trong khoảng từ ngày 01/01/2000 đến ngày 31/12/2100.',
+      field: 'occurredAt',
     };
   }
   if (input.occurredAt.getTime() > now + FUTURE_TOLERANCE_MS) {
-    return { code: 'FUTURE_EVENT', message: `Thời điểm ${input.occurredAt.toISOString()} ở tương lai.` };
+    return {
+      code: 'FUTURE_EVENT',
+      message: `Thời điểm ${input.occurredAt.toISOString()} ở tương lai.`,
+      field: 'occurredAt',
+    };
   }
   if (input.dueAt != null) {
     if (!isInstant(input.dueAt) || !isServiceInstant(input.dueAt)) {
       return {
         code: 'INVALID_DUE_DATE',
         message: 'Ngày hẹn trả phải nằm trong khoảng từ ngày 01/01/2000 đến ngày 31/12/2100.',
+        field: 'dueAt',
       };
     }
     if (input.dueAt.getTime() < input.occurredAt.getTime() - DUE_DATE_PAST_LIMIT_MS) {
-      return { code: 'INVALID_DUE_DATE', message: 'Ngày hẹn trả sớm hơn thời điểm sự kiện quá một năm.' };
+      return {
+        code: 'INVALID_DUE_DATE',
+        message: 'Ngày hẹn trả sớm hơn thời điểm sự kiện quá một năm.',
+        field: 'dueAt',
+      };
     }
   }
   // An empty reference is no reference (some systems send "" for none).
   if (input.apologyRef != null && input.apologyRef !== '') {
     const apologyProblem = textProblem('Số phiếu xin lỗi', input.apologyRef, MAX_APOLOGY_REF_LENGTH);
-    if (apologyProblem) return { code: 'BAD_USER_INPUT', message: apologyProblem };
+    if (apologyProblem) return { code: 'BAD_USER_INPUT', message: apologyProblem, field: 'apologyRef' };
   }
   if (input.derived != null && !input.derived.every((f) => DERIVED_FIELDS.has(f))) {
     // Only the national mapping sets it; a bad value is a bug of the caller, refused like bad input.
-    return { code: 'BAD_USER_INPUT', message: 'Danh sách trường suy ra không hợp lệ.' };
+    return { code: 'BAD_USER_INPUT', message: 'Danh sách trường suy ra không hợp lệ.', field: 'derived' };
   }
   return null;
 }

@@ -2,20 +2,14 @@
 // The watch listens to 'stats:changed', coalesces the changes that touch its scope (at most one tick
 // per interval, the first at once), computes the figures once per tick and hands the same result to
 // every subscriber. Per-subscriber pubsub listeners, timers and queries would cost 10,000 identical
-// queries per change at 10,000 subscribers (performance.md, graphql-ws fan-out), and the memory and
+// queries per change at 10,000 subscribers (docs/benchmarks.md "Machine baselines", graphql-ws fan-out), and the memory and
 // promise hops of two Repeaters per subscription.
 //
 // A new subscriber gets the watch's latest figures if they were computed in the last second (or
 // are being computed): the watch has been listening since before they were computed, so any later
 // change of the scope it heard of is already scheduled for every subscriber, the new one included.
 import type pg from 'pg';
-import {
-  computeStats,
-  type Period,
-  type Scope,
-  type ServiceStats,
-  scopeTouchedBy,
-} from '../services/stats.ts';
+import { computeStats, type Period, type Scope, type ServiceStats, scopeTouchedBy } from '../stats.ts';
 import type { PubSub } from './pubsub.ts';
 
 /** What subscribers are pushed: one object per computation, shared by all of them. */

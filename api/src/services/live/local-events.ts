@@ -2,7 +2,7 @@
 // topic rather than Node's EventTarget: adding and removing one of 10,000 listeners is O(1) (Node's
 // EventTarget walks its list, and warns past 10 listeners), and a listener that throws does not
 // stop the delivery to the others nor escape as an uncaught exception.
-import type { Logger } from './logger.ts';
+import type { Logger } from '../logger.ts';
 
 type Listener = (event: { type: string; detail: unknown }) => void;
 export type ListenerOrObject = Listener | { handleEvent: Listener };

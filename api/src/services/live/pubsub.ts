@@ -1,6 +1,6 @@
 import { createPubSub } from 'graphql-yoga';
+import type { Logger } from '../logger.ts';
 import { createLocalEvents, type LocalEvents } from './local-events.ts';
-import type { Logger } from './logger.ts';
 import { createRedisRelay, type RelayStatus } from './redis-relay.ts';
 
 /** Topics and their payloads. Payloads carry ids and figures, never personal data. */
@@ -28,7 +28,7 @@ export function eventBusStatus(pubsub: PubSub): EventBusStatus {
 
 /**
  * In memory on one instance; with REDIS_URL, Redis pub/sub so every API instance behind a load
- * balancer fans out the same events (architecture.md "Live"). Publishing never throws nor waits.
+ * balancer fans out the same events (docs/architecture.md "Live fan-out"). Publishing never throws nor waits.
  */
 export function createEventBus(
   redisUrl: string | undefined,

@@ -1,12 +1,12 @@
 // The event target behind the pubsub when REDIS_URL is set: every event is delivered to this
 // instance's subscribers at once and relayed through Redis pub/sub to the other instances
-// (architecture.md "Live"). Redis is a fan-out aid, never a dependency of a request: a publish while
+// (docs/architecture.md "Live fan-out"). Redis is a fan-out aid, never a dependency of a request: a publish while
 // Redis is unreachable is dropped for the other instances (local subscribers still get it), never
 // queued, never awaited, never thrown; the outage is logged once, and ioredis reconnects on its own.
 import { randomUUID } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
+import type { Logger } from '../logger.ts';
 import { createLocalEvents, type LocalEvents } from './local-events.ts';
-import type { Logger } from './logger.ts';
 
 /** 'connecting' until the first connection; 'down' from a fault until both connections are back. */
 export type RelayState = 'connecting' | 'up' | 'down';

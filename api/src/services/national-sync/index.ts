@@ -1,13 +1,4 @@
 export {
-  handleNationalSync,
-  MAX_BODY_BYTES,
-  MAX_ITEMS,
-  NATIONAL_SYNC_PATH,
-  type SyncItemError,
-  type SyncResult,
-  syncItems,
-} from './handler.ts';
-export {
   MAX_SUPPLEMENTS,
   type MappingContext,
   type MappingError,
@@ -16,3 +7,9 @@ export {
   mapDongBoHoSo,
   SEQUENCE,
 } from './mapping.ts';
+export {
+  MAX_EVENTS_PER_CALL,
+  type SyncItemError,
+  type SyncResult,
+  syncItems,
+} from './sync.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DossierEventInput } from '../ingest.ts';
+import type { DossierEventInput } from '../ingestion/ingest.ts';
 import { MAX_SUPPLEMENTS, type MappingResult, mapDongBoHoSo, SEQUENCE } from './mapping.ts';
 
 /** An instant given as local time in Asia/Ho_Chi_Minh. */

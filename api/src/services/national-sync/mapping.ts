@@ -1,4 +1,4 @@
-// One item of the national portal's dossier sync (`DongBoHoSoMC`, domain.md §6) → dossier events.
+// One item of the national portal's dossier sync (`DongBoHoSoMC`, docs/domain.md §6) → dossier events.
 //
 // An item is a SNAPSHOT of a dossier ("as it is now"), not an event. One-stop systems send the same
 // dossier again every time something changes, and sometimes again when nothing did. Ingestion is
@@ -60,7 +60,7 @@
 // "awaiting payment" (6) nor an apology. No time is invented: such events are recorded at the latest
 // dated moment of the snapshot that precedes them — the reception, or the last supplement request or
 // answer — i.e. the earliest instant at which they can have happened. This keeps occurredAt in the
-// same order as the sequence. None of them moves the clock (domain.md §3: processing and payment both
+// same order as the sequence. None of them moves the clock (docs/domain.md §3.4: processing and payment both
 // "running"; an apology never changes timeliness), so no statistic depends on that choice. Known
 // limit: a dossier that goes 6 → 4 (paid) keeps the status AWAITING_PAYMENT until its end, because a
 // status-4 snapshot cannot say whether a payment happened before.
@@ -74,7 +74,7 @@
 // AWAITING_PAYMENT). A changed NgayTiepNhan, end date, supplement date or NgayHenTraMoi is a
 // conflict: the dossier's recorded history is never rewritten by a snapshot.
 //
-// Reading the statuses (domain.md §3):
+// Reading the statuses (docs/domain.md §3.4):
 // - 1: NgayNopHoSo required; a NgayTiepNhan contradicts it (INCONSISTENT).
 // - 3 (refused at reception, the clock never started): NgayTuChoi required; NgayTiepNhan is ignored.
 // - 5 and 7 may come without NgayTiepNhan (a supplement asked for, or a withdrawal, before reception:
@@ -86,7 +86,7 @@
 // - Terminal dates are read only for the statuses that end with them (NgayKetThucXuLy of a status-4
 //   dossier, NgayTra of a status-9 one, NgayTuChoi of anything but 3 are ignored).
 //
-// Personal data (domain.md §6): only codes, the channel, the applicant TYPE, the status and dates are
+// Personal data (docs/domain.md §6): only codes, the channel, the applicant TYPE, the status and dates are
 // read. ChuHoSo, SoGiayToChuHoSo, DinhDanhCHS, Email, SoDienThoai, Fax, TrichYeuHoSo, ThongTinKhac,
 // NoiNopHoSo, the people in DanhSachHoSoBoSung, attachments and fees are never copied into an event
 // (nor into an error message). TenTTHC, MaLinhVuc and TenLinhVuc are ignored: the catalogue is ours.
@@ -101,7 +101,7 @@
 import { DOSSIER_STATUSES } from '../../domain/dossier-state.ts';
 import type { DerivedField } from '../../domain/event-admission.ts';
 import { epochDayOf, parseNationalDateTime } from '../../domain/time.ts';
-import type { DossierEventInput } from '../ingest.ts';
+import type { DossierEventInput } from '../ingestion/ingest.ts';
 
 export type MappingErrorCode =
   | 'MISSING_FIELD'
@@ -148,7 +148,7 @@ type Status = DossierEventInput['status'];
 type Channel = DossierEventInput['channel'];
 type ApplicantType = NonNullable<DossierEventInput['applicantType']>;
 
-/** TrangThaiHoSo 1..10, domain.md §3. */
+/** TrangThaiHoSo 1..10, docs/domain.md §3.4. */
 const STATUSES: readonly Status[] = DOSSIER_STATUSES;
 /** KenhThucHien 1..3. */
 const CHANNELS: readonly Channel[] = ['IN_PERSON', 'ONLINE', 'POSTAL'];

@@ -1,13 +1,12 @@
-// Quick ratings of dossiers (domain.md §4.1; api-contract `submitRating`, `ratingLink`): the one-stop
+// Quick ratings of dossiers (docs/domain.md §4.1; docs/api.md "Ratings"): the one-stop
 // system asks for a signed rating link when a dossier finishes; the applicant rates with its token;
 // the rating is stored raw (comment masked), replaces the dossier's previous one in the statistics,
-// and moves the rollups in the same transaction (architecture.md "Data flow").
+// and moves the rollups in the same transaction (docs/architecture.md "Data flow").
 import { commentForStorage, commentLength, normalizeComment } from '../../domain/comment-mask.ts';
 import type { RatingLevel } from '../../domain/rollup-contribution.ts';
 import { AppError } from '../../errors.ts';
-import type { Config } from '../../server/config.ts';
-import type { Services } from '../../server/context.ts';
-import type { AgencyReach } from './audience.ts';
+import type { AgencyReach } from '../access/audience.ts';
+import type { Services } from '../context.ts';
 import { RatingRateLimits } from './rate-limit.ts';
 import { resolveRatingSecret } from './secret.ts';
 import { inTransaction, isFinished, lockDossiers, recordRatingLink } from './store.ts';
@@ -26,7 +25,7 @@ export interface SubmitRatingInput {
   idempotencyKey?: string | null;
 }
 
-/** Why a rating was refused; nothing was stored. Codes are stable (api-contract "Errors"). */
+/** Why a rating was refused; nothing was stored. Codes are stable (docs/limits.md §7). */
 export type RatingRejection =
   | 'UNKNOWN_DOSSIER'
   | 'NOT_FINISHED'
@@ -53,15 +52,15 @@ export interface RatingEventDetails {
   comment: string | null;
 }
 
-export type RatingConfig = Pick<
-  Config,
-  | 'ratingSecret'
-  | 'ratingTokenDays'
-  | 'ratingPageUrl'
-  | 'redisUrl'
-  | 'ratingLimitPerIpPerMinute'
-  | 'ratingLimitPerDossierPerMinute'
->;
+/** The settings of the rating service (server/config.ts reads them from the environment). */
+export interface RatingConfig {
+  ratingSecret: string | undefined;
+  ratingTokenDays: number;
+  ratingPageUrl: string;
+  redisUrl: string | undefined;
+  ratingLimitPerIpPerMinute: number;
+  ratingLimitPerDossierPerMinute: number;
+}
 
 const reject = (code: RatingRejection, message: string): SubmitRatingResult => ({
   ok: false,

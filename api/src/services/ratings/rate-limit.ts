@@ -1,9 +1,10 @@
-// Limits on public submissions (architecture.md "Security model": public data has stricter
+// Limits on public submissions (docs/architecture.md "Security model": public data has stricter
 // limits): ratings and survey forms per client IP, ratings per dossier. The counters are the API's
 // shared limiter store (services/limiter-store.ts): in Redis when REDIS_URL is set, with the
 // in-memory fallback while Redis is away.
-import type { Logger } from '../../server/logger.ts';
+
 import { LimiterStore, type LimitWindow } from '../limiter-store.ts';
+import type { Logger } from '../logger.ts';
 
 export interface RatingLimitOptions {
   perIpPerMinute: number;

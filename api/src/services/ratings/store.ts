@@ -4,8 +4,8 @@
 import type pg from 'pg';
 import type { DossierFacts, RatingLevel } from '../../domain/rollup-contribution.ts';
 import { RollupDelta } from '../../domain/rollup-contribution.ts';
-import { applyRollupDelta } from '../ingest-store.ts';
 import type { PhaseTimer } from '../phase-timer.ts';
+import { applyRollupDelta } from '../rollup-writes.ts';
 
 export interface LockedDossier {
   id: string;

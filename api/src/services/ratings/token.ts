@@ -1,4 +1,4 @@
-// Rating tokens (api-contract "Meanings"): issued to the one-stop system for one finished dossier,
+// Rating tokens (docs/domain.md §4.1): issued to the one-stop system for one finished dossier,
 // printed on the receipt or sent with the result, and checked when the applicant rates. A token is
 // `<payload>.<signature>`: the payload names the dossier and the expiry, the signature is an
 // HMAC-SHA256 with the server's secret, so it cannot be forged or moved to another dossier without

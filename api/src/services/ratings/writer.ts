@@ -1,11 +1,11 @@
-// Group commit of ratings (performance.md: single submissions are bounded by round trips — keep
+// Group commit of ratings (docs/benchmarks.md "Machine baselines": single submissions are bounded by round trips — keep
 // them to a few statements, or group-commit concurrent ones). Submissions that arrive while earlier
 // batches are being written wait together and go in the next transaction: a handful of statements
 // and one commit for the whole group, so throughput grows with load while a lone rating still goes
 // alone, at once. Each submission is answered only after the COMMIT that made it durable.
 import type pg from 'pg';
 import type { RatingLevel } from '../../domain/rollup-contribution.ts';
-import type { Logger } from '../../server/logger.ts';
+import type { Logger } from '../logger.ts';
 import { PhaseTimer } from '../phase-timer.ts';
 import { insertRatings, inTransaction, isFinished, lockDossiers, type NewRating } from './store.ts';
 

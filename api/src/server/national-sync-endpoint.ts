@@ -1,5 +1,5 @@
 // POST /api/dvcqg/dong-bo-ho-so: one-stop systems point the dossier sync they already run for the
-// national portal (`DongBoHoSoMC`, domain.md §6) at us. The body is what they send the portal:
+// national portal (`DongBoHoSoMC`, docs/domain.md §6) at us. The body is what they send the portal:
 //
 //   { "service": "DongBoHoSoMC", "isUpdating": "True", "session": "…", "madonvi": "…", "data": [item, …] }
 //
@@ -27,43 +27,23 @@
 //
 // Personal data: the body is never logged, and nothing but codes and dates reaches the events.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AppError } from '../../errors.ts';
-import { actorOf, hasScope, type Principal } from '../../server/auth.ts';
-import type { Services } from '../../server/context.ts';
-import {
-  DATABASE_UNAVAILABLE_MESSAGE,
-  isDatabaseUnavailable,
-  UNAVAILABLE_HTTP,
-} from '../../server/database-errors.ts';
-import { authenticate } from '../api-keys.ts';
-import { type DossierEventInput, recordDossierEvents } from '../ingest.ts';
-import { isDossierCode } from '../ingest-validate.ts';
-import { type AgencyScope, agencyScopeOf } from '../key-agency-scope.ts';
-import { dossierCodeOf, mapDongBoHoSo } from './mapping.ts';
+import { AppError } from '../errors.ts';
+import { agencyScopeOf } from '../services/access/agency-scope.ts';
+import { actorOf, hasScope, type Principal } from '../services/access/principal.ts';
+import { authenticate } from '../services/api-keys.ts';
+import type { Services } from '../services/context.ts';
+import { syncItems } from '../services/national-sync/sync.ts';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, UNAVAILABLE_HTTP } from './database-errors.ts';
+import { readBody, sendJson } from './http-io.ts';
 
 export const NATIONAL_SYNC_PATH = '/api/dvcqg/dong-bo-ho-so';
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 export const MAX_ITEMS = 1000;
-export const MAX_EVENTS_PER_CALL = 1000;
 /**
  * A body over the limit is read and thrown away up to this size, so that the client, still sending,
  * can read the 413; past it the connection is closed.
  */
 const DISCARD_LIMIT = 4 * MAX_BODY_BYTES;
-
-export interface SyncItemError {
-  /** Position of the item in the list sent. */
-  index: number;
-  maHoSo: string | null;
-  code: string;
-  message: string;
-}
-
-export interface SyncResult {
-  accepted: number;
-  duplicates: number;
-  errors: SyncItemError[];
-}
 
 class HttpFailure extends Error {
   constructor(
@@ -99,7 +79,7 @@ export async function handleNationalSync(
     const principal = await authorize(services, req);
     const refusal = await admit(principal);
     if (refusal) throw new HttpFailure(refusal.status, refusal.code, refusal.message, refusal.headers);
-    const items = itemsOf(parseJson(await readBody(req)));
+    const items = itemsOf(parseJson(await bodyOf(req)));
     const actor = actorOf(principal);
     const scope = await agencyScopeOf(services.prisma, principal);
     const result = await syncItems(services, items, { actor, scope });
@@ -113,10 +93,10 @@ export async function handleNationalSync(
       },
       'Đồng bộ hồ sơ DVCQG',
     );
-    send(res, 200, result);
+    sendJson(res, 200, result);
   } catch (error) {
     if (error instanceof HttpFailure) {
-      send(res, error.status, { code: error.code, message: error.message }, error.headers);
+      sendJson(res, error.status, { code: error.code, message: error.message }, error.headers);
       return;
     }
     if (isDatabaseUnavailable(error) && !res.headersSent) {
@@ -125,11 +105,11 @@ export async function handleNationalSync(
         'Đồng bộ hồ sơ DVCQG: mất kết nối cơ sở dữ liệu',
       );
       const body = { code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE };
-      send(res, UNAVAILABLE_HTTP.status, body, { ...UNAVAILABLE_HTTP.headers });
+      sendJson(res, UNAVAILABLE_HTTP.status, body, { ...UNAVAILABLE_HTTP.headers });
       return;
     }
     services.logger.error({ err: error }, 'Đồng bộ hồ sơ DVCQG thất bại');
-    if (!res.headersSent) send(res, 500, { code: 'INTERNAL', message: INTERNAL_MESSAGE });
+    if (!res.headersSent) sendJson(res, 500, { code: 'INTERNAL', message: INTERNAL_MESSAGE });
     else res.destroy();
   }
 }
@@ -167,31 +147,10 @@ function tooLarge(closing: boolean): HttpFailure {
   );
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > DISCARD_LIMIT) return Promise.reject(tooLarge(true));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > DISCARD_LIMIT) {
-        req.off('data', onData);
-        req.pause();
-        reject(tooLarge(true));
-        return;
-      }
-      if (size > MAX_BODY_BYTES) {
-        over = true;
-        chunks.length = 0;
-      }
-      if (!over) chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.once('end', () => (over ? reject(tooLarge(false)) : resolve(Buffer.concat(chunks))));
-    req.once('error', reject);
-  });
+async function bodyOf(req: IncomingMessage): Promise<Buffer> {
+  const read = await readBody(req, MAX_BODY_BYTES, DISCARD_LIMIT);
+  if ('tooLarge' in read) throw tooLarge(read.closing);
+  return read.body;
 }
 
 function parseJson(body: Buffer): unknown {
@@ -238,101 +197,4 @@ function itemsOf(payload: unknown): unknown[] {
     );
   }
   return items;
-}
-
-interface MappedItem {
-  index: number;
-  maHoSo: string | null;
-  events: DossierEventInput[];
-}
-
-/** Maps and records the items of one request; errors are reported per item. */
-export async function syncItems(
-  services: Services,
-  items: unknown[],
-  { actor, scope }: { actor: string; scope: AgencyScope },
-): Promise<SyncResult> {
-  const recorded = await recordedInitialDueDates(services, items, scope);
-  const errors: SyncItemError[] = [];
-  const mapped: MappedItem[] = [];
-  items.forEach((item, index) => {
-    const maHoSo = dossierCodeOf(item);
-    const result = mapDongBoHoSo(item, { recordedInitialDueAt: (maHoSo && recorded.get(maHoSo)) || null });
-    if ('error' in result) errors.push({ index, maHoSo, ...result.error });
-    else if (result.events.length > 0) mapped.push({ index, maHoSo, events: result.events });
-  });
-
-  let accepted = 0;
-  let duplicates = 0;
-  for (const chunk of chunksOf(mapped)) {
-    const events = chunk.flatMap((m) => m.events);
-    const owners = chunk.flatMap((m) => m.events.map(() => m));
-    const result = await recordDossierEvents(services, events, { source: 'NATIONAL_SYNC', actor, scope });
-    accepted += result.accepted;
-    duplicates += result.duplicates;
-    // One error per item and code: an unknown procedure fails every event of the dossier alike.
-    const reported = new Set<string>();
-    for (const error of result.errors) {
-      const owner = owners[error.index];
-      if (!owner) throw new Error(`Ingestion reported an error for event ${error.index} of ${events.length}`);
-      const key = `${owner.index}\u0000${error.code}`;
-      if (reported.has(key)) continue;
-      reported.add(key);
-      errors.push({ index: owner.index, maHoSo: owner.maHoSo, code: error.code, message: error.message });
-    }
-  }
-  errors.sort((a, b) => a.index - b.index);
-  return { accepted, duplicates, errors };
-}
-
-/** Items packed into calls of at most MAX_EVENTS_PER_CALL events; an item is never split. */
-function chunksOf(mapped: MappedItem[]): MappedItem[][] {
-  const chunks: MappedItem[][] = [];
-  let current: MappedItem[] = [];
-  let size = 0;
-  for (const item of mapped) {
-    if (current.length > 0 && size + item.events.length > MAX_EVENTS_PER_CALL) {
-      chunks.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(item);
-    size += item.events.length;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
-
-/**
- * The initial due dates we already hold for the dossiers of a request (for apology inference). Only
- * codes ingestion would accept reach the query (a NUL byte would fail it for the whole request), and
- * only the dossiers the key may write for count: another unit's dossier must not shape the mapping
- * (its events are refused as OUT_OF_SCOPE anyway).
- */
-async function recordedInitialDueDates(
-  services: Services,
-  items: unknown[],
-  scope: AgencyScope,
-): Promise<Map<string, Date | null>> {
-  const codes = [...new Set(items.map(dossierCodeOf).filter(isDossierCode))];
-  if (codes.length === 0) return new Map();
-  const rows = await services.prisma.dossier.findMany({
-    where: { code: { in: codes } },
-    select: { code: true, agencyId: true, initialDueAt: true },
-  });
-  return new Map(rows.filter((r) => scope.isAllowed(r.agencyId)).map((r) => [r.code, r.initialDueAt]));
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    ...headers,
-  });
-  res.end(JSON.stringify(body));
 }
