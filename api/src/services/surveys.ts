@@ -21,6 +21,7 @@ import {
   MAX_ANSWERS,
   type SurveyAnswerInput,
 } from './survey-answers.ts';
+import { inTransaction } from './transaction.ts';
 
 interface SurveyInputBase {
   questionnaireCode: string;
@@ -234,9 +235,8 @@ async function store(
   pool: pg.Pool,
   response: NewResponse,
 ): Promise<string | 'DUPLICATE' | 'ALREADY_SUBMITTED'> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  // A refusal commits nothing but the advisory lock's release: nothing was written.
+  return inTransaction(pool, async (client) => {
     if (response.dossierId !== null) {
       // One response per dossier and questionnaire: serialise submissions for the same dossier.
       const key = `survey:${response.dossierId}:${response.questionnaireCode}`;
@@ -246,10 +246,7 @@ async function store(
           WHERE r."dossierId" = $1 AND q.code = $2 AND r."idempotencyKey" IS DISTINCT FROM $3`,
         [response.dossierId, response.questionnaireCode, response.idempotencyKey],
       );
-      if (rowCount) {
-        await client.query('ROLLBACK');
-        return 'ALREADY_SUBMITTED';
-      }
+      if (rowCount) return 'ALREADY_SUBMITTED';
     }
     const inserted = await client.query<{ id: string }>(
       `INSERT INTO "SurveyResponse" ("questionnaireId", "agencyId", "dossierId", "idempotencyKey", "submittedAt")
@@ -265,10 +262,7 @@ async function store(
       ],
     );
     const id = inserted.rows[0]?.id;
-    if (!id) {
-      await client.query('ROLLBACK');
-      return 'DUPLICATE';
-    }
+    if (!id) return 'DUPLICATE';
     await client.query(
       `INSERT INTO "SurveyAnswer" ("responseId", "questionId", value, options)
        SELECT $1, (a ->> 'questionId')::int, (a ->> 'value')::int,
@@ -278,12 +272,6 @@ async function store(
       [id, JSON.stringify(response.answers)],
     );
     await client.query(ADD_RESPONSE_TO_ROLLUP, [id]);
-    await client.query('COMMIT');
     return id;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -7,6 +7,7 @@ import { formatLocalIso } from '../../domain/time.ts';
 import type { ErrorCode } from '../../errors.ts';
 import type { Services } from '../context.ts';
 import { PhaseTimer } from '../phase-timer.ts';
+import { inTransaction } from '../transaction.ts';
 import { type EventRow, loadDossiers, type StoredDossier, writeBatch } from './store.ts';
 import type { DossierEventInput, Identity, IngestJob, ResolvedEvent, StatsChange } from './types.ts';
 
@@ -16,20 +17,11 @@ export async function applyGroup(
 ): Promise<void> {
   const timer = new PhaseTimer();
   const calendar = await services.calendars.get();
-  const client = await services.db.pool.connect();
-  timer.mark('connect');
-  let change: StatsChange;
-  try {
-    await client.query('BEGIN');
-    change = await ingestInTransaction(client, jobs, calendar, timer);
-    await client.query('COMMIT');
-    timer.mark('commit');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  const change = await inTransaction(
+    services.db.pool,
+    (client) => ingestInTransaction(client, jobs, calendar, timer),
+    timer,
+  );
   const events = jobs.reduce((n, j) => n + j.resolved.length, 0);
   const accepted = jobs.reduce((n, j) => n + j.accepted, 0);
   services.logger.debug({ batches: jobs.length, events, accepted, ms: timer.phases }, 'ingest group');

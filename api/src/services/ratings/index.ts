@@ -3,13 +3,15 @@
 // the rating is stored raw (comment masked), replaces the dossier's previous one in the statistics,
 // and moves the rollups in the same transaction (docs/architecture.md "Data flow").
 import { commentForStorage, commentLength, normalizeComment } from '../../domain/comment-mask.ts';
+import { isFinished } from '../../domain/dossier-state.ts';
 import type { RatingLevel } from '../../domain/rollup-contribution.ts';
 import { AppError } from '../../errors.ts';
 import type { AgencyReach } from '../access/audience.ts';
 import type { Services } from '../context.ts';
+import { inTransaction } from '../transaction.ts';
 import { RatingRateLimits } from './rate-limit.ts';
 import { resolveRatingSecret } from './secret.ts';
-import { inTransaction, isFinished, lockDossiers, recordRatingLink } from './store.ts';
+import { lockDossiers, recordRatingLink } from './store.ts';
 import { signRatingToken, type TokenCheck, verifyRatingToken } from './token.ts';
 import { type AcceptedRating, RatingWriter } from './writer.ts';
 

@@ -13,10 +13,6 @@ export interface LockedDossier {
   facts: DossierFacts;
 }
 
-/** Only a dossier that was received and has ended counts as finished (and can be rated). */
-export const isFinished = (f: Pick<DossierFacts, 'receivedAt' | 'endedAt'>) =>
-  f.receivedAt !== null && f.endedAt !== null;
-
 /**
  * Locks dossiers for a change of their rollup contribution and reads their facts, in one statement.
  * Ingestion serialises on transaction-scoped advisory locks keyed by the dossier code (ingest-store.ts
@@ -137,29 +133,4 @@ export async function recordRatingLink(
   delta.add({ ...dossier.facts, ratingLinkIssued: true }, 1);
   await applyRollupDelta(client, delta);
   return true;
-}
-
-/** Runs `work` in a transaction on a pooled connection. */
-export async function inTransaction<T>(
-  pool: pg.Pool,
-  work: (client: pg.PoolClient) => Promise<T>,
-  timer?: PhaseTimer,
-): Promise<T> {
-  const client = await pool.connect();
-  timer?.mark('connect');
-  let broken = false;
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    timer?.mark('commit');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true; // the connection is gone: do not hand it back to the pool
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
 }

@@ -4,10 +4,12 @@
 // and one commit for the whole group, so throughput grows with load while a lone rating still goes
 // alone, at once. Each submission is answered only after the COMMIT that made it durable.
 import type pg from 'pg';
+import { isFinished } from '../../domain/dossier-state.ts';
 import type { RatingLevel } from '../../domain/rollup-contribution.ts';
 import type { Logger } from '../logger.ts';
 import { PhaseTimer } from '../phase-timer.ts';
-import { insertRatings, inTransaction, isFinished, lockDossiers, type NewRating } from './store.ts';
+import { inTransaction } from '../transaction.ts';
+import { insertRatings, lockDossiers, type NewRating } from './store.ts';
 
 export interface RatingSubmission {
   dossierCode: string;
