@@ -1,5 +1,6 @@
 // The cost model of a query (docs/limits.md "Query cost"), computed from the schema before anything
-// runs. Close to Shopify's: what costs is fetching objects, not reading their scalar fields, and a
+// runs. A cost may depend on Int arguments only (`first`): server/query-budget.ts remembers the cost
+// of a document per the values of its Int variables. Close to Shopify's: what costs is fetching objects, not reading their scalar fields, and a
 // list costs its selection once per item it may return.
 //  - a scalar or enum field: 0 points;
 //  - a field returning one object: 1 point plus its selection;

@@ -9,6 +9,9 @@ import {
   type ExecutionResult,
   type GraphQLError,
   type GraphQLSchema,
+  getOperationAST,
+  Kind,
+  type TypeNode,
   validate,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -26,8 +29,54 @@ import {
   rateLimitHeaders,
 } from './request-budget.ts';
 
+/**
+ * Costs already measured, per document and per the values of its Int variables: the cost model
+ * reads no other argument (schema/field-cost.ts), so a document sent again with other strings,
+ * codes or tokens costs the same and is not measured again — the rating form, the widget's reads.
+ */
+const measured = new WeakMap<DocumentNode, Map<string, number | null>>();
+const MAX_VARIANTS = 100;
+
+/** The key of the variables the cost may depend on: those declared Int, in order. */
+function costKey(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+) {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return null;
+  const ints = (operation.variableDefinitions ?? []).filter((d) => namedTypeName(d.type) === 'Int');
+  return `${operationName ?? ''}|${ints.map((d) => String(variables[d.variable.name.value])).join(',')}`;
+}
+
+const namedTypeName = (type: TypeNode): string =>
+  type.kind === Kind.NAMED_TYPE ? type.name.value : namedTypeName(type.type);
+
 /** The cost of the selected operation, or null when its variables do not fit (execution says why). */
 export function measureCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  context: object,
+): number | null {
+  const key = costKey(document, operationName, variables ?? {});
+  const known = key === null ? undefined : measured.get(document)?.get(key);
+  if (known !== undefined) return known;
+  const cost = computeCost(schema, document, operationName, variables, context);
+  if (key !== null) {
+    let variants = measured.get(document);
+    if (!variants) {
+      variants = new Map();
+      measured.set(document, variants);
+    }
+    if (variants.size >= MAX_VARIANTS) variants.clear();
+    variants.set(key, cost);
+  }
+  return cost;
+}
+
+function computeCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
