@@ -8,6 +8,7 @@
 import { dayOf } from '../../domain/time.ts';
 import type { AgencyScope } from '../access/agency-scope.ts';
 import type { Services } from '../context.ts';
+import { GroupCommitQueue } from '../group-commit.ts';
 import { applyGroup } from './apply.ts';
 import { loadReferenceData, type ReferenceData } from './reference.ts';
 import type {
@@ -73,88 +74,47 @@ export async function recordDossierEvents(
 
 type IngestServices = Pick<Services, 'db' | 'calendars' | 'pubsub' | 'logger' | 'ingestWriters'>;
 
-interface Waiting {
-  job: IngestJob;
-  resolve: (job: IngestJob) => void;
-  reject: (error: unknown) => void;
-}
-
 /**
  * A few writers per process and database (INGEST_WRITERS, default 2): batches queue while the
  * writers are busy, then a free writer takes everything waiting (up to MAX_EVENTS_PER_GROUP events)
- * as one group. More writers use more cores but make transactions wait on each other's rollup rows;
- * two keep both cores of a small server busy. If a group fails, each of its batches is retried
- * alone, so a batch that breaks something fails alone and the others are stored.
+ * as one group (services/group-commit.ts). More writers use more cores but make transactions wait
+ * on each other's rollup rows; two keep both cores of a small server busy. If a group fails, each
+ * of its batches is written again alone, so a batch that breaks something fails alone.
  */
-class IngestQueue {
-  private readonly waiting: Waiting[] = [];
-  private active = 0;
-
-  constructor(
-    private readonly services: IngestServices,
-    private readonly writers: number,
-  ) {}
-
-  submit(job: IngestJob): Promise<IngestJob> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ job, resolve, reject });
-      if (this.active < this.writers) void this.drain();
-    });
-  }
-
-  private async drain(): Promise<void> {
-    this.active += 1;
-    try {
-      while (this.waiting.length > 0) {
-        const group: Waiting[] = [];
-        let size = 0;
-        while (
-          this.waiting.length > 0 &&
-          (group.length === 0 || size + this.waiting[0]!.job.resolved.length <= MAX_EVENTS_PER_GROUP)
-        ) {
-          const next = this.waiting.shift()!;
-          size += next.job.resolved.length;
-          group.push(next);
-        }
-        await this.write(group);
+function ingestQueue(services: IngestServices): GroupCommitQueue<IngestJob, IngestJob> {
+  return new GroupCommitQueue<IngestJob, IngestJob>({
+    name: 'ingest',
+    concurrency: services.ingestWriters ?? 2,
+    pick: (waiting) => {
+      const group: IngestJob[] = [];
+      let size = 0;
+      for (const job of waiting) {
+        if (group.length > 0 && size + job.resolved.length > MAX_EVENTS_PER_GROUP) break;
+        group.push(job);
+        size += job.resolved.length;
       }
-    } finally {
-      this.active -= 1;
-    }
-  }
-
-  private async write(group: Waiting[]): Promise<void> {
-    try {
-      await applyGroup(
-        this.services,
-        group.map((w) => w.job),
-      );
-      for (const w of group) w.resolve(w.job);
-    } catch (error) {
-      if (group.length === 1) {
-        group[0]!.reject(error);
-        return;
-      }
-      this.services.logger.warn(
-        { err: (error as Error).message, batches: group.length },
-        'ingest group failed; retrying batches one by one',
-      );
-      for (const w of group) {
-        w.job.accepted = 0;
-        w.job.duplicates = 0;
-        w.job.errors.length = w.job.validationErrors;
-        await this.write([w]);
-      }
-    }
-  }
+      return group;
+    },
+    write: async (group) => {
+      await applyGroup(services, group);
+      return group;
+    },
+    // Back to what validation left: the group's transaction was rolled back.
+    reset: (job) => {
+      job.accepted = 0;
+      job.duplicates = 0;
+      job.errors.length = job.validationErrors;
+    },
+    logger: services.logger,
+  });
 }
 
-const queues = new WeakMap<object, IngestQueue>();
+const queues = new WeakMap<object, GroupCommitQueue<IngestJob, IngestJob>>();
 
-function queueFor(services: IngestServices): IngestQueue {
+function queueFor(services: IngestServices): GroupCommitQueue<IngestJob, IngestJob> {
   let queue = queues.get(services.db);
   if (!queue) {
-    queue = new IngestQueue(services, services.ingestWriters ?? 2);
+    queue = ingestQueue(services);
     queues.set(services.db, queue);
   }
   return queue;

@@ -1,11 +1,10 @@
-// Group commit of ratings (docs/benchmarks.md "Machine baselines": single submissions are bounded by round trips — keep
-// them to a few statements, or group-commit concurrent ones). Submissions that arrive while earlier
-// batches are being written wait together and go in the next transaction: a handful of statements
-// and one commit for the whole group, so throughput grows with load while a lone rating still goes
-// alone, at once. Each submission is answered only after the COMMIT that made it durable.
+// Ratings written by group commit (services/group-commit.ts): submissions that arrive while earlier
+// batches are being written go together in the next transaction — a handful of statements and one
+// commit for the whole group — and each is answered only after the COMMIT that made it durable.
 import type pg from 'pg';
 import { isFinished } from '../../domain/dossier-state.ts';
 import type { RatingLevel } from '../../domain/rollup-contribution.ts';
+import { GroupCommitQueue } from '../group-commit.ts';
 import type { Logger } from '../logger.ts';
 import { PhaseTimer } from '../phase-timer.ts';
 import { inTransaction } from '../transaction.ts';
@@ -31,12 +30,6 @@ export interface AcceptedRating {
   submittedAt: Date;
 }
 
-interface Pending {
-  item: RatingSubmission;
-  resolve(outcome: WriteOutcome): void;
-  reject(error: unknown): void;
-}
-
 export interface WriterOptions {
   /** Most submissions in one transaction. */
   maxBatch: number;
@@ -49,111 +42,67 @@ const RETRYABLE = new Set(['23505', '40P01', '40001']);
 const MAX_ATTEMPTS = 3;
 
 export class RatingWriter {
-  private queue: Pending[] = [];
+  private readonly queue: GroupCommitQueue<RatingSubmission, WriteOutcome>;
   /** Dossier codes and idempotency keys of the batches being written. */
   private readonly busyCodes = new Set<string>();
   private readonly busyKeys = new Set<string>();
-  private inFlight = 0;
-  private scheduled = false;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly onCommit: (accepted: AcceptedRating[]) => void,
     private readonly logger: Logger,
     private readonly options: WriterOptions = { maxBatch: 200, maxInFlight: 3 },
-  ) {}
-
-  write(item: RatingSubmission): Promise<WriteOutcome> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ item, resolve, reject });
-      this.schedule();
-    });
-  }
-
-  // setImmediate: the submissions parsed in the same turn of the event loop start together.
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.pump();
-    });
-  }
-
-  private pump(): void {
-    while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
-      const batch = this.take();
-      if (batch.length === 0) return; // what waits concerns dossiers being written now
-      this.inFlight += 1;
-      void this.run(batch).finally(() => {
-        this.inFlight -= 1;
-        for (const { item } of batch) {
+  ) {
+    this.queue = new GroupCommitQueue({
+      name: 'ratings',
+      concurrency: options.maxInFlight,
+      pick: (waiting) => this.pick(waiting),
+      settled: (batch) => {
+        for (const item of batch) {
           this.busyCodes.delete(item.dossierCode);
           if (item.idempotencyKey) this.busyKeys.delete(item.idempotencyKey);
         }
-        if (this.queue.length > 0) this.schedule();
-      });
-    }
+      },
+      write: (batch) => this.commit(batch),
+      logger,
+    });
+  }
+
+  write(item: RatingSubmission): Promise<WriteOutcome> {
+    return this.queue.submit(item);
   }
 
   /**
    * The next batch, in arrival order. A dossier (or key) appears at most once among the batches in
    * flight: a second rating of the same dossier waits for the first to commit, then replaces it.
    */
-  private take(): Pending[] {
-    const batch: Pending[] = [];
-    const rest: Pending[] = [];
-    for (const pending of this.queue) {
-      const { dossierCode, idempotencyKey } = pending.item;
-      const free =
-        batch.length < this.options.maxBatch &&
-        !this.busyCodes.has(dossierCode) &&
-        !(idempotencyKey && this.busyKeys.has(idempotencyKey));
-      if (!free) {
-        rest.push(pending);
-        continue;
-      }
-      batch.push(pending);
+  private pick(waiting: readonly RatingSubmission[]): RatingSubmission[] {
+    const batch: RatingSubmission[] = [];
+    for (const item of waiting) {
+      if (batch.length >= this.options.maxBatch) break;
+      const { dossierCode, idempotencyKey } = item;
+      if (this.busyCodes.has(dossierCode) || (idempotencyKey && this.busyKeys.has(idempotencyKey))) continue;
+      batch.push(item);
       this.busyCodes.add(dossierCode);
       if (idempotencyKey) this.busyKeys.add(idempotencyKey);
     }
-    this.queue = rest;
     return batch;
   }
 
-  private async run(batch: Pending[]): Promise<void> {
+  private async commit(batch: RatingSubmission[]): Promise<WriteOutcome[]> {
     const timer = new PhaseTimer();
-    let written: Awaited<ReturnType<typeof writeBatch>>;
-    try {
-      written = await this.commitWithRetries(
-        batch.map((p) => p.item),
-        timer,
-      );
-    } catch (error) {
-      if (batch.length === 1) {
-        batch[0]!.reject(error);
-        return;
-      }
-      // One submission must not sink the others: write them one by one.
-      this.logger.warn(
-        { err: (error as Error).message, batch: batch.length },
-        'rating batch failed; retrying singly',
-      );
-      for (const pending of batch) await this.run([pending]);
-      return;
-    }
-    // Committed: whatever happens next must not write the batch again.
-    const { outcomes, accepted } = written;
+    const { outcomes, accepted } = await this.commitWithRetries(batch, timer);
+    // Committed: whatever happens next must not make the queue write the batch again.
     this.logger.debug(
-      { size: batch.length, accepted: accepted.length, ms: timer.phases, waiting: this.queue.length },
+      { size: batch.length, accepted: accepted.length, ms: timer.phases, waiting: this.queue.backlog },
       'rating batch',
     );
-    for (const [i, p] of batch.entries()) p.resolve(outcomes[i]!);
     try {
       if (accepted.length > 0) this.onCommit(accepted);
     } catch (err) {
       this.logger.error({ err }, 'publishing accepted ratings failed');
     }
+    return outcomes;
   }
 
   private async commitWithRetries(items: RatingSubmission[], timer?: PhaseTimer) {
