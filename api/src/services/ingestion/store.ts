@@ -7,6 +7,7 @@ import {
   recordedDueDateChanges,
 } from '../../domain/dossier-state.ts';
 import type { DossierFacts, RollupDelta } from '../../domain/rollup-contribution.ts';
+import { DOSSIER_FACTS_COLUMNS, LOCK_DOSSIER_CODES_SQL } from '../dossier-lock.ts';
 import type { PhaseTimer } from '../phase-timer.ts';
 import { applyRollupDelta } from '../rollup-writes.ts';
 import type { Identity } from './types.ts';
@@ -63,16 +64,9 @@ export async function loadDossiers(
   client: pg.PoolClient,
   codes: string[],
 ): Promise<Map<string, StoredDossier>> {
-  await client.query(
-    `SELECT count(pg_advisory_xact_lock(hashtextextended(code, 766)))
-       FROM (SELECT code FROM unnest($1::text[]) AS code ORDER BY code) AS ordered`,
-    [codes],
-  );
+  await client.query(LOCK_DOSSIER_CODES_SQL, [codes]);
   const dossiers = await client.query<DossierRow>(
-    `SELECT d.id::text AS id, d.code, d."procedureId", d."agencyId", a.code AS "agencyCode", d.channel,
-            d."applicantType", d.status, d."receivedAt", d."resolvedAt", d."returnedAt", d."endedAt", d.timeliness,
-            d."timelinessDueAt", d."supplementPendingSince", d."supplementRequests", d.apologies,
-            d."processingMinutes", d.rating, d."ratingLinkIssued", d."hasPetition"
+    `SELECT d.id::text AS id, d.code, a.code AS "agencyCode", d."applicantType", ${DOSSIER_FACTS_COLUMNS}
        FROM "Dossier" d JOIN "Agency" a ON a.id = d."agencyId"
       WHERE d.code = ANY($1::text[])`,
     [codes],

@@ -4,6 +4,7 @@
 import type pg from 'pg';
 import type { DossierFacts, RatingLevel } from '../../domain/rollup-contribution.ts';
 import { RollupDelta } from '../../domain/rollup-contribution.ts';
+import { DOSSIER_FACTS_COLUMNS, LOCK_DOSSIER_CODES_SQL } from '../dossier-lock.ts';
 import type { PhaseTimer } from '../phase-timer.ts';
 import { applyRollupDelta } from '../rollup-writes.ts';
 
@@ -14,10 +15,9 @@ export interface LockedDossier {
 }
 
 /**
- * Locks dossiers for a change of their rollup contribution and reads their facts, in one statement.
- * Ingestion serialises on transaction-scoped advisory locks keyed by the dossier code (ingest-store.ts
- * loadDossiers: same key, same code order), then rewrites the rows from what it read; taking the same
- * locks first keeps a rating from slipping in between its read and its write. FOR UPDATE then holds
+ * Locks dossiers for a change of their rollup contribution and reads their facts, in one statement
+ * (one round trip: the hottest public write). The locks and the facts are those of every writer
+ * (dossier-lock.ts), so a rating cannot slip in between ingestion's read and its write. FOR UPDATE then holds
  * the rows against any other writer and returns their latest committed version, even when the
  * advisory lock had to wait for a writer that changed them.
  *
@@ -33,14 +33,8 @@ export async function lockDossiers(
   const { rows } = await client.query<
     DossierFacts & { id: string; code: string; knownKeys: string[] | null }
   >(
-    `WITH locked AS MATERIALIZED (
-       SELECT count(pg_advisory_xact_lock(hashtextextended(code, 766))) AS n
-         FROM (SELECT code FROM unnest($1::text[]) AS code ORDER BY code) AS ordered
-     )
-     SELECT d.id::text AS id, d.code, d."agencyId", d."procedureId", d.channel, d.status, d."receivedAt",
-            d."resolvedAt", d."returnedAt", d."endedAt", d.timeliness, d."timelinessDueAt",
-            d."supplementPendingSince", d."supplementRequests", d.apologies, d."processingMinutes",
-            d.rating, d."ratingLinkIssued", d."hasPetition",
+    `WITH locked AS MATERIALIZED (${LOCK_DOSSIER_CODES_SQL})
+     SELECT d.id::text AS id, d.code, ${DOSSIER_FACTS_COLUMNS},
             (SELECT array_agg("idempotencyKey") FROM "Rating" WHERE "idempotencyKey" = ANY($2::text[])) AS "knownKeys"
        FROM "Dossier" d
       WHERE d.code = ANY($1::text[]) AND (SELECT n FROM locked) >= 0
