@@ -280,6 +280,64 @@ describe('survey responses', () => {
   });
 });
 
+describe('the mutations that replace a top-level refusal by a payload', () => {
+  it('updateCalendarDays: a refused list is a user error at input.days, nothing stored; the old mutation is deprecated', async () => {
+    const UPDATE = `mutation($input: UpdateCalendarDaysInput!) {
+      updateCalendarDays(input: $input) { days { date working } userErrors { field code message } } }`;
+    const dup = await t.gql<{ updateCalendarDays: { days: unknown; userErrors: UserError[] } }>(
+      UPDATE,
+      {
+        input: {
+          days: [
+            { date: '2026-12-24', working: false },
+            { date: '2026-12-24', working: true },
+          ],
+        },
+      },
+      admin,
+    );
+    expect(dup.errors).toBeUndefined();
+    expect(dup.data!.updateCalendarDays.days).toBeNull();
+    expect(dup.data!.updateCalendarDays.userErrors).toEqual([
+      { field: ['input', 'days'], code: 'DUPLICATE_DATE', message: expect.stringMatching(VIETNAMESE) },
+    ]);
+    const ok = await t.gql<{ updateCalendarDays: { days: unknown; userErrors: UserError[] } }>(
+      UPDATE,
+      { input: { days: [{ date: '2026-12-24', working: false, note: 'Nghỉ thử nghiệm' }] } },
+      admin,
+    );
+    expect(ok.data!.updateCalendarDays).toEqual({
+      days: [{ date: '2026-12-24', working: false }],
+      userErrors: [],
+    });
+    // Authorization stays a top-level error.
+    const reader = await t.gql(UPDATE, { input: { days: [{ date: '2026-12-25', working: false }] } }, ingest);
+    expect(reader.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('issueRatingLink: a dossier that cannot be rated is a user error at input.dossierCode', async () => {
+    const ISSUE = `mutation($input: IssueRatingLinkInput!) {
+      issueRatingLink(input: $input) { link { token } userErrors { field code message } } }`;
+    const res = await t.gql<{ issueRatingLink: { link: unknown; userErrors: UserError[] } }>(
+      ISSUE,
+      { input: { dossierCode: 'KHONG-CO-HO-SO' } },
+      ingest,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.issueRatingLink.link).toBeNull();
+    expect(res.data!.issueRatingLink.userErrors).toEqual([
+      {
+        field: ['input', 'dossierCode'],
+        code: 'UNKNOWN_DOSSIER',
+        message: expect.stringMatching(VIETNAMESE),
+      },
+    ]);
+    // The deprecated mutation still answers the same refusal as a top-level error.
+    const old = await t.gql(`mutation { ratingLink(dossierCode: "KHONG-CO-HO-SO") { token } }`, {}, ingest);
+    expect(old.errors?.[0]?.extensions?.code).toBe('UNKNOWN_DOSSIER');
+  });
+});
+
 describe('the schema', () => {
   it('gives every mutation with a payload a userErrors list of UserError, and deprecates the older fields', async () => {
     const res = await t.gql<{
@@ -290,7 +348,7 @@ describe('the schema', () => {
     const payloads = res
       .data!.__schema.mutationType.fields.map((f) => f.type.ofType?.name)
       .filter((name): name is string => Boolean(name?.endsWith('Payload')));
-    expect(payloads.length).toBeGreaterThanOrEqual(6);
+    expect(payloads.length).toBeGreaterThanOrEqual(8);
     for (const name of payloads) {
       const type = await t.gql<{
         __type: { fields: { name: string; isDeprecated: boolean; type: unknown }[] };

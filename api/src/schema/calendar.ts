@@ -1,8 +1,15 @@
 import { assertUnrestrictedKey } from '../services/access/agency-scope.ts';
 import { actorOf } from '../services/access/principal.ts';
+import type { Context } from '../services/context.ts';
 import { computeDueDate } from '../services/due-dates.ts';
 import { builder } from './builder.ts';
 import { ChannelEnum } from './enums.ts';
+import {
+  refusalsAsUserErrors,
+  USER_ERRORS_DESCRIPTION,
+  type UserError,
+  UserErrorRef,
+} from './user-errors.ts';
 
 const CalendarDayRef = builder.prismaObject('CalendarDay', {
   description:
@@ -50,9 +57,51 @@ builder.queryFields((t) => ({
   }),
 }));
 
+const UpdateCalendarDaysInput = builder.inputType('UpdateCalendarDaysInput', {
+  fields: (t) => ({ days: t.field({ type: [CalendarDayInput], required: true }) }),
+});
+
+const UpdateCalendarDaysPayload = builder
+  .objectRef<{ days: Awaited<ReturnType<Context['calendars']['setDays']>> | null; userErrors: UserError[] }>(
+    'UpdateCalendarDaysPayload',
+  )
+  .implement({
+    fields: (t) => ({
+      days: t.field({
+        type: [CalendarDayRef],
+        nullable: true,
+        description: 'The days as stored; null when the input was refused.',
+        resolve: (p) => p.days,
+      }),
+      userErrors: t.field({
+        type: [UserErrorRef],
+        description: USER_ERRORS_DESCRIPTION,
+        resolve: (p) => p.userErrors,
+      }),
+    }),
+  });
+
+builder.mutationField('updateCalendarDays', (t) =>
+  t.field({
+    type: UpdateCalendarDaysPayload,
+    description:
+      'Sets holidays, swapped days off and Saturdays made working days (scope: admin; not for a key limited to an agency: the calendar moves every due date).',
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: UpdateCalendarDaysInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      assertUnrestrictedKey(ctx.principal);
+      const { result, userErrors } = await refusalsAsUserErrors(['input', 'days'], () =>
+        ctx.calendars.setDays(input.days, actorOf(ctx.principal)),
+      );
+      return { days: result, userErrors };
+    },
+  }),
+);
+
 builder.mutationField('setCalendarDays', (t) =>
   t.prismaField({
     type: [CalendarDayRef],
+    deprecationReason: 'Use updateCalendarDays.',
     description: 'Sets holidays, swapped days off and Saturdays made working days (scope: admin).',
     authScopes: { admin: true },
     args: { days: t.arg({ type: [CalendarDayInput], required: true }) },

@@ -11,7 +11,14 @@ import { resolveScope, scopeTouchedBy } from '../services/stats.ts';
 import { builder } from './builder.ts';
 import { InputErrorRef } from './dossier.ts';
 import { StatsScopeInput } from './stats.ts';
-import { singleUserErrors, USE_USER_ERRORS, USER_ERRORS_DESCRIPTION, UserErrorRef } from './user-errors.ts';
+import {
+  refusalsAsUserErrors,
+  singleUserErrors,
+  USE_USER_ERRORS,
+  USER_ERRORS_DESCRIPTION,
+  type UserError,
+  UserErrorRef,
+} from './user-errors.ts';
 
 const RatingLevelEnum = builder.enumType(RatingLevel, {
   name: 'RatingLevel',
@@ -81,6 +88,25 @@ const RatingLinkRef = builder
     }),
   });
 
+const IssueRatingLinkInput = builder.inputType('IssueRatingLinkInput', {
+  fields: (t) => ({ dossierCode: t.string({ required: true }) }),
+});
+
+const IssueRatingLinkPayload = builder
+  .objectRef<{ link: { token: string; url: string; expiresAt: Date } | null; userErrors: UserError[] }>(
+    'IssueRatingLinkPayload',
+  )
+  .implement({
+    fields: (t) => ({
+      link: t.field({ type: RatingLinkRef, nullable: true, resolve: (p) => p.link }),
+      userErrors: t.field({
+        type: [UserErrorRef],
+        description: USER_ERRORS_DESCRIPTION,
+        resolve: (p) => p.userErrors,
+      }),
+    }),
+  });
+
 builder.mutationFields((t) => ({
   submitRating: t.field({
     type: SubmitRatingPayload,
@@ -89,8 +115,23 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SubmitRatingInput, required: true }) },
     resolve: (_root, { input }, ctx) => ctx.ratings.submit(input, ctx.clientIp),
   }),
+  issueRatingLink: t.field({
+    type: IssueRatingLinkPayload,
+    description:
+      'Issues a rating link for a finished dossier (scope: ingest), valid RATING_TOKEN_DAYS days after it ended; a dossier that cannot be rated is a user error.',
+    authScopes: { ingest: true },
+    args: { input: t.arg({ type: IssueRatingLinkInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const reach = await reachOf(ctx.prisma, ctx.principal);
+      const { result, userErrors } = await refusalsAsUserErrors(['input', 'dossierCode'], () =>
+        ctx.ratings.issueLink(input.dossierCode, reach),
+      );
+      return { link: result, userErrors };
+    },
+  }),
   ratingLink: t.field({
     type: RatingLinkRef,
+    deprecationReason: 'Use issueRatingLink.',
     description:
       'Issues a rating link for a finished dossier (scope: ingest), valid RATING_TOKEN_DAYS days after it ended.',
     authScopes: { ingest: true },

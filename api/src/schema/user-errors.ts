@@ -3,7 +3,7 @@
 // payload fields (`errors` by index, `error`, questionnaire `errors` by path) stay for the clients
 // that read them; the helpers below build the UserError list from the very records those fields
 // expose, so the two views cannot disagree.
-import { ERROR_CODES, type ErrorCode } from '../errors.ts';
+import { AppError, ERROR_CODES, type ErrorCode } from '../errors.ts';
 import { builder } from './builder.ts';
 
 export interface UserError {
@@ -97,3 +97,21 @@ export function pathUserErrors(
     return { field: steps.length > 0 ? [...input, ...steps] : null, code, message };
   });
 }
+
+/**
+ * The refusal of a whole input by a service (an AppError of the caller's input), as userErrors at
+ * `field`; authentication and authorization stay top-level errors, as the convention says.
+ */
+export async function refusalsAsUserErrors<T>(
+  field: string[],
+  work: () => Promise<T>,
+): Promise<{ result: T | null; userErrors: UserError[] }> {
+  try {
+    return { result: await work(), userErrors: [] };
+  } catch (error) {
+    if (!(error instanceof AppError) || TOP_LEVEL.has(error.code)) throw error;
+    return { result: null, userErrors: [{ field, code: error.code, message: error.message }] };
+  }
+}
+
+const TOP_LEVEL: ReadonlySet<ErrorCode> = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED']);
