@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { isValidDay } from '../domain/time.ts';
 import { AppError } from '../errors.ts';
 import { isDatabaseEmpty, seed } from '../seed/index.ts';
+import { dayVar } from '../server/env-vars.ts';
 import { createApiKey, parseScopes, revokeApiKey } from '../services/api-keys.ts';
 import { resetDatabase } from '../services/reset-database.ts';
 import { rebuildRollups } from '../services/rollups.ts';
@@ -130,6 +131,8 @@ program
   .option('--dossiers <n>', 'số hồ sơ mẫu', positiveInt)
   .option('--today <day>', 'ngày mốc của dữ liệu mẫu (mặc định hôm nay)', day)
   .action(async (opts: { reset?: boolean; dossiers?: number; today?: string }) => {
+    // --today, else SEED_TODAY (validated as the API's config does), else today.
+    const today = opts.today ?? dayVar(process.env, 'SEED_TODAY');
     await withDatabase(async (db) => {
       if (!(await isDatabaseEmpty(db))) {
         if (!opts.reset) {
@@ -143,7 +146,7 @@ program
       }
       const summary = await seed(db, {
         ...(opts.dossiers !== undefined ? { dossiers: opts.dossiers } : {}),
-        ...(opts.today ? { today: opts.today } : {}),
+        ...(today ? { today } : {}),
         logger: { info: (...a: unknown[]) => err(String(a.at(-1))) },
       });
       err(`Đã nạp dữ liệu mẫu: ${JSON.stringify(summary)}`);

@@ -2,7 +2,8 @@
 // deterministic dossiers with events, ratings, SIPAS survey responses and petitions, then the rollups.
 //
 // Deterministic: one seeded PRNG (random.ts, fixed constant) and an anchor day — options.today, else
-// env SEED_TODAY (YYYY-MM-DD), else today in Asia/Ho_Chi_Minh. The same anchor gives the same data.
+// today in Asia/Ho_Chi_Minh (SEED_TODAY reaches it through the validated config or the CLI). The
+// same anchor gives the same data.
 // Fast: everything goes in with set-based INSERTs (unnest arrays) in ONE transaction, rollups included.
 //
 // Who implements what (ProcedureAgency):
@@ -34,7 +35,7 @@ export interface SeedLogger {
 }
 
 export interface SeedOptions {
-  /** Anchor day: dossiers cover the 18 months up to it. Default: env SEED_TODAY, else today. */
+  /** Anchor day: dossiers cover the 18 months up to it. Default: today. */
   today?: Day;
   /** Number of dossiers (default 20,000). */
   dossiers?: number;
@@ -91,13 +92,11 @@ const COUNTED_TABLES = [
   'SurveyRollup',
 ] as const;
 
-/** The anchor day: explicit, else SEED_TODAY, else today in Asia/Ho_Chi_Minh. */
+/** The anchor day: explicit (the CLI's --today, the config's SEED_TODAY), else today in Asia/Ho_Chi_Minh. */
 export function seedAnchorDay(today?: Day): Day {
-  const day = today ?? process.env.SEED_TODAY ?? dayOf(new Date());
+  const day = today ?? dayOf(new Date());
   if (!isValidDay(day))
-    throw new RangeError(
-      `Ngày mốc của dữ liệu mẫu (SEED_TODAY) phải có dạng YYYY-MM-DD: ${JSON.stringify(day)}`,
-    );
+    throw new RangeError(`Ngày mốc của dữ liệu mẫu phải có dạng YYYY-MM-DD: ${JSON.stringify(day)}`);
   return day;
 }
 

@@ -12,6 +12,7 @@ import {
   type TimeUnit,
   WorkingCalendar,
 } from '../domain/index.ts';
+import { loadConfig } from '../server/config.ts';
 import { isDatabaseEmpty, type SeedSummary, seed, seedAnchorDay } from './index.ts';
 
 const ANCHOR = '2026-11-27';
@@ -357,17 +358,11 @@ describe.skipIf(databases.length < 2)('seed', () => {
     ]);
   });
 
-  it('takes its anchor from SEED_TODAY when no day is given', () => {
-    const saved = process.env.SEED_TODAY;
-    try {
-      process.env.SEED_TODAY = '2026-01-15';
-      expect(seedAnchorDay()).toBe('2026-01-15');
-      expect(seedAnchorDay('2025-12-31')).toBe('2025-12-31');
-      process.env.SEED_TODAY = '15/01/2026';
-      expect(() => seedAnchorDay()).toThrow(RangeError);
-    } finally {
-      if (saved === undefined) delete process.env.SEED_TODAY;
-      else process.env.SEED_TODAY = saved;
-    }
+  it('takes the anchor it is given, refuses a malformed one, and SEED_TODAY is read by the config', () => {
+    expect(seedAnchorDay('2025-12-31')).toBe('2025-12-31');
+    expect(() => seedAnchorDay('15/01/2026')).toThrow(RangeError);
+    expect(loadConfig({ SEED_TODAY: '2026-01-15' }).seedToday).toBe('2026-01-15');
+    expect(loadConfig({}).seedToday).toBeUndefined();
+    expect(() => loadConfig({ SEED_TODAY: '15/01/2026' })).toThrow(/SEED_TODAY/);
   });
 });

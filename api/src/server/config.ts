@@ -4,7 +4,7 @@
  */
 import { parseTrustProxy, type TrustProxy } from './client-ip.ts';
 import { parseCredentialOrigins } from './cross-origin.ts';
-import { boolVar, intVar } from './env-vars.ts';
+import { boolVar, dayVar, intVar } from './env-vars.ts';
 import { type LimitsConfig, loadLimits } from './limits-config.ts';
 
 export interface Config {
@@ -45,6 +45,8 @@ export interface Config {
   ratingLimitPerIpPerMinute: number;
   /** submitRating attempts allowed per dossier per minute. */
   ratingLimitPerDossierPerMinute: number;
+  /** Anchor day (YYYY-MM-DD) of the generated demo dossiers; unset: today. */
+  seedToday: string | undefined;
   /** Concurrent ingestion transactions per API process. */
   ingestWriters: number;
   /** Query cost, request and connection budgets per kind of caller (server/limits-config.ts). */
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       1,
       10_000_000,
     ),
+    seedToday: dayVar(env, 'SEED_TODAY'),
     ingestWriters: intVar(env, 'INGEST_WRITERS', 2, 1, 32),
     limits: loadLimits(env),
   };

@@ -1,4 +1,5 @@
 // Reading typed settings from the environment: an invalid value stops the process with a clear message.
+import { isValidDay } from '../domain/time.ts';
 
 export function intVar(
   env: NodeJS.ProcessEnv,
@@ -22,4 +23,12 @@ export function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean)
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new Error(`${name} must be true or false, got "${env[name]}"`);
+}
+
+/** A day, YYYY-MM-DD, or undefined when unset. */
+export function dayVar(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (!isValidDay(raw)) throw new Error(`${name} must be a day written YYYY-MM-DD, got "${raw}"`);
+  return raw;
 }

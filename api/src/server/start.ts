@@ -31,7 +31,10 @@ export async function startApi(overrides: Partial<Config> = {}, logger?: Logger)
   try {
     if (config.seedOnEmpty && (await isDatabaseEmpty(db))) {
       log.info('Cơ sở dữ liệu trống: đang nạp dữ liệu mẫu…');
-      const summary = await seed(db, { logger: log });
+      const summary = await seed(db, {
+        logger: log,
+        ...(config.seedToday ? { today: config.seedToday } : {}),
+      });
       log.info({ summary }, 'Đã nạp dữ liệu mẫu');
     } else if (await rollupsMissing(db.pool)) {
       // A migration that changes the rollup layout empties the (derived) rollup tables.
