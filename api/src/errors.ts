@@ -44,6 +44,8 @@ export const ERROR_CODES = {
     'A string in the input contains a control character or a broken UTF-16 pair, or is longer than the ceiling; `reason` in the extensions says which.',
 
   // ─── Access ───────────────────────────────────────────────────────────────────────────────────
+  INVALID_CREDENTIALS:
+    'signIn: the username and password do not match an active account (the same answer for an unknown username).',
   UNAUTHENTICATED: 'No API key where one is needed, or a malformed, unknown or revoked key.',
   FORBIDDEN:
     'The API key lacks the scope the operation needs, or the agency concerned is outside the subtree of the key’s agency.',

@@ -97,7 +97,7 @@ export const builder = new SchemaBuilder<{
     unauthorizedError: (_parent, ctx) =>
       ctx.principal.kind === 'anonymous'
         ? new AppError('UNAUTHENTICATED', 'Cần khóa API (Authorization: Bearer …) để thực hiện thao tác này.')
-        : new AppError('FORBIDDEN', 'Khóa API không có quyền thực hiện thao tác này.'),
+        : new AppError('FORBIDDEN', 'Khóa API hoặc tài khoản không có quyền thực hiện thao tác này.'),
   },
 });
 

@@ -12,7 +12,7 @@ import './ratings.ts';
 import './surveys.ts';
 import './sipas.ts';
 import './evaluation.ts';
-import './system.ts';
+import './session.ts';
 
 /** The executable schema; `npm run build -w @tthc/api` prints it to api/schema.graphql. */
 export const schema = builder.toSchema();

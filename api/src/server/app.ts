@@ -52,9 +52,9 @@ export function createApp(
   /** Who is calling; keyed requests are counted here, once the key is known (docs/limits.md). */
   const contextOf = async (initial: YogaInitialContext & Record<string, unknown>): Promise<Context> => {
     const clientIp = clientIpOf(initial, config.trustProxy);
-    const principal = await authenticate(services.prisma, authorizationOf(initial));
+    const principal = await authenticate(services.prisma, authorizationOf(initial), services.sessions);
     const payer = payerOf(principal, clientIp, config.limits);
-    if (payer.tier === 'apiKey') {
+    if (payer.tier === 'apiKey' || payer.tier === 'session') {
       const outcome = await budgets.countRequest(payer);
       rememberRequestCount(initial.request, outcome);
       if (outcome && !outcome.allowed) throw rateLimited(payer, outcome, 'requests');

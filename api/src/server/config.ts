@@ -45,6 +45,10 @@ export interface Config {
   ratingLimitPerIpPerMinute: number;
   /** submitRating attempts allowed per dossier per minute. */
   ratingLimitPerDossierPerMinute: number;
+  /** Officials' sessions end after this many idle minutes… */
+  sessionIdleMinutes: number;
+  /** …and this many hours after sign-in in any case. */
+  sessionMaxHours: number;
   /** Anchor day (YYYY-MM-DD) of the generated demo dossiers; unset: today. */
   seedToday: string | undefined;
   /** Concurrent ingestion transactions per API process. */
@@ -87,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       1,
       10_000_000,
     ),
+    sessionIdleMinutes: intVar(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionMaxHours: intVar(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 30),
     seedToday: dayVar(env, 'SEED_TODAY'),
     ingestWriters: intVar(env, 'INGEST_WRITERS', 2, 1, 32),
     limits: loadLimits(env),

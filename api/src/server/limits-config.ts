@@ -24,6 +24,10 @@ export interface LimitsConfig {
   wsConnectionsPerIp: number;
   /** Active subscriptions per WebSocket connection. */
   wsSubscriptionsPerConnection: number;
+  /** Sign-in attempts per username per 15 minutes (a password guessed slowly from many places). */
+  signInPerUsername: number;
+  /** Sign-in attempts per client IP per 15 minutes (many usernames tried from one place). */
+  signInPerIp: number;
 }
 
 const MAX = 100_000_000;
@@ -44,5 +48,7 @@ export function loadLimits(env: NodeJS.ProcessEnv): LimitsConfig {
     executionTimeoutMs: intVar(env, 'EXECUTION_TIMEOUT_MS', 10_000, 100, 600_000),
     wsConnectionsPerIp: intVar(env, 'WS_MAX_CONNECTIONS_PER_IP', 50, 1, MAX),
     wsSubscriptionsPerConnection: intVar(env, 'WS_MAX_SUBSCRIPTIONS_PER_CONNECTION', 25, 1, MAX),
+    signInPerUsername: intVar(env, 'LIMIT_SIGN_IN_PER_USERNAME', 10, 1, MAX),
+    signInPerIp: intVar(env, 'LIMIT_SIGN_IN_PER_IP', 50, 1, MAX),
   };
 }

@@ -9,7 +9,7 @@ import { LimiterStore, type LimitOutcome, type LimitWindow } from '../services/l
 import type { Logger } from '../services/logger.ts';
 import type { LimitsConfig, TierBudget } from './limits-config.ts';
 
-export type Tier = 'anonymous' | 'apiKey' | 'cli';
+export type Tier = 'anonymous' | 'apiKey' | 'session' | 'cli';
 
 /** The payer of a request: its tier, the counter key, and its budget (none for the CLI). */
 export interface Payer {
@@ -26,6 +26,8 @@ export function payerOf(principal: Principal, clientIp: string | null, limits: L
         key: `key:${principal.keyId}`,
         budget: { ...limits.apiKey, requestsPerMinute: principal.rateLimitPerMinute },
       };
+    case 'session':
+      return { tier: 'session', key: `user:${principal.userId}`, budget: limits.session };
     case 'cli':
       return { tier: 'cli', key: 'cli', budget: null };
     default:
@@ -42,6 +44,7 @@ export const anonymousPayer = (clientIp: string | null, limits: LimitsConfig): P
 const TIER_NAMES: Record<Tier, string> = {
   anonymous: 'khách không dùng khóa API (tính theo địa chỉ IP)',
   apiKey: 'khóa API',
+  session: 'phiên đăng nhập của cán bộ',
   cli: 'dòng lệnh',
 };
 

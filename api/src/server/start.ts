@@ -1,5 +1,6 @@
 import { openDatabase } from '@tthc/db';
 import { isDatabaseEmpty, seed } from '../seed/index.ts';
+import { SessionService } from '../services/access/sessions.ts';
 import { CalendarService } from '../services/calendar.ts';
 import type { Services } from '../services/context.ts';
 import { createEventBus } from '../services/live/pubsub.ts';
@@ -49,6 +50,17 @@ export async function startApi(overrides: Partial<Config> = {}, logger?: Logger)
       logger: log,
       ratings: new RatingService({ db, pubsub: bus.pubsub, logger: log }, config),
       ingestWriters: config.ingestWriters,
+      sessions: new SessionService(
+        db.prisma,
+        {
+          idleMinutes: config.sessionIdleMinutes,
+          maxHours: config.sessionMaxHours,
+          attemptsPerUsername: config.limits.signInPerUsername,
+          attemptsPerIp: config.limits.signInPerIp,
+          redisUrl: config.redisUrl,
+        },
+        log,
+      ),
     };
     const budgets = new RequestBudgets(config.redisUrl, log);
     const app = createApp(services, budgets, config);
@@ -64,6 +76,7 @@ export async function startApi(overrides: Partial<Config> = {}, logger?: Logger)
         stopping ??= (async () => {
           await app.close();
           await services.ratings.close();
+          await services.sessions.close();
           await budgets.close();
           await bus.close();
           await db.close();

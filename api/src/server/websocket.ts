@@ -67,6 +67,7 @@ export function serveWebSocket(options: {
           await authenticate(
             services.prisma,
             options.authorizationOf({ connectionParams: ctx.connectionParams, req: ctx.extra.request }),
+            services.sessions,
           );
           return true;
         } catch (err) {

@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ApiScope, PrismaClient } from '@tthc/db';
 import { AppError } from '../errors.ts';
 import type { Principal } from './access/principal.ts';
+import { isSessionToken, type SessionService } from './access/sessions.ts';
 import { resolveAgency } from './agencies.ts';
 import { audit } from './audit.ts';
 
@@ -82,9 +83,12 @@ export async function revokeApiKey(prisma: PrismaClient, id: number, actor: stri
 export async function authenticate(
   prisma: PrismaClient,
   header: string | null | undefined,
+  /** Signed-in officials' sessions; without it only API keys are accepted (the national sync). */
+  sessions?: Pick<SessionService, 'authenticate'>,
 ): Promise<Principal> {
   if (!header) return { kind: 'anonymous' };
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (match && sessions && isSessionToken(match[1]!)) return sessions.authenticate(match[1]!);
   const parts = match ? KEY_PATTERN.exec(match[1]!) : null;
   if (!parts) {
     throw new AppError('UNAUTHENTICATED', 'Tiêu đề Authorization phải có dạng "Bearer <khóa API>".');

@@ -1,5 +1,6 @@
 import type { Database, PrismaClient } from '@tthc/db';
 import type { Principal } from './access/principal.ts';
+import type { SessionService } from './access/sessions.ts';
 import type { CalendarService } from './calendar.ts';
 import type { PubSub } from './live/pubsub.ts';
 import type { Logger } from './logger.ts';
@@ -13,6 +14,7 @@ export interface Services {
   pubsub: PubSub;
   logger: Logger;
   ratings: RatingService;
+  sessions: SessionService;
   /** Concurrent ingestion transactions per process (INGEST_WRITERS, server/config.ts); default 2. */
   ingestWriters?: number;
 }

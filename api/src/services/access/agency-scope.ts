@@ -31,11 +31,12 @@ const scopes = new WeakMap<Principal, Promise<AgencyScope>>();
  * into it included), the same set the statistics of that agency cover.
  */
 export function agencyScopeOf(prisma: PrismaClient, principal: Principal): Promise<AgencyScope> {
-  if (principal.kind !== 'apiKey' || principal.agencyId === null) return Promise.resolve(UNRESTRICTED);
+  const roots = scopeRoots(principal);
+  if (roots === null) return Promise.resolve(UNRESTRICTED);
   let scope = scopes.get(principal);
   if (!scope) {
-    scope = subtreeIds(prisma, principal.agencyId).then((ids): AgencyScope => {
-      const allowed = new Set(ids);
+    scope = Promise.all(roots.map((root) => subtreeIds(prisma, root))).then((trees): AgencyScope => {
+      const allowed = new Set(trees.flat());
       return { unrestricted: false, isAllowed: (agencyId) => allowed.has(agencyId) };
     });
     // A failed query is not remembered: the next resolver of the request asks again.
@@ -43,6 +44,19 @@ export function agencyScopeOf(prisma: PrismaClient, principal: Principal): Promi
     scopes.set(principal, scope);
   }
   return scope;
+}
+
+/**
+ * The agencies whose subtrees bound a caller, or null when nothing does: a key's agency, or the
+ * agencies of a signed-in official's roles (a SYSTEM_ADMIN grant has none: everywhere).
+ */
+function scopeRoots(principal: Principal): number[] | null {
+  if (principal.kind === 'apiKey') return principal.agencyId === null ? null : [principal.agencyId];
+  if (principal.kind === 'session') {
+    if (principal.roles.some((g) => g.agencyId === null)) return null;
+    return principal.roles.map((g) => g.agencyId as number);
+  }
+  return null;
 }
 
 /** Throws FORBIDDEN when a key limited to an agency subtree acts on an agency outside it. */
@@ -57,7 +71,7 @@ export async function assertAgencyInKeyScope(
 
 /** Throws FORBIDDEN for a key limited to an agency subtree: the action concerns every agency. */
 export function assertUnrestrictedKey(principal: Principal): void {
-  if (principal.kind === 'apiKey' && principal.agencyId !== null) {
+  if (scopeRoots(principal) !== null) {
     throw new AppError(
       'FORBIDDEN',
       'Thao tác này áp dụng cho mọi cơ quan: cần khóa API không giới hạn đơn vị.',

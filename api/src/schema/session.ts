@@ -1,0 +1,153 @@
+// Officials sign in and out (services/access/sessions.ts); `viewer` says who the API sees.
+import { builder } from './builder.ts';
+import { USER_ERRORS_DESCRIPTION, type UserError, UserErrorRef } from './user-errors.ts';
+
+interface ViewerShape {
+  kind: string;
+  name: string | null;
+  scopes: string[];
+  username: string | null;
+  roles: { role: string; agencyId: number | null }[];
+}
+
+const RoleGrantRef = builder.objectRef<{ role: string; agencyId: number | null }>('RoleGrant').implement({
+  description: 'A role of a signed-in official, on an agency and everything under it.',
+  fields: (t) => ({
+    role: t.exposeString('role', { description: 'SYSTEM_ADMIN, UNIT_ADMIN, OFFICER or VIEWER.' }),
+    agency: t.prismaField({
+      type: 'Agency',
+      nullable: true,
+      description: 'Null for SYSTEM_ADMIN: the whole system.',
+      resolve: (query, grant, _args, ctx) =>
+        grant.agencyId === null
+          ? null
+          : ctx.prisma.agency.findUnique({ ...query, where: { id: grant.agencyId } }),
+    }),
+  }),
+});
+
+const Viewer = builder.objectRef<ViewerShape>('Viewer').implement({
+  description:
+    'Who the API sees: anonymous, an API key with its scopes, or a signed-in official with their roles.',
+  fields: (t) => ({
+    kind: t.exposeString('kind', { description: 'ANONYMOUS, API_KEY, SESSION (or CLI).' }),
+    name: t.exposeString('name', {
+      nullable: true,
+      description: "The key's name, or the official's full name.",
+    }),
+    scopes: t.exposeStringList('scopes'),
+    username: t.exposeString('username', { nullable: true }),
+    roles: t.field({ type: [RoleGrantRef], resolve: (v) => v.roles }),
+  }),
+});
+
+builder.queryField('viewer', (t) =>
+  t.field({
+    type: Viewer,
+    resolve: (_root, _args, { principal }): ViewerShape => {
+      switch (principal.kind) {
+        case 'apiKey':
+          return {
+            kind: 'API_KEY',
+            name: principal.name,
+            scopes: principal.scopes.map((s) => s.toLowerCase()),
+            username: null,
+            roles: [],
+          };
+        case 'session':
+          return {
+            kind: 'SESSION',
+            name: principal.displayName,
+            scopes: [],
+            username: principal.username,
+            roles: principal.roles.map((g) => ({ role: g.role, agencyId: g.agencyId })),
+          };
+        default:
+          return { kind: principal.kind.toUpperCase(), name: null, scopes: [], username: null, roles: [] };
+      }
+    },
+  }),
+);
+
+const SignInInput = builder.inputType('SignInInput', {
+  fields: (t) => ({
+    username: t.string({ required: true }),
+    password: t.string({ required: true }),
+  }),
+});
+
+const SignInPayload = builder
+  .objectRef<{ token: string | null; expiresAt: Date | null; userErrors: UserError[] }>('SignInPayload')
+  .implement({
+    fields: (t) => ({
+      token: t.exposeString('token', {
+        nullable: true,
+        description: 'Send it as `Authorization: Bearer <token>`; keep it server-side (an httpOnly cookie).',
+      }),
+      expiresAt: t.expose('expiresAt', {
+        type: 'DateTime',
+        nullable: true,
+        description: 'When the session ends if unused; each use extends it, up to an absolute maximum.',
+      }),
+      viewer: t.field({
+        type: Viewer,
+        nullable: true,
+        description: 'Who signed in (null when the sign-in was refused).',
+        resolve: async (p, _args, ctx) => {
+          if (!p.token) return null;
+          const principal = await ctx.sessions.authenticate(p.token);
+          if (principal.kind !== 'session') return null;
+          return {
+            kind: 'SESSION',
+            name: principal.displayName,
+            scopes: [],
+            username: principal.username,
+            roles: principal.roles.map((g) => ({ role: g.role, agencyId: g.agencyId })),
+          };
+        },
+      }),
+      userErrors: t.field({
+        type: [UserErrorRef],
+        description: USER_ERRORS_DESCRIPTION,
+        resolve: (p) => p.userErrors,
+      }),
+    }),
+  });
+
+const SignOutPayload = builder
+  .objectRef<{ ok: boolean; userErrors: UserError[] }>('SignOutPayload')
+  .implement({
+    fields: (t) => ({
+      ok: t.exposeBoolean('ok', { description: 'True when a session was ended.' }),
+      userErrors: t.field({
+        type: [UserErrorRef],
+        description: USER_ERRORS_DESCRIPTION,
+        resolve: (p) => p.userErrors,
+      }),
+    }),
+  });
+
+builder.mutationFields((t) => ({
+  signIn: t.field({
+    type: SignInPayload,
+    description:
+      'Signs an official in. A wrong password and an unknown username get the same answer; attempts are limited per username and per client IP.',
+    args: { input: t.arg({ type: SignInInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const outcome = await ctx.sessions.signIn(input.username, input.password, ctx.clientIp);
+      if (!outcome.ok) {
+        return {
+          token: null,
+          expiresAt: null,
+          userErrors: [{ field: ['input'], code: outcome.code, message: outcome.message }],
+        };
+      }
+      return { token: outcome.session.token, expiresAt: outcome.session.expiresAt, userErrors: [] };
+    },
+  }),
+  signOut: t.field({
+    type: SignOutPayload,
+    description: 'Ends the session the request is made with.',
+    resolve: async (_root, _args, ctx) => ({ ok: await ctx.sessions.signOut(ctx.principal), userErrors: [] }),
+  }),
+}));

@@ -1,0 +1,248 @@
+// Officials' sessions over real HTTP: signIn (one answer for an unknown user and a wrong password,
+// attempts limited), the token acting with the user's roles within their agency subtree, signOut,
+// deactivation, idle and absolute expiry, sliding, and only the token's hash at rest.
+import { createHash } from 'node:crypto';
+import { createUser } from '@tthc/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApi } from '../support/api.ts';
+import { at } from '../support/dossier-events.ts';
+import { startSeededApi } from '../support/seeded.ts';
+
+const NINH_PHUOC = '22870';
+const PHUOC_HAU = '22873';
+const PASSWORD = 'mật-khẩu-đủ-dài-2026';
+
+let t: TestApi;
+beforeAll(async () => {
+  t = await startSeededApi(0);
+  const prisma = t.api.services.prisma;
+  await createUser(
+    prisma,
+    { username: 'qtht', displayName: 'Quản trị hệ thống', password: PASSWORD, role: 'SYSTEM_ADMIN' },
+    'TEST',
+  );
+  await createUser(
+    prisma,
+    {
+      username: 'qt.ninhphuoc',
+      displayName: 'Nguyễn Văn A',
+      password: PASSWORD,
+      role: 'UNIT_ADMIN',
+      agencyCode: NINH_PHUOC,
+    },
+    'TEST',
+  );
+  await createUser(
+    prisma,
+    {
+      username: 'xem.ninhphuoc',
+      displayName: 'Trần Thị B',
+      password: PASSWORD,
+      role: 'VIEWER',
+      agencyCode: NINH_PHUOC,
+    },
+    'TEST',
+  );
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const SIGN_IN = `mutation($input: SignInInput!) {
+  signIn(input: $input) { token expiresAt viewer { kind username } userErrors { field code message } } }`;
+
+interface SignIn {
+  token: string | null;
+  expiresAt: string | null;
+  viewer: { kind: string; username: string } | null;
+  userErrors: { field: string[]; code: string; message: string }[];
+}
+
+async function signIn(username: string, password = PASSWORD, headers: Record<string, string> = {}) {
+  const res = await t.gql<{ signIn: SignIn }>(SIGN_IN, { input: { username, password } }, headers);
+  expect(res.errors).toBeUndefined();
+  return res.data!.signIn;
+}
+
+async function bearer(username: string): Promise<Record<string, string>> {
+  const { token } = await signIn(username);
+  expect(token).toMatch(/^tthcs_/);
+  return { authorization: `Bearer ${token}` };
+}
+
+const VIEWER = '{ viewer { kind name username roles { role agency { code } } } }';
+
+const event = (dossierCode: string, agencyCode: string) => ({
+  dossierCode,
+  procedureCode: '1.004873',
+  agencyCode,
+  channel: 'IN_PERSON',
+  status: 'RECEIVED',
+  occurredAt: at('2026-03-02T08:00'),
+  sequence: 1,
+});
+const RECORD = `mutation($events: [DossierEventInput!]!) { recordDossierEvents(events: $events) { accepted userErrors { code } } }`;
+
+describe('signIn', () => {
+  it('answers an unknown username and a wrong password alike, and stores nothing', async () => {
+    const unknown = await signIn('khong.co.ai');
+    const wrong = await signIn('xem.ninhphuoc', 'sai-mat-khau-hoan-toan');
+    expect(unknown.token).toBeNull();
+    expect(unknown.userErrors).toEqual([
+      { field: ['input'], code: 'INVALID_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
+    ]);
+    expect(wrong.userErrors).toEqual(unknown.userErrors);
+    expect(await t.api.services.prisma.session.count()).toBe(0);
+  });
+
+  it('gives a token that acts as the user, and keeps only its SHA-256', async () => {
+    const session = await signIn('qt.ninhphuoc');
+    expect(session.viewer).toEqual({ kind: 'SESSION', username: 'qt.ninhphuoc' });
+    const rows = await t.api.services.prisma.session.findMany({
+      where: { user: { username: 'qt.ninhphuoc' } },
+    });
+    expect(rows.map((r) => r.tokenHash)).toContain(createHash('sha256').update(session.token!).digest('hex'));
+    expect(JSON.stringify(rows)).not.toContain(session.token!);
+    const viewer = await t.gql(VIEWER, {}, { authorization: `Bearer ${session.token}` });
+    expect(viewer.data).toEqual({
+      viewer: {
+        kind: 'SESSION',
+        name: 'Nguyễn Văn A',
+        username: 'qt.ninhphuoc',
+        roles: [{ role: 'UNIT_ADMIN', agency: { code: NINH_PHUOC } }],
+      },
+    });
+  });
+});
+
+describe('roles, within the agency subtree', () => {
+  it("lets a commune's unit admin write for its commune only", async () => {
+    const admin = await bearer('qt.ninhphuoc');
+    const res = await t.gql<{ recordDossierEvents: { accepted: number; userErrors: { code: string }[] } }>(
+      RECORD,
+      { events: [event('SS-OWN-1', NINH_PHUOC), event('SS-OTHER-1', PHUOC_HAU)] },
+      admin,
+    );
+    expect(res.data!.recordDossierEvents).toEqual({ accepted: 1, userErrors: [{ code: 'OUT_OF_SCOPE' }] });
+    // The calendar moves every agency's due dates: not for an official of one commune.
+    const calendar = await t.gql(
+      'mutation { updateCalendarDays(input: { days: [{ date: "2026-12-31", working: false }] }) { userErrors { code } } }',
+      {},
+      admin,
+    );
+    expect(calendar.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('lets a viewer read but not write, and a system administrator change the calendar', async () => {
+    const viewer = await bearer('xem.ninhphuoc');
+    const write = await t.gql(RECORD, { events: [event('SS-VIEW-1', NINH_PHUOC)] }, viewer);
+    expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const read = await t.gql('{ dossier(code: "SS-OWN-1") { code } }', {}, viewer);
+    expect(read.data).toEqual({ dossier: { code: 'SS-OWN-1' } });
+    const system = await bearer('qtht');
+    const calendar = await t.gql<{ updateCalendarDays: { userErrors: unknown[] } }>(
+      'mutation { updateCalendarDays(input: { days: [{ date: "2026-12-31", working: false }] }) { userErrors { code } } }',
+      {},
+      system,
+    );
+    expect(calendar.data!.updateCalendarDays.userErrors).toEqual([]);
+  });
+});
+
+describe('the end of a session', () => {
+  const code = async (headers: Record<string, string>) =>
+    (await t.gql(VIEWER, {}, headers)).errors?.[0]?.extensions?.code ?? 'OK';
+
+  it('ends with signOut', async () => {
+    const headers = await bearer('xem.ninhphuoc');
+    expect(await code(headers)).toBe('OK');
+    const out = await t.gql<{ signOut: { ok: boolean } }>(
+      'mutation { signOut { ok userErrors { code } } }',
+      {},
+      headers,
+    );
+    expect(out.data!.signOut.ok).toBe(true);
+    expect(await code(headers)).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends when the user is deactivated', async () => {
+    const prisma = t.api.services.prisma;
+    await createUser(
+      prisma,
+      {
+        username: 'tam.thoi',
+        displayName: 'Lê Văn C',
+        password: PASSWORD,
+        role: 'VIEWER',
+        agencyCode: PHUOC_HAU,
+      },
+      'TEST',
+    );
+    const headers = await bearer('tam.thoi');
+    expect(await code(headers)).toBe('OK');
+    await prisma.user.update({ where: { username: 'tam.thoi' }, data: { active: false } });
+    expect(await code(headers)).toBe('UNAUTHENTICATED');
+    expect((await signIn('tam.thoi')).userErrors[0]?.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('ends after the idle time, and after the absolute maximum however it is used', async () => {
+    const prisma = t.api.services.prisma;
+    const idle = await bearer('xem.ninhphuoc');
+    const hashOf = (h: Record<string, string>) =>
+      createHash('sha256').update(h.authorization!.slice('Bearer '.length)).digest('hex');
+    await prisma.session.update({
+      where: { tokenHash: hashOf(idle) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await code(idle)).toBe('UNAUTHENTICATED');
+    // Used a minute ago, not yet expired, but signed in 13 hours ago (the maximum is 12).
+    const old = await bearer('xem.ninhphuoc');
+    await prisma.session.update({
+      where: { tokenHash: hashOf(old) },
+      data: { createdAt: new Date(Date.now() - 13 * 3_600_000), expiresAt: new Date(Date.now() + 600_000) },
+    });
+    expect(await code(old)).toBe('UNAUTHENTICATED');
+  });
+
+  it('slides: a use extends the session by the idle time (written at most once a minute)', async () => {
+    const prisma = t.api.services.prisma;
+    const headers = await bearer('xem.ninhphuoc');
+    const tokenHash = createHash('sha256')
+      .update(headers.authorization!.slice('Bearer '.length))
+      .digest('hex');
+    const soon = new Date(Date.now() + 60_000);
+    await prisma.session.update({
+      where: { tokenHash },
+      data: { lastSeenAt: new Date(Date.now() - 120_000), expiresAt: soon },
+    });
+    expect(await code(headers)).toBe('OK');
+    let row = await prisma.session.findUnique({ where: { tokenHash } });
+    for (let i = 0; i < 20 && row!.expiresAt.getTime() === soon.getTime(); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      row = await prisma.session.findUnique({ where: { tokenHash } });
+    }
+    // 30 idle minutes from now, give or take the test's own time.
+    expect(row!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 60_000);
+  });
+});
+
+describe('sign-in throttling', () => {
+  it('refuses a username after 10 attempts in 15 minutes, even with the right password; others still sign in', async () => {
+    await createUser(
+      t.api.services.prisma,
+      {
+        username: 'bi.do',
+        displayName: 'Phạm Văn D',
+        password: PASSWORD,
+        role: 'VIEWER',
+        agencyCode: PHUOC_HAU,
+      },
+      'TEST',
+    );
+    for (let i = 0; i < 10; i++) expect((await signIn('bi.do', `sai-${i}-mat-khau`)).token).toBeNull();
+    const refused = await t.gql(SIGN_IN, { input: { username: 'bi.do', password: PASSWORD } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(refused.status).toBe(429);
+    expect((await signIn('qtht')).token).toMatch(/^tthcs_/);
+  });
+});
