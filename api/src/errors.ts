@@ -45,8 +45,9 @@ export const ERROR_CODES = {
 
   // ─── Access ───────────────────────────────────────────────────────────────────────────────────
   INVALID_CREDENTIALS:
-    'signIn: the username and password do not match an active account (the same answer for an unknown username).',
-  UNAUTHENTICATED: 'No API key where one is needed, or a malformed, unknown or revoked key.',
+    'The username and password of signIn do not match an active account (the same answer for an unknown username).',
+  UNAUTHENTICATED:
+    'No API key or session where one is needed, or a malformed, unknown, revoked or expired key or session.',
   FORBIDDEN:
     'The API key lacks the scope the operation needs, or the agency concerned is outside the subtree of the key’s agency.',
 
