@@ -7,4 +7,4 @@ export { type RunningApi, startApi } from './server/start.ts';
 export { createApiKey, parseScopes } from './services/api-keys.ts';
 export { RatingService } from './services/ratings/index.ts';
 export { signRatingToken } from './services/ratings/token.ts';
-export { createUser } from './services/users.ts';
+export { createUser, deactivateUser, setUserPassword } from './services/users.ts';

@@ -2,7 +2,7 @@
 // attempts limited), the token acting with the user's roles within their agency subtree, signOut,
 // deactivation, idle and absolute expiry, sliding, and only the token's hash at rest.
 import { createHash } from 'node:crypto';
-import { createUser } from '@tthc/api';
+import { createUser, deactivateUser, setUserPassword } from '@tthc/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../support/api.ts';
 import { at } from '../support/dossier-events.ts';
@@ -223,6 +223,52 @@ describe('the end of a session', () => {
     }
     // 30 idle minutes from now, give or take the test's own time.
     expect(row!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 60_000);
+  });
+});
+
+describe('account changes end sessions', () => {
+  const code = async (headers: Record<string, string>) =>
+    (await t.gql(VIEWER, {}, headers)).errors?.[0]?.extensions?.code ?? 'OK';
+
+  it('a new password ends every session of the user, and only the new password signs in', async () => {
+    const prisma = t.api.services.prisma;
+    await createUser(
+      prisma,
+      {
+        username: 'doi.mk',
+        displayName: 'Võ Thị E',
+        password: PASSWORD,
+        role: 'VIEWER',
+        agencyCode: PHUOC_HAU,
+      },
+      'TEST',
+    );
+    const [one, two] = [await bearer('doi.mk'), await bearer('doi.mk')];
+    const { sessionsEnded } = await setUserPassword(prisma, 'doi.mk', 'mật-khẩu-mới-dài-hơn-2027', 'TEST');
+    expect(sessionsEnded).toBe(2);
+    expect([await code(one), await code(two)]).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
+    expect((await signIn('doi.mk')).userErrors[0]?.code).toBe('INVALID_CREDENTIALS');
+    expect((await signIn('doi.mk', 'mật-khẩu-mới-dài-hơn-2027')).token).toMatch(/^tthcs_/);
+    expect(await prisma.auditLog.count({ where: { action: 'user.set-password' } })).toBe(1);
+  });
+
+  it('deactivating an account ends its sessions at once', async () => {
+    const prisma = t.api.services.prisma;
+    await createUser(
+      prisma,
+      {
+        username: 'nghi.viec',
+        displayName: 'Đỗ Văn G',
+        password: PASSWORD,
+        role: 'OFFICER',
+        agencyCode: PHUOC_HAU,
+      },
+      'TEST',
+    );
+    const headers = await bearer('nghi.viec');
+    expect(await deactivateUser(prisma, 'nghi.viec', 'TEST')).toEqual({ sessionsEnded: 1 });
+    expect(await prisma.session.count({ where: { user: { username: 'nghi.viec' } } })).toBe(0);
+    expect(await code(headers)).toBe('UNAUTHENTICATED');
   });
 });
 

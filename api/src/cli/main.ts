@@ -9,7 +9,7 @@ import { dayVar } from '../server/env-vars.ts';
 import { createApiKey, parseScopes, revokeApiKey } from '../services/api-keys.ts';
 import { resetDatabase } from '../services/reset-database.ts';
 import { rebuildRollups } from '../services/rollups.ts';
-import { createUser, ROLES } from '../services/users.ts';
+import { createUser, deactivateUser, ROLES, setUserPassword } from '../services/users.ts';
 
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -83,9 +83,30 @@ apiKey
     err(`Đã thu hồi khóa API #${id}.`);
   });
 
-program
-  .command('user')
-  .description('Quản lý tài khoản cán bộ')
+const user = program.command('user').description('Quản lý tài khoản cán bộ');
+
+user
+  .command('set-password <username>')
+  .description('Đặt lại mật khẩu; mọi phiên đăng nhập của tài khoản kết thúc')
+  .option('--password <password>', 'mật khẩu mới (≥ 12 ký tự); mặc định đọc biến môi trường TTHC_PASSWORD')
+  .action(async (username: string, opts: { password?: string }) => {
+    const password = opts.password ?? process.env.TTHC_PASSWORD;
+    if (!password) throw new AppError('BAD_USER_INPUT', 'Cần mật khẩu: --password hoặc biến TTHC_PASSWORD.');
+    const { sessionsEnded } = await withDatabase((db) =>
+      setUserPassword(db.prisma, username, password, 'CLI'),
+    );
+    err(`Đã đặt lại mật khẩu của "${username}"; đã kết thúc ${sessionsEnded} phiên đăng nhập.`);
+  });
+
+user
+  .command('deactivate <username>')
+  .description('Khóa tài khoản: không đăng nhập được nữa, các phiên đang mở kết thúc ngay')
+  .action(async (username: string) => {
+    const { sessionsEnded } = await withDatabase((db) => deactivateUser(db.prisma, username, 'CLI'));
+    err(`Đã khóa tài khoản "${username}"; đã kết thúc ${sessionsEnded} phiên đăng nhập.`);
+  });
+
+user
   .command('create')
   .description('Tạo tài khoản cán bộ đăng nhập trang quản trị')
   .requiredOption('--username <username>', 'tên đăng nhập')

@@ -50,3 +50,38 @@ export async function createUser(prisma: PrismaClient, input: NewUser, actor: st
   await audit(prisma, actor, 'user.create', 'User', String(user.id), { username, role: input.role });
   return user;
 }
+
+async function userNamed(prisma: PrismaClient, username: string) {
+  const user = await prisma.user.findUnique({ where: { username: username.trim().toLowerCase() } });
+  if (!user) throw new AppError('NOT_FOUND', `Không có tài khoản "${username}".`, { key: username });
+  return user;
+}
+
+/** A new password; every session of the user ends (whoever held one must sign in again). */
+export async function setUserPassword(
+  prisma: PrismaClient,
+  username: string,
+  password: string,
+  actor: string,
+) {
+  if (password.length < 12) throw new AppError('BAD_USER_INPUT', 'Mật khẩu phải có ít nhất 12 ký tự.');
+  const user = await userNamed(prisma, username);
+  const passwordHash = await hash(password);
+  const [, ended] = await prisma.$transaction([
+    prisma.user.update({ where: { id: user.id }, data: { passwordHash } }),
+    prisma.session.deleteMany({ where: { userId: user.id } }),
+  ]);
+  await audit(prisma, actor, 'user.set-password', 'User', String(user.id), { sessionsEnded: ended.count });
+  return { sessionsEnded: ended.count };
+}
+
+/** Deactivates an account: it can no longer sign in, and its sessions end at once. */
+export async function deactivateUser(prisma: PrismaClient, username: string, actor: string) {
+  const user = await userNamed(prisma, username);
+  const [, ended] = await prisma.$transaction([
+    prisma.user.update({ where: { id: user.id }, data: { active: false } }),
+    prisma.session.deleteMany({ where: { userId: user.id } }),
+  ]);
+  await audit(prisma, actor, 'user.deactivate', 'User', String(user.id), { sessionsEnded: ended.count });
+  return { sessionsEnded: ended.count };
+}
