@@ -3,6 +3,7 @@
 // deactivation, idle and absolute expiry, sliding, and only the token's hash at rest.
 import { createHash } from 'node:crypto';
 import { createUser, deactivateUser, setUserPassword } from '@tthc/api';
+import type { Role } from '@tthc/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../support/api.ts';
 import { at } from '../support/dossier-events.ts';
@@ -15,38 +16,21 @@ const PASSWORD = 'mật-khẩu-đủ-dài-2026';
 let t: TestApi;
 beforeAll(async () => {
   t = await startSeededApi(0);
-  const prisma = t.api.services.prisma;
   await createUser(
-    prisma,
+    t.api.services.prisma,
     { username: 'qtht', displayName: 'Quản trị hệ thống', password: PASSWORD, role: 'SYSTEM_ADMIN' },
     'TEST',
   );
-  await createUser(
-    prisma,
-    {
-      username: 'qt.ninhphuoc',
-      displayName: 'Nguyễn Văn A',
-      password: PASSWORD,
-      role: 'UNIT_ADMIN',
-      agencyCode: NINH_PHUOC,
-    },
-    'TEST',
-  );
-  await createUser(
-    prisma,
-    {
-      username: 'xem.ninhphuoc',
-      displayName: 'Trần Thị B',
-      password: PASSWORD,
-      role: 'VIEWER',
-      agencyCode: NINH_PHUOC,
-    },
-    'TEST',
-  );
+  await addUser('qt.ninhphuoc', 'Nguyễn Văn A', 'UNIT_ADMIN', NINH_PHUOC);
+  await addUser('xem.ninhphuoc', 'Trần Thị B', 'VIEWER', NINH_PHUOC);
 });
 afterAll(async () => {
   await t?.close();
 });
+
+/** An official with one role on an agency's subtree, and the test password. */
+const addUser = (username: string, displayName: string, role: Role, agencyCode: string) =>
+  createUser(t.api.services.prisma, { username, displayName, password: PASSWORD, role, agencyCode }, 'TEST');
 
 const SIGN_IN = `mutation($input: SignInInput!) {
   signIn(input: $input) { token expiresAt viewer { kind username } userErrors { field code message } } }`;
@@ -71,6 +55,14 @@ async function bearer(username: string): Promise<Record<string, string>> {
 }
 
 const VIEWER = '{ viewer { kind name username roles { role agency { code } } } }';
+
+/** The code a request with these headers is refused with, or OK. */
+const code = async (headers: Record<string, string>) =>
+  (await t.gql(VIEWER, {}, headers)).errors?.[0]?.extensions?.code ?? 'OK';
+
+/** The SHA-256 the server keeps of a session token (here, of the one in these headers). */
+const tokenHashOf = (headers: Record<string, string>) =>
+  createHash('sha256').update(headers.authorization!.slice('Bearer '.length)).digest('hex');
 
 const event = (dossierCode: string, agencyCode: string) => ({
   dossierCode,
@@ -150,9 +142,6 @@ describe('roles, within the agency subtree', () => {
 });
 
 describe('the end of a session', () => {
-  const code = async (headers: Record<string, string>) =>
-    (await t.gql(VIEWER, {}, headers)).errors?.[0]?.extensions?.code ?? 'OK';
-
   it('ends with signOut', async () => {
     const headers = await bearer('xem.ninhphuoc');
     expect(await code(headers)).toBe('OK');
@@ -167,17 +156,7 @@ describe('the end of a session', () => {
 
   it('ends when the user is deactivated', async () => {
     const prisma = t.api.services.prisma;
-    await createUser(
-      prisma,
-      {
-        username: 'tam.thoi',
-        displayName: 'Lê Văn C',
-        password: PASSWORD,
-        role: 'VIEWER',
-        agencyCode: PHUOC_HAU,
-      },
-      'TEST',
-    );
+    await addUser('tam.thoi', 'Lê Văn C', 'VIEWER', PHUOC_HAU);
     const headers = await bearer('tam.thoi');
     expect(await code(headers)).toBe('OK');
     await prisma.user.update({ where: { username: 'tam.thoi' }, data: { active: false } });
@@ -188,17 +167,15 @@ describe('the end of a session', () => {
   it('ends after the idle time, and after the absolute maximum however it is used', async () => {
     const prisma = t.api.services.prisma;
     const idle = await bearer('xem.ninhphuoc');
-    const hashOf = (h: Record<string, string>) =>
-      createHash('sha256').update(h.authorization!.slice('Bearer '.length)).digest('hex');
     await prisma.session.update({
-      where: { tokenHash: hashOf(idle) },
+      where: { tokenHash: tokenHashOf(idle) },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
     expect(await code(idle)).toBe('UNAUTHENTICATED');
     // Used a minute ago, not yet expired, but signed in 13 hours ago (the maximum is 12).
     const old = await bearer('xem.ninhphuoc');
     await prisma.session.update({
-      where: { tokenHash: hashOf(old) },
+      where: { tokenHash: tokenHashOf(old) },
       data: { createdAt: new Date(Date.now() - 13 * 3_600_000), expiresAt: new Date(Date.now() + 600_000) },
     });
     expect(await code(old)).toBe('UNAUTHENTICATED');
@@ -207,9 +184,7 @@ describe('the end of a session', () => {
   it('slides: a use extends the session by the idle time (written at most once a minute)', async () => {
     const prisma = t.api.services.prisma;
     const headers = await bearer('xem.ninhphuoc');
-    const tokenHash = createHash('sha256')
-      .update(headers.authorization!.slice('Bearer '.length))
-      .digest('hex');
+    const tokenHash = tokenHashOf(headers);
     const soon = new Date(Date.now() + 60_000);
     await prisma.session.update({
       where: { tokenHash },
@@ -227,22 +202,9 @@ describe('the end of a session', () => {
 });
 
 describe('account changes end sessions', () => {
-  const code = async (headers: Record<string, string>) =>
-    (await t.gql(VIEWER, {}, headers)).errors?.[0]?.extensions?.code ?? 'OK';
-
   it('a new password ends every session of the user, and only the new password signs in', async () => {
     const prisma = t.api.services.prisma;
-    await createUser(
-      prisma,
-      {
-        username: 'doi.mk',
-        displayName: 'Võ Thị E',
-        password: PASSWORD,
-        role: 'VIEWER',
-        agencyCode: PHUOC_HAU,
-      },
-      'TEST',
-    );
+    await addUser('doi.mk', 'Võ Thị E', 'VIEWER', PHUOC_HAU);
     const [one, two] = [await bearer('doi.mk'), await bearer('doi.mk')];
     const { sessionsEnded } = await setUserPassword(prisma, 'doi.mk', 'mật-khẩu-mới-dài-hơn-2027', 'TEST');
     expect(sessionsEnded).toBe(2);
@@ -254,17 +216,7 @@ describe('account changes end sessions', () => {
 
   it('deactivating an account ends its sessions at once', async () => {
     const prisma = t.api.services.prisma;
-    await createUser(
-      prisma,
-      {
-        username: 'nghi.viec',
-        displayName: 'Đỗ Văn G',
-        password: PASSWORD,
-        role: 'OFFICER',
-        agencyCode: PHUOC_HAU,
-      },
-      'TEST',
-    );
+    await addUser('nghi.viec', 'Đỗ Văn G', 'OFFICER', PHUOC_HAU);
     const headers = await bearer('nghi.viec');
     expect(await deactivateUser(prisma, 'nghi.viec', 'TEST')).toEqual({ sessionsEnded: 1 });
     expect(await prisma.session.count({ where: { user: { username: 'nghi.viec' } } })).toBe(0);
@@ -274,17 +226,7 @@ describe('account changes end sessions', () => {
 
 describe('sign-in throttling', () => {
   it('refuses a username after 10 attempts in 15 minutes, even with the right password; others still sign in', async () => {
-    await createUser(
-      t.api.services.prisma,
-      {
-        username: 'bi.do',
-        displayName: 'Phạm Văn D',
-        password: PASSWORD,
-        role: 'VIEWER',
-        agencyCode: PHUOC_HAU,
-      },
-      'TEST',
-    );
+    await addUser('bi.do', 'Phạm Văn D', 'VIEWER', PHUOC_HAU);
     for (let i = 0; i < 10; i++) expect((await signIn('bi.do', `sai-${i}-mat-khau`)).token).toBeNull();
     const refused = await t.gql(SIGN_IN, { input: { username: 'bi.do', password: PASSWORD } });
     expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
