@@ -1,4 +1,5 @@
 // Officials sign in and out (services/access/sessions.ts); `viewer` says who the API sees.
+import type { Principal } from '../services/access/principal.ts';
 import { builder } from './builder.ts';
 import { USER_ERRORS_DESCRIPTION, type UserError, UserErrorRef } from './user-errors.ts';
 
@@ -41,32 +42,32 @@ const Viewer = builder.objectRef<ViewerShape>('Viewer').implement({
   }),
 });
 
+/** What `viewer` shows of a principal. */
+function viewerOf(principal: Principal): ViewerShape {
+  switch (principal.kind) {
+    case 'apiKey':
+      return {
+        kind: 'API_KEY',
+        name: principal.name,
+        scopes: principal.scopes.map((s) => s.toLowerCase()),
+        username: null,
+        roles: [],
+      };
+    case 'session':
+      return {
+        kind: 'SESSION',
+        name: principal.displayName,
+        scopes: [],
+        username: principal.username,
+        roles: principal.roles.map((g) => ({ role: g.role, agencyId: g.agencyId })),
+      };
+    default:
+      return { kind: principal.kind.toUpperCase(), name: null, scopes: [], username: null, roles: [] };
+  }
+}
+
 builder.queryField('viewer', (t) =>
-  t.field({
-    type: Viewer,
-    resolve: (_root, _args, { principal }): ViewerShape => {
-      switch (principal.kind) {
-        case 'apiKey':
-          return {
-            kind: 'API_KEY',
-            name: principal.name,
-            scopes: principal.scopes.map((s) => s.toLowerCase()),
-            username: null,
-            roles: [],
-          };
-        case 'session':
-          return {
-            kind: 'SESSION',
-            name: principal.displayName,
-            scopes: [],
-            username: principal.username,
-            roles: principal.roles.map((g) => ({ role: g.role, agencyId: g.agencyId })),
-          };
-        default:
-          return { kind: principal.kind.toUpperCase(), name: null, scopes: [], username: null, roles: [] };
-      }
-    },
-  }),
+  t.field({ type: Viewer, resolve: (_root, _args, { principal }) => viewerOf(principal) }),
 );
 
 const SignInInput = builder.inputType('SignInInput', {
@@ -77,7 +78,12 @@ const SignInInput = builder.inputType('SignInInput', {
 });
 
 const SignInPayload = builder
-  .objectRef<{ token: string | null; expiresAt: Date | null; userErrors: UserError[] }>('SignInPayload')
+  .objectRef<{
+    token: string | null;
+    expiresAt: Date | null;
+    principal: Principal | null;
+    userErrors: UserError[];
+  }>('SignInPayload')
   .implement({
     fields: (t) => ({
       token: t.exposeString('token', {
@@ -93,18 +99,7 @@ const SignInPayload = builder
         type: Viewer,
         nullable: true,
         description: 'Who signed in (null when the sign-in was refused).',
-        resolve: async (p, _args, ctx) => {
-          if (!p.token) return null;
-          const principal = await ctx.sessions.authenticate(p.token);
-          if (principal.kind !== 'session') return null;
-          return {
-            kind: 'SESSION',
-            name: principal.displayName,
-            scopes: [],
-            username: principal.username,
-            roles: principal.roles.map((g) => ({ role: g.role, agencyId: g.agencyId })),
-          };
-        },
+        resolve: (p) => (p.principal ? viewerOf(p.principal) : null),
       }),
       userErrors: t.field({
         type: [UserErrorRef],
@@ -139,10 +134,12 @@ builder.mutationFields((t) => ({
         return {
           token: null,
           expiresAt: null,
+          principal: null,
           userErrors: [{ field: ['input'], code: outcome.code, message: outcome.message }],
         };
       }
-      return { token: outcome.session.token, expiresAt: outcome.session.expiresAt, userErrors: [] };
+      const { token, expiresAt, principal } = outcome.session;
+      return { token, expiresAt, principal, userErrors: [] };
     },
   }),
   signOut: t.field({

@@ -5,7 +5,7 @@
 // deactivated, or when the password changes (every session of the user is deleted then).
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { PrismaClient } from '@tthc/db';
+import type { PrismaClient, Role } from '@tthc/db';
 import { AppError } from '../../errors.ts';
 import { LimiterStore, type LimitWindow } from '../limiter-store.ts';
 import type { Logger } from '../logger.ts';
@@ -49,6 +49,28 @@ const unknownUserHash = () => {
 export interface SignedIn {
   token: string;
   expiresAt: Date;
+  /** Who the new session acts as. */
+  principal: Principal;
+}
+
+/** The principal a session acts as: its user and the user's roles. */
+function sessionPrincipal(
+  sessionId: number,
+  user: {
+    id: number;
+    username: string;
+    displayName: string;
+    roles: { role: Role; agencyId: number | null }[];
+  },
+): Principal {
+  return {
+    kind: 'session',
+    sessionId,
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles: user.roles.map((r) => ({ role: r.role, agencyId: r.agencyId })),
+  };
 }
 
 export type SignInOutcome =
@@ -93,7 +115,7 @@ export class SessionService {
         },
       );
     }
-    const user = await this.prisma.user.findUnique({ where: { username: name } });
+    const user = await this.prisma.user.findUnique({ where: { username: name }, include: { roles: true } });
     const matches = await verify(user?.passwordHash ?? (await unknownUserHash()), password).catch(
       () => false,
     );
@@ -102,8 +124,10 @@ export class SessionService {
     }
     const token = `${SESSION_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     const expiresAt = this.nextExpiry(new Date());
-    await this.prisma.session.create({ data: { tokenHash: sha256(token), userId: user.id, expiresAt } });
-    return { ok: true, session: { token, expiresAt } };
+    const session = await this.prisma.session.create({
+      data: { tokenHash: sha256(token), userId: user.id, expiresAt },
+    });
+    return { ok: true, session: { token, expiresAt, principal: sessionPrincipal(session.id, user) } };
   }
 
   /** Ends the session of this principal (no-op for other callers). */
@@ -138,14 +162,7 @@ export class SessionService {
         })
         .catch(() => {});
     }
-    return {
-      kind: 'session',
-      sessionId: session.id,
-      userId: session.user.id,
-      username: session.user.username,
-      displayName: session.user.displayName,
-      roles: session.user.roles.map((r) => ({ role: r.role, agencyId: r.agencyId })),
-    };
+    return sessionPrincipal(session.id, session.user);
   }
 
   close(): Promise<void> {
