@@ -17,6 +17,7 @@ import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { type MaskError, maskError as yogaMaskError } from 'graphql-yoga';
 import type { ErrorCode } from '../errors.ts';
+import { errorAt } from './error-at.ts';
 
 export const DATABASE_UNAVAILABLE_MESSAGE =
   'Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau.';
@@ -103,16 +104,9 @@ function visit(error: unknown, seen: Set<unknown>): boolean {
 
 /** The error clients get instead: a stable code, and for HTTP a 503 with Retry-After (Yoga applies both). */
 export function databaseUnavailableError(at?: GraphQLError): GraphQLError {
-  return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
-    // Where the failure happened (path, locations), as Yoga's own masking keeps it.
-    nodes: at?.nodes ?? null,
-    source: at?.source ?? null,
-    positions: at?.positions ?? null,
-    path: at?.path ?? null,
-    extensions: {
-      code: 'SERVICE_UNAVAILABLE' satisfies ErrorCode,
-      http: { status: UNAVAILABLE_HTTP.status, headers: { ...UNAVAILABLE_HTTP.headers } },
-    },
+  return errorAt(at, DATABASE_UNAVAILABLE_MESSAGE, {
+    code: 'SERVICE_UNAVAILABLE' satisfies ErrorCode,
+    http: { status: UNAVAILABLE_HTTP.status, headers: { ...UNAVAILABLE_HTTP.headers } },
   });
 }
 
@@ -129,13 +123,8 @@ export const maskError: MaskError = (error, message, isDev) => {
   }
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (original instanceof PothosValidationError) {
-    const at = error instanceof GraphQLError ? error : undefined;
-    return new GraphQLError(original.message, {
-      nodes: at?.nodes ?? null,
-      source: at?.source ?? null,
-      positions: at?.positions ?? null,
-      path: at?.path ?? null,
-      extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode },
+    return errorAt(error instanceof GraphQLError ? error : undefined, original.message, {
+      code: 'BAD_USER_INPUT' satisfies ErrorCode,
     });
   }
   return yogaMaskError(error, message, isDev);

@@ -3,6 +3,7 @@ import { type ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { ErrorCode } from '../errors.ts';
 import { databaseUnavailableError, isDatabaseUnavailable } from './database-errors.ts';
+import { errorAt } from './error-at.ts';
 
 /**
  * graphql-js's own messages about arguments and variables that do not fit their types (an unknown
@@ -54,13 +55,7 @@ function codedError(e: GraphQLError): GraphQLError {
 
 /** The same error with a code, and without the original error (so nothing masks or logs it). */
 function withCode(e: GraphQLError, code: ErrorCode): GraphQLError {
-  return new GraphQLError(e.message, {
-    nodes: e.nodes ?? null,
-    source: e.source ?? null,
-    positions: e.positions ?? null,
-    path: e.path ?? null,
-    extensions: { ...e.extensions, code },
-  });
+  return errorAt(e, e.message, { ...e.extensions, code });
 }
 
 /**
@@ -81,11 +76,7 @@ export function maskUnexpectedErrors(
       // The database briefly away: the next event will do, the client need not report a bug.
       if (isDatabaseUnavailable(e.originalError)) return databaseUnavailableError(e);
       logger.error({ err: e.originalError, path: e.path }, 'subscription event failed');
-      return new GraphQLError('Unexpected error.', {
-        nodes: e.nodes ?? null,
-        path: e.path ?? null,
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
-      });
+      return errorAt(e, 'Unexpected error.', { code: 'INTERNAL_SERVER_ERROR' });
     }),
   };
 }
