@@ -1,0 +1,12 @@
+-- AlterTable
+ALTER TABLE "ProcedureVersion" ADD COLUMN     "appliesFrom" TIMESTAMPTZ(3),
+ADD COLUMN     "changes" JSONB,
+ADD COLUMN     "createdBy" TEXT;
+
+-- AlterTable
+ALTER TABLE "Rating" ADD COLUMN     "commentHiddenAt" TIMESTAMPTZ(3),
+ADD COLUMN     "commentHiddenBy" TEXT,
+ADD COLUMN     "commentHiddenReason" TEXT;
+
+-- CreateIndex
+CREATE INDEX "AuditLog_actor_at_idx" ON "AuditLog"("actor", "at");
