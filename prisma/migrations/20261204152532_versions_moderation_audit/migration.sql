@@ -1,4 +1,7 @@
 -- AlterTable
+ALTER TABLE "AuditLog" ADD COLUMN     "agencyId" INTEGER;
+
+-- AlterTable
 ALTER TABLE "ProcedureVersion" ADD COLUMN     "appliesFrom" TIMESTAMPTZ(3),
 ADD COLUMN     "changes" JSONB,
 ADD COLUMN     "createdBy" TEXT;
@@ -10,3 +13,6 @@ ADD COLUMN     "commentHiddenReason" TEXT;
 
 -- CreateIndex
 CREATE INDEX "AuditLog_actor_at_idx" ON "AuditLog"("actor", "at");
+
+-- CreateIndex
+CREATE INDEX "AuditLog_agencyId_at_idx" ON "AuditLog"("agencyId", "at");
