@@ -1,10 +1,23 @@
+import { cutoffOfMinute } from '../domain/procedure-record.ts';
 import { MAX_SEARCH_LENGTH, MAX_SEARCH_WORDS } from '../domain/search-text.ts';
-import { procedureWhere } from '../services/procedures.ts';
+import { versionInForce } from '../domain/version-in-force.ts';
+import { AppError } from '../errors.ts';
+import type { Context } from '../services/context.ts';
+import { componentsOf, formsOf, legalBasisOf, stepsOf } from '../services/procedure-records.ts';
+import { type Publication, procedureWhere } from '../services/procedures.ts';
 import { builder } from './builder.ts';
 import { ChannelEnum, ImplementingLevelEnum, OnlineLevelEnum, TimeUnitEnum } from './enums.ts';
 import { checkCursor, checkPageSize, namedConnection } from './pagination.ts';
+import {
+  changesOf,
+  DossierComponentRef,
+  LegalBasisRef,
+  ProcedureChangeRef,
+  ProcedureFormRef,
+  StepGroupRef,
+} from './procedure-parts.ts';
 
-builder.prismaObject('Sector', {
+const SectorRef = builder.prismaObject('Sector', {
   description: 'Lĩnh vực.',
   fields: (t) => ({
     code: t.exposeString('code'),
@@ -12,7 +25,7 @@ builder.prismaObject('Sector', {
   }),
 });
 
-builder.prismaObject('ProcedureTimeLimit', {
+const TimeLimitRef = builder.prismaObject('ProcedureTimeLimit', {
   name: 'TimeLimit',
   description: 'Thời hạn giải quyết for one channel.',
   fields: (t) => ({
@@ -26,7 +39,7 @@ builder.prismaObject('ProcedureTimeLimit', {
   }),
 });
 
-builder.prismaObject('ProcedureFee', {
+const FeeRef = builder.prismaObject('ProcedureFee', {
   name: 'Fee',
   description: 'Phí, lệ phí.',
   fields: (t) => ({
@@ -40,9 +53,9 @@ builder.prismaObject('ProcedureFee', {
   }),
 });
 
-builder.prismaObject('ProcedureVersion', {
+export const ProcedureVersionRef = builder.prismaObject('ProcedureVersion', {
   description:
-    'One publication of a procedure (quyết định công bố) with its mandatory components (Decree 63/2010).',
+    'One publication of a procedure (quyết định công bố) with its mandatory components (Decree 63/2010). A save that changes published content adds a version; the one in force at an instant has the latest `appliesFrom` not after it (docs/domain.md §2.4).',
   fields: (t) => ({
     version: t.exposeInt('version'),
     name: t.exposeString('name'),
@@ -50,12 +63,54 @@ builder.prismaObject('ProcedureVersion', {
     decisionDate: t.expose('decisionDate', { type: 'Date', nullable: true }),
     effectiveFrom: t.expose('effectiveFrom', { type: 'Date', nullable: true }),
     effectiveTo: t.expose('effectiveTo', { type: 'Date', nullable: true }),
-    applicants: t.exposeStringList('applicants'),
-    results: t.exposeStringList('results'),
-    conditions: t.exposeString('conditions', { nullable: true }),
+    appliesFrom: t.expose('appliesFrom', {
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'From when this version governs newly received dossiers (their time limits and due dates): 00:00 of the effective date the change gave, or the moment it was saved; null = since always.',
+    }),
+    steps: t.field({
+      type: [StepGroupRef],
+      description: 'Trình tự thực hiện, by case.',
+      resolve: (v) => stepsOf(v.steps),
+    }),
     channelsText: t.exposeString('channelsText', { nullable: true }),
+    dossierComponents: t.field({
+      type: [DossierComponentRef],
+      description: 'Thành phần, số lượng hồ sơ.',
+      resolve: (v) => componentsOf(v.dossierComponents),
+    }),
+    applicants: t.exposeStringList('applicants'),
     implementingText: t.exposeString('implementingText', { nullable: true }),
+    results: t.exposeStringList('results'),
+    forms: t.field({
+      type: [ProcedureFormRef],
+      description: 'Mẫu đơn, tờ khai.',
+      resolve: (v) => formsOf(v.forms),
+    }),
+    conditions: t.exposeString('conditions', { nullable: true }),
+    legalBasis: t.field({
+      type: [LegalBasisRef],
+      description: 'Căn cứ pháp lý.',
+      resolve: (v) => legalBasisOf(v.legalBasis),
+    }),
     source: t.exposeString('source', { nullable: true }),
+    timeLimits: t.relation('timeLimits', {
+      description: 'One per channel.',
+      query: { orderBy: { channel: 'asc' } },
+    }),
+    fees: t.relation('fees', { query: { orderBy: { id: 'asc' } } }),
+    createdBy: t.exposeString('createdBy', {
+      nullable: true,
+      description:
+        'Who saved this version, as the audit log names them (USER:12, API_KEY:3, CLI); null for versions loaded from the national catalogue.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    changes: t.field({
+      type: [ProcedureChangeRef],
+      description: 'What this version changed against the one before it (empty for the first version).',
+      resolve: (v) => changesOf(v.changes),
+    }),
   }),
 });
 
@@ -76,25 +131,71 @@ export const ProcedureRef = builder.prismaNode('Procedure', {
       nullable: true,
       description: 'Same-day procedures: received after this local time (HH:MM), due the next working day.',
       select: { sameDayCutoffMinute: true },
-      resolve: ({ sameDayCutoffMinute: m }) =>
-        m == null
-          ? null
-          : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`,
+      resolve: ({ sameDayCutoffMinute }) => cutoffOfMinute(sameDayCutoffMinute),
     }),
-    // Limits and fees of the version in force (a procedure keeps its older versions for history).
-    timeLimits: t.relation('timeLimits', {
-      description: 'One per channel, from the current version.',
-      query: { where: { version: { currentOf: { isNot: null } } }, orderBy: { channel: 'asc' } },
+    published: t.exposeBoolean('active', {
+      description:
+        'Whether the procedure is published in the catalogue. A withdrawn one leaves `procedures` but stays readable here by its code, with its versions.',
     }),
-    fees: t.relation('fees', {
-      query: { where: { version: { currentOf: { isNot: null } } }, orderBy: { id: 'asc' } },
+    // Versions are few per procedure: loading them with the procedure (one query for a whole page)
+    // and picking the one in force here costs less than a query per procedure.
+    timeLimits: t.field({
+      type: [TimeLimitRef],
+      description: 'One per channel, from the version in force now.',
+      select: {
+        versions: {
+          select: { version: true, appliesFrom: true, timeLimits: { orderBy: { channel: 'asc' } } },
+        },
+      },
+      resolve: (p) => versionInForce(p.versions, new Date())?.timeLimits ?? [],
     }),
-    currentVersion: t.relation('currentVersion', { nullable: true }),
+    fees: t.field({
+      type: [FeeRef],
+      description: 'From the version in force now.',
+      select: {
+        versions: { select: { version: true, appliesFrom: true, fees: { orderBy: { id: 'asc' } } } },
+      },
+      resolve: (p) => versionInForce(p.versions, new Date())?.fees ?? [],
+    }),
+    currentVersion: t.field({
+      type: ProcedureVersionRef,
+      nullable: true,
+      description:
+        'The version in force now (docs/domain.md §2.4); null when every version applies only later.',
+      select: (_args, _ctx, nestedSelection) => ({
+        versions: nestedSelection({ orderBy: { version: 'asc' } }),
+      }),
+      resolve: (p) => versionInForce(p.versions, new Date()),
+    }),
+    versionInForce: t.field({
+      type: ProcedureVersionRef,
+      nullable: true,
+      description: 'The version in force at an instant: the one that governs a dossier received then.',
+      args: { at: t.arg({ type: 'DateTime', required: true }) },
+      select: (_args, _ctx, nestedSelection) => ({
+        versions: nestedSelection({ orderBy: { version: 'asc' } }),
+      }),
+      resolve: (p, { at }) => versionInForce(p.versions, at),
+    }),
+    latestVersion: t.relation('currentVersion', {
+      nullable: true,
+      description:
+        'The latest saved version: the one an edit starts from and copies. It may wait for its effective date (`appliesFrom` in the future), until which `currentVersion` is an earlier one.',
+    }),
     versions: t.relation('versions', { query: { orderBy: { version: 'desc' } } }),
   }),
 });
 
 export const ProcedureConnection = namedConnection(ProcedureRef, 'Procedure');
+
+const PublicationEnum = builder.enumType('ProcedurePublication', {
+  description: 'Which procedures of the catalogue to list, by publication.',
+  values: {
+    PUBLISHED: { description: 'Published in the catalogue (the public list).' },
+    WITHDRAWN: { description: 'Withdrawn from the catalogue, kept for history.' },
+    ALL: { description: 'Both.' },
+  } as const,
+});
 
 const ProcedureFilterInput = builder.inputType('ProcedureFilter', {
   fields: (t) => ({
@@ -108,6 +209,11 @@ const ProcedureFilterInput = builder.inputType('ProcedureFilter', {
 });
 
 builder.queryFields((t) => ({
+  sectors: t.prismaField({
+    type: [SectorRef],
+    description: 'Every sector (lĩnh vực) of the catalogue, by name: what `sectorCode` of a procedure names.',
+    resolve: (query, _root, _args, ctx) => ctx.prisma.sector.findMany({ ...query, orderBy: { name: 'asc' } }),
+  }),
   procedure: t.prismaField({
     type: 'Procedure',
     nullable: true,
@@ -120,16 +226,38 @@ builder.queryFields((t) => ({
       cursor: 'code',
       defaultSize: 20,
       maxSize: 100,
-      args: { filter: t.arg({ type: ProcedureFilterInput }) },
+      args: {
+        filter: t.arg({ type: ProcedureFilterInput }),
+        publication: t.arg({
+          type: PublicationEnum,
+          defaultValue: 'PUBLISHED',
+          description:
+            'Published procedures (the public catalogue), withdrawn ones, or both; the last two for an official or an API key (else UNAUTHENTICATED).',
+        }),
+      },
       resolve: async (query, _root, args, ctx) => {
         checkPageSize(args);
         checkCursor(query, 'code', 'code');
-        const where = await procedureWhere(ctx.prisma, args.filter);
+        const where = await procedureWhere(ctx.prisma, args.filter, publicationOf(ctx, args.publication));
         return ctx.prisma.procedure.findMany({ ...query, where, orderBy: { code: 'asc' } });
       },
       totalCount: async (_root, args, ctx) =>
-        ctx.prisma.procedure.count({ where: await procedureWhere(ctx.prisma, args.filter) }),
+        ctx.prisma.procedure.count({
+          where: await procedureWhere(ctx.prisma, args.filter, publicationOf(ctx, args.publication)),
+        }),
     },
     ProcedureConnection,
   ),
 }));
+
+/** Withdrawn procedures are not public: listing them needs a caller who is not anonymous. */
+function publicationOf(ctx: Context, publication: Publication | null | undefined): Publication {
+  const wanted = publication ?? 'PUBLISHED';
+  if (wanted !== 'PUBLISHED' && ctx.principal.kind === 'anonymous') {
+    throw new AppError(
+      'UNAUTHENTICATED',
+      'Danh sách thủ tục đã rút khỏi danh mục chỉ dành cho cán bộ đã đăng nhập hoặc khóa API.',
+    );
+  }
+  return wanted;
+}

@@ -1,6 +1,16 @@
 // Sectors and procedures: the 56 procedures of procedures.json with time limits, fees and their
 // publication decision, plus names and codes from the national index (procedure-index.tsv) so the
 // catalogue looks full. Index-only procedures are INFO_ONLY without time limits: they get no dossiers.
+import {
+  channelsTextOf,
+  decisionNumberIn,
+  defaultOnlineLevel,
+  feeChannelIn,
+  feeNote,
+  implementingTextIn,
+  isSameDayByNotes,
+  SAME_DAY_CUTOFF_MINUTE,
+} from '../domain/national-procedure.ts';
 import { toSearchText } from '../domain/search-text.ts';
 import { REFORM_DAY, type SeededAgency } from './agencies.ts';
 import { arrayLiteral, insertColumns, type Queryable } from './bulk-insert.ts';
@@ -28,10 +38,6 @@ export interface SeededProcedure {
   charged: boolean;
   agencyIds: number[];
 }
-
-/** Same-day procedures: "… nhận hồ sơ sau 15 giờ … trả kết quả trong ngày làm việc tiếp theo" (docs/domain.md §2.3). */
-const AFTER_15H = /sau 15 giờ/;
-const SAME_DAY_CUTOFF_MINUTE = 15 * 60;
 
 /**
  * Sector → the provincial agency that handles its PROVINCE-level procedures. Patterns match the
@@ -78,20 +84,6 @@ const CENTRAL_BRANCH_FOLDERS = new Set(['ngan-hang-nha-nuoc', 'toa-an-nhan-dan']
  * permits moved from the district to the commune on 1/7/2025), so they go to the former district. */
 const FORMER_DISTRICT_SECTORS = /ho kinh doanh|hoat dong xay dung/;
 
-const DECISION = /\d+\/Q[ĐD]-[\p{Lu}\d]+(?:-[\p{Lu}\d]+)*/u;
-
-const CHANNEL_LABELS: Record<ChannelName, string> = {
-  IN_PERSON: 'Trực tiếp',
-  ONLINE: 'Trực tuyến',
-  POSTAL: 'Dịch vụ bưu chính',
-};
-const UNIT_LABELS: Record<TimeUnitName, string> = {
-  HOURS: 'giờ làm việc',
-  DAYS: 'ngày',
-  WORKING_DAYS: 'ngày làm việc',
-  MONTHS: 'tháng',
-};
-
 /** Sector codes are slugs of the name ("Hộ tịch" → "ho-tich"): the data carries no MALINHVUC. */
 export function sectorCode(name: string): string {
   return toSearchText(name).replace(/ /g, '-');
@@ -100,32 +92,6 @@ export function sectorCode(name: string): string {
 export function departmentForSector(sectorName: string): string | null {
   const key = toSearchText(sectorName);
   return SECTOR_DEPARTMENTS.find(([pattern]) => pattern.test(key))?.[1] ?? null;
-}
-
-/** Decree 42/2022 level: the data's FULL where a source says "toàn trình"; otherwise PARTIAL when the
- * portal lists online submission (an ONLINE time limit), else information only. */
-function onlineLevelOf(entry: ProcedureEntry): OnlineLevelName {
-  if (entry.onlineLevel) return entry.onlineLevel;
-  return entry.timeLimits.some((t) => t.channel === 'ONLINE') ? 'PARTIAL' : 'INFO_ONLY';
-}
-
-/** Fee rows name their channel in brackets ("… (trực tuyến)"); others apply to every channel. */
-function feeChannel(fee: FeeEntry): ChannelName | null {
-  if (/\(trực tuyến\)/i.test(fee.name)) return 'ONLINE';
-  if (/\(trực tiếp\)/i.test(fee.name)) return 'IN_PERSON';
-  return null;
-}
-
-function channelsText(limits: readonly TimeLimitEntry[]): string | null {
-  if (limits.length === 0) return null;
-  return limits
-    .map((t) => `${CHANNEL_LABELS[t.channel]}: ${String(t.value).padStart(2, '0')} ${UNIT_LABELS[t.unit]}`)
-    .join('; ');
-}
-
-function implementingText(entry: ProcedureEntry): string | null {
-  const match = /Cơ quan (?:thực hiện|giải quyết): ([^.;]+)/.exec(entry.note ?? '');
-  return match?.[1]?.trim() ?? null;
 }
 
 interface CatalogueItem {
@@ -143,20 +109,20 @@ interface CatalogueItem {
   fees: readonly FeeEntry[];
 }
 
+/** The national package's entry, read as an import reads it (domain/national-procedure.ts). */
 function fromEntry(entry: ProcedureEntry): CatalogueItem {
   return {
     code: entry.code,
     name: entry.name,
     sectorName: entry.sector.name,
     levels: entry.levels,
-    onlineLevel: onlineLevelOf(entry),
-    sameDayCutoffMinute: entry.timeLimits.some((t) => AFTER_15H.test(t.note ?? ''))
-      ? SAME_DAY_CUTOFF_MINUTE
-      : null,
-    decisionNumber: DECISION.exec(entry.source ?? '')?.[0] ?? null,
+    // The data's FULL where a source says "toàn trình"; otherwise from the channels (Decree 42/2022).
+    onlineLevel: entry.onlineLevel ?? defaultOnlineLevel(entry.timeLimits),
+    sameDayCutoffMinute: isSameDayByNotes(entry.timeLimits) ? SAME_DAY_CUTOFF_MINUTE : null,
+    decisionNumber: decisionNumberIn(entry.source),
     source: entry.source ?? null,
-    channelsText: channelsText(entry.timeLimits),
-    implementingText: implementingText(entry),
+    channelsText: channelsTextOf(entry.timeLimits),
+    implementingText: implementingTextIn(entry.note),
     timeLimits: entry.timeLimits,
     fees: entry.fees,
   };
@@ -185,7 +151,7 @@ function fromIndex(row: IndexedProcedure): CatalogueItem | null {
     onlineLevel: 'INFO_ONLY',
     sameDayCutoffMinute: null,
     // "QĐ/0001-BCA" in the index is a placeholder, not a decision number: the pattern skips it.
-    decisionNumber: DECISION.exec(row.decision)?.[0] ?? null,
+    decisionNumber: decisionNumberIn(row.decision),
     source: `procedure-index.tsv (${row.ministryFolder}/${row.code})`,
     channelsText: null,
     implementingText: null,
@@ -358,10 +324,10 @@ export async function seedProcedures(
     [
       fees.map((x) => x.procedureId),
       fees.map((x) => versionIds.get(x.procedureId)),
-      fees.map((x) => feeChannel(x.f)),
+      fees.map((x) => feeChannelIn(x.f.name)),
       fees.map((x) => x.f.name),
       fees.map((x) => x.f.amountVnd),
-      fees.map((x) => (x.f.unverified ? `${x.f.note ?? ''} (chưa xác minh)`.trim() : (x.f.note ?? null))),
+      fees.map((x) => feeNote(x.f)),
     ],
   );
 

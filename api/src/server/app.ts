@@ -17,6 +17,7 @@ import { useCodedHttpErrors, useInputErrorCodes, useRequestParseErrors } from '.
 import { sendJson } from './http-io.ts';
 import { useInputStringChecks } from './input-strings.ts';
 import { handleNationalSync, NATIONAL_SYNC_PATH } from './national-sync-endpoint.ts';
+import { EXPORTS_PREFIX, handleProcedureExport } from './procedure-exports.ts';
 import { rememberRequestCount, useQueryBudget } from './query-budget.ts';
 import { useQueryShapeLimits } from './query-shape.ts';
 import { handleRatingFastPath, RATING_FAST_PATH } from './rating-fast-path.ts';
@@ -62,9 +63,12 @@ export function createApp(
     return { ...services, principal, clientIp };
   };
 
-  /** A national sync request counts like a GraphQL operation of its key. */
-  const admitSync = async (principal: Principal) => {
-    const payer = payerOf(principal, null, config.limits);
+  /**
+   * A national sync request counts like a GraphQL operation of its key; a download of the catalogue
+   * like any request of its caller (anonymous ones per client IP).
+   */
+  const admitSync = async (principal: Principal, clientIp: string | null = null) => {
+    const payer = payerOf(principal, clientIp, config.limits);
     const outcome = await budgets.countRequest(payer);
     if (!outcome || outcome.allowed) return null;
     const error = rateLimited(payer, outcome, 'requests');
@@ -106,6 +110,10 @@ export function createApp(
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') return readiness(services, res);
     if (path === NATIONAL_SYNC_PATH) return handleNationalSync(services, req, res, admitSync);
+    if (path?.startsWith(EXPORTS_PREFIX)) {
+      const clientIp = clientIpOf({ req }, config.trustProxy);
+      return handleProcedureExport(services, req, res, (principal) => admitSync(principal, clientIp));
+    }
     if (path === RATING_FAST_PATH) return handleRatingFastPath(services, config.trustProxy, req, res);
     if (path === '/' && req.method === 'GET') {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();

@@ -1,11 +1,31 @@
 import type { Channel, PrismaClient } from '@tthc/db';
 import { dueDate } from '../domain/due-date.ts';
 import { EARLIEST_INSTANT, isServiceInstant, LATEST_INSTANT } from '../domain/time.ts';
+import { versionInForce } from '../domain/version-in-force.ts';
 import { AppError } from '../errors.ts';
 import type { CalendarService } from './calendar.ts';
 import { CHANNEL_NAMES, resolveProcedure } from './procedures.ts';
 
-/** The due date of a dossier of `procedureCode` received at `receivedAt` through `channel` (§3). */
+/**
+ * The time limit for `channel` of the version in force at `receivedAt` (docs/domain.md §2.4): the
+ * versions are few, so all of them come in one query with their limit for the channel. A procedure
+ * without any version (none in the seed) keeps its limits on the procedure alone.
+ */
+async function limitInForce(prisma: PrismaClient, procedureId: number, channel: Channel, receivedAt: Date) {
+  const versions = await prisma.procedureVersion.findMany({
+    where: { procedureId },
+    select: { version: true, appliesFrom: true, timeLimits: { where: { channel } } },
+  });
+  if (versions.length === 0) {
+    return prisma.procedureTimeLimit.findFirst({ where: { procedureId, channel, versionId: null } });
+  }
+  return versionInForce(versions, receivedAt)?.timeLimits[0] ?? null;
+}
+
+/**
+ * The due date of a dossier of `procedureCode` received at `receivedAt` through `channel` (§3), with
+ * the time limit of the version in force at that instant.
+ */
 export async function computeDueDate(
   prisma: PrismaClient,
   calendars: CalendarService,
@@ -23,13 +43,11 @@ export async function computeDueDate(
     );
   }
   const procedure = await resolveProcedure(prisma, input.procedureCode);
-  const limit = await prisma.procedureTimeLimit.findFirst({
-    where: { procedureId: procedure.id, channel: input.channel, versionId: procedure.currentVersionId },
-  });
+  const limit = await limitInForce(prisma, procedure.id, input.channel, input.receivedAt);
   if (!limit) {
     throw new AppError(
       'NO_TIME_LIMIT',
-      `Thủ tục ${procedure.code} chưa có thời hạn giải quyết cho hình thức "${CHANNEL_NAMES[input.channel]}".`,
+      `Thủ tục ${procedure.code} chưa có thời hạn giải quyết cho hình thức "${CHANNEL_NAMES[input.channel]}" tại thời điểm tiếp nhận.`,
       { procedureCode: procedure.code, channel: input.channel },
     );
   }

@@ -34,10 +34,17 @@ export async function computeIndex766(db: Database, scope: Scope, period: Period
     `SELECT count(*)::int AS total,
             count(*) FILTER (WHERE ${COMPLETE_VERSION})::int AS published,
             count(*) FILTER (WHERE p."onlineLevel" IN ('PARTIAL', 'FULL'))::int AS online
-       FROM "Procedure" p LEFT JOIN "ProcedureVersion" v ON v.id = p."currentVersionId"
+       FROM "Procedure" p
+       -- The version in force at the end of the period (docs/domain.md §2.4, domain/version-in-force.ts):
+       -- the latest appliesFrom not after it, null meaning since always; a later save wins a tie.
+       LEFT JOIN LATERAL (
+         SELECT * FROM "ProcedureVersion" pv
+          WHERE pv."procedureId" = p.id
+            AND (pv."appliesFrom" IS NULL OR pv."appliesFrom" < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+          ORDER BY pv."appliesFrom" DESC NULLS LAST, pv.version DESC LIMIT 1) v ON true
       WHERE p.active AND ($1::int[] IS NULL OR EXISTS (
         SELECT 1 FROM "ProcedureAgency" pa WHERE pa."procedureId" = p.id AND pa."agencyId" = ANY($1::int[])))`,
-    [agencyIds],
+    [agencyIds, period.to],
   );
   const petitions = await petitionCounts(db, agencyIds, period);
   const { total, published, online } = catalogue.rows[0]!;

@@ -1,4 +1,5 @@
 import type { Channel, OnlineLevel, Prisma, PrismaClient, Procedure } from '@tthc/db';
+import { CHANNEL_LABELS } from '../domain/procedure-record.ts';
 import {
   MAX_SEARCH_LENGTH,
   MAX_SEARCH_WORDS,
@@ -20,11 +21,16 @@ export interface ProcedureFilter {
  * ("dang ky khai sinh", "Đăng ký khai sinh" and "1.001193" all find Thủ tục đăng ký khai sinh).
  * `agencyCode` covers the agency's whole subtree: a province lists its departments' and communes'.
  */
+/** Which procedures by publication: the public catalogue lists the published ones only. */
+export type Publication = 'PUBLISHED' | 'WITHDRAWN' | 'ALL';
+
 export async function procedureWhere(
   prisma: PrismaClient,
   filter: ProcedureFilter | null | undefined,
+  publication: Publication = 'PUBLISHED',
 ): Promise<Prisma.ProcedureWhereInput> {
-  const where: Prisma.ProcedureWhereInput[] = [{ active: true }];
+  const where: Prisma.ProcedureWhereInput[] =
+    publication === 'ALL' ? [] : [{ active: publication === 'PUBLISHED' }];
   const search = filter?.search?.trim();
   if (search) {
     const refused = searchLimitExceeded(search);
@@ -52,8 +58,4 @@ export async function resolveProcedure(prisma: PrismaClient, code: string): Prom
 }
 
 /** Vietnamese names of the channels, as the national portal writes them. */
-export const CHANNEL_NAMES: Record<Channel, string> = {
-  IN_PERSON: 'Trực tiếp',
-  ONLINE: 'Trực tuyến',
-  POSTAL: 'Dịch vụ bưu chính',
-};
+export const CHANNEL_NAMES: Record<Channel, string> = CHANNEL_LABELS;

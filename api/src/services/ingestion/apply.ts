@@ -1,6 +1,11 @@
 import type pg from 'pg';
 import type { WorkingCalendar } from '../../domain/calendar.ts';
-import { type DossierEventFact, type DossierState, foldDossierEvents } from '../../domain/dossier-state.ts';
+import {
+  type DossierEventFact,
+  type DossierState,
+  distinctEventsBySequence,
+  foldDossierEvents,
+} from '../../domain/dossier-state.ts';
 import { type Admission, DossierEventLog } from '../../domain/event-admission.ts';
 import { type DossierFacts, RollupDelta } from '../../domain/rollup-contribution.ts';
 import { formatLocalIso } from '../../domain/time.ts';
@@ -8,6 +13,7 @@ import type { ErrorCode } from '../../errors.ts';
 import type { Services } from '../context.ts';
 import { PhaseTimer } from '../phase-timer.ts';
 import { inTransaction } from '../transaction.ts';
+import { limitAt } from './reference.ts';
 import { type EventRow, loadDossiers, type StoredDossier, writeBatch } from './store.ts';
 import type { DossierEventInput, Identity, IngestJob, ResolvedEvent, StatsChange } from './types.ts';
 
@@ -108,9 +114,11 @@ async function ingestInTransaction(
     // The procedure is in the catalogue data of the batch that named it (every batch of the group
     // that touches this dossier names the same procedure, or its event was rejected above).
     const procedure = t.fresh[0]!.reference.procedureById.get(t.identity.procedureId)!;
+    // The limit of the procedure version in force when the dossier was received (docs/domain.md §2.4).
+    const receivedAt = distinctEventsBySequence(facts).find((e) => e.status === 'RECEIVED')?.occurredAt;
     const state = foldDossierEvents(facts, {
       calendar,
-      limit: procedure.limits.get(t.identity.channel) ?? null,
+      limit: receivedAt ? limitAt(procedure, t.identity.channel, receivedAt) : null,
       sameDayCutoffMinute: procedure.sameDayCutoffMinute,
     });
     if (t.stored) delta.add(t.stored.facts, -1);

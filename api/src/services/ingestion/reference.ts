@@ -1,15 +1,23 @@
-// The catalogue an event batch refers to: its procedures (with the time limit per channel of the
-// version in force) and its agencies (codes resolved on a day, as codes are reused across mergers).
+// The catalogue an event batch refers to: its procedures (with every version's time limit per
+// channel, so that each dossier gets the limit of the version in force at its reception, docs/domain.md
+// §2.4) and its agencies (codes resolved on a day, as codes are reused across mergers).
 import type { Channel } from '@tthc/db';
 import type pg from 'pg';
 import type { TimeLimit } from '../../domain/due-date.ts';
 import type { Day } from '../../domain/time.ts';
+import { versionInForce } from '../../domain/version-in-force.ts';
 
 export interface ProcedureRef {
   id: number;
   code: string;
   sameDayCutoffMinute: number | null;
-  limits: Map<Channel, TimeLimit>;
+  /** Every version with its limits; a procedure saved before versioning has one, since always. */
+  versions: { version: number; appliesFrom: Date | null; limits: Map<Channel, TimeLimit> }[];
+}
+
+/** The time limit for `channel` of the version in force at `receivedAt`, or null. */
+export function limitAt(procedure: ProcedureRef, channel: Channel, receivedAt: Date): TimeLimit | null {
+  return versionInForce(procedure.versions, receivedAt)?.limits.get(channel) ?? null;
 }
 
 export interface ReferenceData {
@@ -34,17 +42,23 @@ export async function loadReferenceData(
   const procedureCodes = [...new Set(events.map((e) => e.procedureCode))];
   const agencyCodes = [...new Set(events.map((e) => e.agencyCode))];
   const [procedureRows, agencyRows] = await Promise.all([
+    // One query for the batch: procedures × versions × limits, a few rows per procedure.
     pool.query<{
       id: number;
       code: string;
       cutoff: number | null;
+      version: number | null;
+      applies_from: Date | null;
       channel: Channel | null;
       value: string;
       unit: TimeLimit['unit'];
     }>(
-      `SELECT p.id, p.code, p."sameDayCutoffMinute" AS cutoff, l.channel, l.value, l.unit
+      `SELECT p.id, p.code, p."sameDayCutoffMinute" AS cutoff, v.version, v."appliesFrom" AS applies_from,
+              l.channel, l.value, l.unit
          FROM "Procedure" p
-         LEFT JOIN "ProcedureTimeLimit" l ON l."procedureId" = p.id AND l."versionId" IS NOT DISTINCT FROM p."currentVersionId"
+         LEFT JOIN "ProcedureVersion" v ON v."procedureId" = p.id
+         LEFT JOIN "ProcedureTimeLimit" l ON l."procedureId" = p.id
+              AND (l."versionId" = v.id OR (v.id IS NULL AND l."versionId" IS NULL))
         WHERE p.code = ANY($1::text[])`,
       [procedureCodes],
     ),
@@ -58,10 +72,16 @@ export async function loadReferenceData(
   for (const row of procedureRows.rows) {
     let ref = procedures.get(row.code);
     if (!ref) {
-      ref = { id: row.id, code: row.code, sameDayCutoffMinute: row.cutoff, limits: new Map() };
+      ref = { id: row.id, code: row.code, sameDayCutoffMinute: row.cutoff, versions: [] };
       procedures.set(row.code, ref);
     }
-    if (row.channel) ref.limits.set(row.channel, { value: Number(row.value), unit: row.unit });
+    const number = row.version ?? 0;
+    let version = ref.versions.find((v) => v.version === number);
+    if (!version) {
+      version = { version: number, appliesFrom: row.applies_from, limits: new Map() };
+      ref.versions.push(version);
+    }
+    if (row.channel) version.limits.set(row.channel, { value: Number(row.value), unit: row.unit });
   }
   const agenciesByCode = new Map<string, AgencyRow[]>();
   for (const row of agencyRows.rows) {
