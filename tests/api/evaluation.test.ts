@@ -192,14 +192,20 @@ describe('indicators 1 and 2, computed from the dossiers', () => {
 describe('setEvaluationScores', () => {
   const base = { agencyCode: A, year: 2026, quarter: 1 };
 
-  it('needs an admin key, within the key’s agency', async () => {
+  it('takes self-scored points from officers (ingest) and verified points from admins, within their agency', async () => {
     const input = { ...base, scores: [{ indicator: 3, selfScore: 2 }] };
     const anonymous = await t.gql(SET, { input });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    for (const scope of ['READ', 'INGEST'] as const) {
-      const res = await t.gql(SET, { input }, await keyFor(t, scope));
-      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    }
+    const reader = await t.gql(SET, { input }, await keyFor(t, 'READ'));
+    expect(reader.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // An ingest key (what an officer may do) cannot record the evaluators' verified points …
+    const ingest = await keyFor(t, 'INGEST');
+    const verified = await t.gql(
+      SET,
+      { input: { ...base, scores: [{ indicator: 3, verifiedScore: 1 }] } },
+      ingest,
+    );
+    expect(verified.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const { key } = await createApiKey(
       t.api.services.prisma,
       { name: 'quản trị xã Phước Hậu', scopes: ['ADMIN'], agencyCode: B },
@@ -208,6 +214,11 @@ describe('setEvaluationScores', () => {
     const elsewhere = await t.gql(SET, { input }, { authorization: `Bearer ${key}` });
     expect(elsewhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await evaluation(A, 2026, 1)).indicators[2]!.selfScore).toBeNull();
+    expect((await evaluation(A, 2026, 1)).indicators[2]!.verifiedScore).toBeNull();
+    // … but the unit's own self-scored points (in a quarter no other test of this file uses).
+    const own = await t.gql(SET, { input: { ...input, quarter: 3 } }, ingest);
+    expect(own.errors).toBeUndefined();
+    expect((await evaluation(A, 2026, 3)).indicators[2]!.selfScore).toBe(2);
   });
 
   it('validates indicators and scores with stable codes, storing nothing', async () => {
@@ -294,7 +305,8 @@ describe('setEvaluationScores', () => {
     // 9 + 1 (indicator 4) + 2 (indicator 9) = 12 → [12, 15]: Tốt.
     expect(e).toMatchObject({ total: 12, scored: 9, band: { code: 'GOOD', label: 'Tốt' } });
     const audit = await t.api.services.db.pool.query(
-      `SELECT "entityId", data FROM "AuditLog" WHERE action = 'evaluation.set-scores' ORDER BY id`,
+      `SELECT "entityId", data FROM "AuditLog" WHERE action = 'evaluation.set-scores' AND "entityId" = $1 ORDER BY id`,
+      [`${A}/2026-Q1`],
     );
     expect(audit.rows).toHaveLength(2);
     expect(audit.rows[1].entityId).toBe(`${A}/2026-Q1`);

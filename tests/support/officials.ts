@@ -29,6 +29,7 @@ export async function sessionOf(t: TestApi, username: string): Promise<Record<st
     input: { username, password: TEST_PASSWORD },
   });
   const token = res.data?.signIn.token;
-  if (!token) throw new Error(`signIn ${username}: ${JSON.stringify(res.errors ?? res.data?.signIn.userErrors)}`);
+  if (!token)
+    throw new Error(`signIn ${username}: ${JSON.stringify(res.errors ?? res.data?.signIn.userErrors)}`);
   return { authorization: `Bearer ${token}` };
 }

@@ -4,7 +4,7 @@ import { applyMigrations, type Database, migrationStatus, openDatabase, type Rol
 import { Command, InvalidArgumentError } from 'commander';
 import { isValidDay } from '../domain/time.ts';
 import { AppError } from '../errors.ts';
-import { isDatabaseEmpty, seed } from '../seed/index.ts';
+import { demoPasswordFor, isDatabaseEmpty, seed } from '../seed/index.ts';
 import { dayVar } from '../server/env-vars.ts';
 import { createApiKey, parseScopes, revokeApiKey } from '../services/api-keys.ts';
 import { resetDatabase } from '../services/reset-database.ts';
@@ -168,6 +168,7 @@ program
       const summary = await seed(db, {
         ...(opts.dossiers !== undefined ? { dossiers: opts.dossiers } : {}),
         ...(today ? { today } : {}),
+        demoPassword: demoPasswordFor(process.env), // the demo accounts, never in production
         logger: { info: (...a: unknown[]) => err(String(a.at(-1))) },
       });
       err(`Đã nạp dữ liệu mẫu: ${JSON.stringify(summary)}`);

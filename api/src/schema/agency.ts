@@ -61,6 +61,10 @@ export const AgencyRef = builder.prismaNode('Agency', {
       },
     }),
     note: t.exposeString('note', { nullable: true }),
+    dossierPrefix: t.exposeString('dossierPrefix', {
+      nullable: true,
+      description: 'The one-stop desk’s prefix in dossier codes (e.g. H56.14), where known.',
+    }),
     procedures: t.prismaConnection(
       {
         type: 'Procedure',

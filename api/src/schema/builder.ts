@@ -97,7 +97,12 @@ export const builder = new SchemaBuilder<{
     unauthorizedError: (_parent, ctx) =>
       ctx.principal.kind === 'anonymous'
         ? new AppError('UNAUTHENTICATED', 'Cần khóa API (Authorization: Bearer …) để thực hiện thao tác này.')
-        : new AppError('FORBIDDEN', 'Khóa API hoặc tài khoản không có quyền thực hiện thao tác này.'),
+        : new AppError(
+            'FORBIDDEN',
+            ctx.principal.kind === 'session'
+              ? 'Tài khoản của bạn không được phân quyền thực hiện thao tác này.'
+              : 'Khóa API không có quyền thực hiện thao tác này.',
+          ),
   },
 });
 

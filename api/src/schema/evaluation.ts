@@ -1,6 +1,8 @@
 import type { EvaluationBand } from '../domain/one-stop-evaluation.ts';
-import { assertAgencyInKeyScope } from '../services/access/agency-scope.ts';
+import { AppError } from '../errors.ts';
+import { outOfScopeMessage } from '../services/access/agency-scope.ts';
 import { actorOf } from '../services/access/principal.ts';
+import { reachWith } from '../services/access/reach.ts';
 import {
   computeEvaluation,
   EVALUATION_BANDS,
@@ -158,12 +160,23 @@ builder.mutationField('setEvaluationScores', (t) =>
   t.field({
     type: SetScoresPayload,
     description:
-      'Enters self-scored and/or verified points of indicators for an agency and quarter, all or nothing, audited (scope: admin; a key limited to an agency, for its subtree).',
-    authScopes: { admin: true },
+      'Enters self-scored and/or verified points of indicators for an agency and quarter, all or nothing, audited. Self-scored points: officers and above of the unit’s subtree (scope: ingest); verified points (điểm thẩm định, set by the evaluating body): administrators of the subtree (scope: admin).',
+    authScopes: { ingest: true },
     args: { input: t.arg({ type: SetScoresInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      setEvaluationScores(ctx.db, ctx.prisma, input, actorOf(ctx.principal), (agencyId) =>
-        assertAgencyInKeyScope(ctx.prisma, ctx.principal, agencyId),
-      ),
+    resolve: (_root, { input }, ctx) => {
+      // The unit scores itself; only its administrators above record what the evaluators verified.
+      const verifies = input.scores.some((s) => s.verifiedScore !== undefined);
+      const capability = verifies ? 'ADMIN' : 'INGEST';
+      return setEvaluationScores(ctx.db, ctx.prisma, input, actorOf(ctx.principal), async (agencyId) => {
+        const reach = await reachWith(ctx.prisma, ctx.principal, capability);
+        if (reach.covers(agencyId)) return;
+        throw new AppError(
+          'FORBIDDEN',
+          verifies && (await reachWith(ctx.prisma, ctx.principal, 'INGEST')).covers(agencyId)
+            ? 'Điểm thẩm định do quản trị viên của đơn vị hoặc cấp trên nhập; cán bộ chỉ nhập điểm tự chấm.'
+            : outOfScopeMessage(ctx.principal),
+        );
+      });
+    },
   }),
 );

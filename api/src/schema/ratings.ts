@@ -20,7 +20,7 @@ import {
   UserErrorRef,
 } from './user-errors.ts';
 
-const RatingLevelEnum = builder.enumType(RatingLevel, {
+export const RatingLevelEnum = builder.enumType(RatingLevel, {
   name: 'RatingLevel',
   description: 'Quick rating of a finished dossier: rất hài lòng, hài lòng, không hài lòng.',
 });
@@ -163,7 +163,7 @@ const RatingEventRef = builder.objectRef<RatingEventPayload>('RatingEvent').impl
     comment: t.string({
       nullable: true,
       description:
-        'Plain text (escape it before display); null unless the subscriber is an API key with the read scope whose agency covers the dossier.',
+        'Plain text (escape it before display); null unless the subscriber may read comments of the dossier’s agency (a read key or an official with VIEWER and above, within its subtree), and null when a moderator hid it.',
       resolve: async (e, _args, ctx) => (e.readers(e.agencyId) ? (await details(ctx, e)).comment : null),
     }),
   }),

@@ -90,3 +90,37 @@ export async function subtreeIds(
     SELECT id FROM tree`;
   return rows.map((r) => r.id);
 }
+
+/**
+ * The smallest unit whose subtree (with history, as subtreeIds) holds all of these agencies: where
+ * an audit entry about several of them belongs (a user's grants on two communes: their province).
+ * Null when they share none, or for an empty list.
+ */
+export async function commonAncestor(
+  prisma: PrismaClient,
+  agencyIds: readonly number[],
+): Promise<number | null> {
+  const ids = [...new Set(agencyIds)];
+  if (ids.length <= 1) return ids[0] ?? null;
+  // Upwards through parents and successors: the reverse of the edges subtreeIds walks down.
+  const rows = await prisma.$queryRaw<{ start: number; id: number; depth: number }[]>`
+    WITH RECURSIVE up(start, id, depth) AS (
+      SELECT a.id, a.id, 0 FROM "Agency" a WHERE a.id = ANY(${ids}::int[])
+      UNION
+      SELECT up.start, n.id, up.depth + 1
+        FROM up JOIN "Agency" a ON a.id = up.id
+        JOIN "Agency" n ON n.id = a."parentId" OR n.id = a."successorId"
+       WHERE up.depth < 50
+    )
+    SELECT start, id, min(depth)::int AS depth FROM up GROUP BY start, id`;
+  const depthSum = new Map<number, { starts: number; depth: number }>();
+  for (const r of rows) {
+    const seen = depthSum.get(r.id) ?? { starts: 0, depth: 0 };
+    depthSum.set(r.id, { starts: seen.starts + 1, depth: seen.depth + r.depth });
+  }
+  let best: { id: number; depth: number } | null = null;
+  for (const [id, { starts, depth }] of depthSum) {
+    if (starts === ids.length && (!best || depth < best.depth)) best = { id, depth };
+  }
+  return best?.id ?? null;
+}

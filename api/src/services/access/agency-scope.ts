@@ -17,7 +17,19 @@ export interface AgencyScope {
 
 export const UNRESTRICTED: AgencyScope = Object.freeze({ unrestricted: true, isAllowed: () => true });
 
-export const OUT_OF_SCOPE_MESSAGE = 'Khóa API chỉ được thao tác trên cơ quan, đơn vị thuộc phạm vi của khóa.';
+/**
+ * The refusal of an agency outside the caller's subtree. Keys and signed-in officials are limited
+ * alike, so the message names the one the caller used (the code stays the same for both).
+ */
+export function outOfScopeMessage(principal: Principal): string {
+  return principal.kind === 'session'
+    ? 'Tài khoản chỉ được thao tác trên cơ quan, đơn vị được phân quyền và các đơn vị trực thuộc.'
+    : 'Khóa API chỉ được thao tác trên cơ quan, đơn vị thuộc phạm vi của khóa và các đơn vị trực thuộc.';
+}
+
+/** The same refusal when the caller is not known: true of a key and of an account. */
+export const OUT_OF_SCOPE_MESSAGE =
+  'Cơ quan, đơn vị này nằm ngoài phạm vi được phép của khóa API hoặc tài khoản đang dùng.';
 
 // One subtree query per request: authenticate() builds a new Principal for every request, so a
 // cache keyed by the principal object lives exactly as long as the request (and a batch of 1,000
@@ -59,22 +71,24 @@ function scopeRoots(principal: Principal): number[] | null {
   return null;
 }
 
-/** Throws FORBIDDEN when a key limited to an agency subtree acts on an agency outside it. */
+/** Throws FORBIDDEN when a key or an official limited to an agency subtree acts on an agency outside it. */
 export async function assertAgencyInKeyScope(
   prisma: PrismaClient,
   principal: Principal,
   agencyId: number,
 ): Promise<void> {
   if ((await agencyScopeOf(prisma, principal)).isAllowed(agencyId)) return;
-  throw new AppError('FORBIDDEN', OUT_OF_SCOPE_MESSAGE);
+  throw new AppError('FORBIDDEN', outOfScopeMessage(principal));
 }
 
-/** Throws FORBIDDEN for a key limited to an agency subtree: the action concerns every agency. */
+/** Throws FORBIDDEN for a key or an official limited to an agency subtree: the action concerns every agency. */
 export function assertUnrestrictedKey(principal: Principal): void {
   if (scopeRoots(principal) !== null) {
     throw new AppError(
       'FORBIDDEN',
-      'Thao tác này áp dụng cho mọi cơ quan: cần khóa API không giới hạn đơn vị.',
+      principal.kind === 'session'
+        ? 'Thao tác này áp dụng cho mọi cơ quan: chỉ quản trị hệ thống được thực hiện.'
+        : 'Thao tác này áp dụng cho mọi cơ quan: cần khóa API không giới hạn đơn vị.',
     );
   }
 }

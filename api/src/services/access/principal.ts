@@ -45,9 +45,12 @@ const ROLE_SCOPES: Record<Role, readonly ApiScope[]> = {
 
 export const anonymous: Principal = { kind: 'anonymous' };
 
+/** Whether a role carries a scope (an administrator reads and records too). */
+export const roleHasScope = (role: Role, scope: ApiScope): boolean => ROLE_SCOPES[role].includes(scope);
+
 export function hasScope(principal: Principal, scope: ApiScope): boolean {
   if (principal.kind === 'cli') return true;
-  if (principal.kind === 'session') return principal.roles.some((g) => ROLE_SCOPES[g.role].includes(scope));
+  if (principal.kind === 'session') return principal.roles.some((g) => roleHasScope(g.role, scope));
   if (principal.kind !== 'apiKey') return false;
   // ADMIN implies the other scopes: an administrator may do what an ingest or read key may.
   return principal.scopes.includes(scope) || principal.scopes.includes('ADMIN');

@@ -188,7 +188,9 @@ export class RatingService {
     if (!details) {
       details = this.services.db.pool
         .query<RatingEventDetails>(
-          `SELECT a.code AS "agencyCode", p.code AS "procedureCode", r.comment
+          // A comment hidden by a moderator goes to nobody (services/moderation.ts).
+          `SELECT a.code AS "agencyCode", p.code AS "procedureCode",
+                  CASE WHEN r."commentHiddenAt" IS NULL THEN r.comment END AS comment
              FROM "Rating" r JOIN "Dossier" d ON d.id = r."dossierId"
              JOIN "Agency" a ON a.id = d."agencyId" JOIN "Procedure" p ON p.id = d."procedureId"
             WHERE r.id = $1::bigint`,
