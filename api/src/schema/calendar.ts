@@ -1,15 +1,19 @@
+import { CalendarDayKind } from '@tthc/db';
 import { assertUnrestrictedKey } from '../services/access/agency-scope.ts';
 import { actorOf } from '../services/access/principal.ts';
+import { type CalendarChangeInput, CalendarInputError } from '../services/calendar.ts';
+import {
+  type CalendarChangePreview,
+  type DueDateMove,
+  MAX_PREVIEW_EXAMPLES,
+  previewCalendarChange,
+} from '../services/calendar-impact.ts';
 import type { Context } from '../services/context.ts';
 import { computeDueDate } from '../services/due-dates.ts';
 import { builder } from './builder.ts';
 import { ChannelEnum } from './enums.ts';
-import {
-  refusalsAsUserErrors,
-  USER_ERRORS_DESCRIPTION,
-  type UserError,
-  UserErrorRef,
-} from './user-errors.ts';
+import { AGGREGATE_COST } from './field-cost.ts';
+import { USER_ERRORS_DESCRIPTION, type UserError, UserErrorRef } from './user-errors.ts';
 
 const CalendarDayRef = builder.prismaObject('CalendarDay', {
   description:
@@ -18,8 +22,21 @@ const CalendarDayRef = builder.prismaObject('CalendarDay', {
     date: t.expose('date', { type: 'Date' }),
     working: t.exposeBoolean('working'),
     note: t.exposeString('note', { nullable: true }),
-    kind: t.exposeString('kind'),
+    kind: t.exposeString('kind', {
+      description:
+        'HOLIDAY, SWAP_DAY_OFF (a weekday off swapped with a Saturday), COMPENSATORY_DAY_OFF (nghỉ bù), SWAP_WORKDAY (a Saturday made working) or OTHER: the values of CalendarDayKind.',
+    }),
+    source: t.exposeString('source', {
+      nullable: true,
+      description: 'The legal text the exception comes from, when known.',
+    }),
   }),
+});
+
+const CalendarDayKindEnum = builder.enumType(CalendarDayKind, {
+  name: 'CalendarDayKind',
+  description:
+    'What kind of exception to Monday–Friday working days a calendar day is (docs/domain.md §3.2).',
 });
 
 const CalendarDayInput = builder.inputType('CalendarDayInput', {
@@ -27,6 +44,11 @@ const CalendarDayInput = builder.inputType('CalendarDayInput', {
     date: t.field({ type: 'Date', required: true }),
     working: t.boolean({ required: true }),
     note: t.string(),
+    kind: t.field({
+      type: CalendarDayKindEnum,
+      description:
+        'Default: HOLIDAY for a day off, SWAP_WORKDAY for a working day (or the kind already stored when it fits). A day off cannot be SWAP_WORKDAY; a working day is SWAP_WORKDAY or OTHER.',
+    }),
   }),
 });
 
@@ -58,20 +80,58 @@ builder.queryFields((t) => ({
 }));
 
 const UpdateCalendarDaysInput = builder.inputType('UpdateCalendarDaysInput', {
-  fields: (t) => ({ days: t.field({ type: [CalendarDayInput], required: true }) }),
+  fields: (t) => ({
+    days: t.field({
+      type: [CalendarDayInput],
+      required: true,
+      description: 'Exceptions to set (may be empty when `remove` is not).',
+    }),
+    remove: t.field({
+      type: ['Date'],
+      description:
+        'Dates whose exception is removed: they follow the rule again (Monday–Friday work, Saturday and Sunday off).',
+    }),
+  }),
+});
+
+/** A refused calendar input as userErrors at the list concerned; authorization stays top-level. */
+async function calendarInputErrors<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T | null; userErrors: UserError[] }> {
+  try {
+    return { result: await work(), userErrors: [] };
+  } catch (error) {
+    if (!(error instanceof CalendarInputError)) throw error;
+    return {
+      result: null,
+      userErrors: [{ field: ['input', error.list], code: error.code, message: error.message }],
+    };
+  }
+}
+
+const changeOf = (input: { days: CalendarChangeInput['days']; remove?: string[] | null }) => ({
+  days: input.days,
+  remove: input.remove ?? [],
 });
 
 const UpdateCalendarDaysPayload = builder
-  .objectRef<{ days: Awaited<ReturnType<Context['calendars']['setDays']>> | null; userErrors: UserError[] }>(
-    'UpdateCalendarDaysPayload',
-  )
+  .objectRef<{
+    result: Awaited<ReturnType<Context['calendars']['change']>> | null;
+    userErrors: UserError[];
+  }>('UpdateCalendarDaysPayload')
   .implement({
     fields: (t) => ({
       days: t.field({
         type: [CalendarDayRef],
         nullable: true,
         description: 'The days as stored; null when the input was refused.',
-        resolve: (p) => p.days,
+        resolve: (p) => p.result?.days ?? null,
+      }),
+      removed: t.field({
+        type: ['Date'],
+        nullable: true,
+        description: 'The dates whose exception was removed; null when the input was refused.',
+        resolve: (p) => p.result?.removed ?? null,
       }),
       userErrors: t.field({
         type: [UserErrorRef],
@@ -85,15 +145,96 @@ builder.mutationField('updateCalendarDays', (t) =>
   t.field({
     type: UpdateCalendarDaysPayload,
     description:
-      'Sets holidays, swapped days off and Saturdays made working days (scope: admin; not for a key limited to an agency: the calendar moves every due date).',
+      'Sets holidays, swapped days off and Saturdays made working days, and removes exceptions (scope: admin; not for a key limited to an agency nor an official bound to one: the calendar moves every due date). `calendarChangePreview` shows first which due dates the change moves.',
     authScopes: { admin: true },
     args: { input: t.arg({ type: UpdateCalendarDaysInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       assertUnrestrictedKey(ctx.principal);
-      const { result, userErrors } = await refusalsAsUserErrors(['input', 'days'], () =>
-        ctx.calendars.setDays(input.days, actorOf(ctx.principal)),
+      const { result, userErrors } = await calendarInputErrors(() =>
+        ctx.calendars.change(changeOf(input), actorOf(ctx.principal)),
       );
-      return { days: result, userErrors };
+      return { result, userErrors };
+    },
+  }),
+);
+
+const DueDateMoveRef = builder.objectRef<DueDateMove>('DueDateMove').implement({
+  description: 'An open dossier whose due date a calendar change would move.',
+  fields: (t) => ({
+    dossierCode: t.exposeString('dossierCode'),
+    procedureCode: t.exposeString('procedureCode'),
+    procedureName: t.exposeString('procedureName'),
+    agencyCode: t.exposeString('agencyCode'),
+    agencyName: t.exposeString('agencyName'),
+    receivedAt: t.expose('receivedAt', { type: 'DateTime' }),
+    dueBefore: t.expose('dueBefore', {
+      type: 'DateTime',
+      description: 'The due date on the calendar in force.',
+    }),
+    dueAfter: t.expose('dueAfter', {
+      type: 'DateTime',
+      description: 'The due date on the calendar with the change applied.',
+    }),
+  }),
+});
+
+const CalendarChangePreviewRef = builder
+  .objectRef<{ preview: CalendarChangePreview | null; userErrors: UserError[] }>('CalendarChangePreview')
+  .implement({
+    description:
+      'What a calendar change would do to the due dates of open dossiers, computed without writing anything.',
+    fields: (t) => ({
+      turnedDays: t.field({
+        type: ['Date'],
+        nullable: true,
+        description:
+          'Days whose working status the change turns (a changed note alone turns none); null when the input was refused.',
+        resolve: (p) => p.preview?.turnedDays ?? null,
+      }),
+      movedDossiers: t.int({
+        nullable: true,
+        description:
+          'Open dossiers (received, not finished) whose due date would move; null when the input was refused.',
+        resolve: (p) => p.preview?.moved ?? null,
+      }),
+      movedLater: t.int({ nullable: true, resolve: (p) => p.preview?.movedLater ?? null }),
+      movedEarlier: t.int({ nullable: true, resolve: (p) => p.preview?.movedEarlier ?? null }),
+      suppliedDueDates: t.int({
+        nullable: true,
+        description:
+          'Open dossiers whose due date the one-stop system supplied, which therefore does not move, but whose due date computed on the calendar would: the one-stop system may need to give the applicant a new date.',
+        resolve: (p) => p.preview?.suppliedDueDates ?? null,
+      }),
+      examples: t.field({
+        type: [DueDateMoveRef],
+        nullable: true,
+        description: `Up to ${MAX_PREVIEW_EXAMPLES} of them, the soonest due first.`,
+        resolve: (p) => p.preview?.examples ?? null,
+      }),
+      userErrors: t.field({
+        type: [UserErrorRef],
+        description:
+          'Why the change would be refused by updateCalendarDays (the same checks); empty otherwise.',
+        resolve: (p) => p.userErrors,
+      }),
+    }),
+  });
+
+builder.queryField('calendarChangePreview', (t) =>
+  t.field({
+    type: CalendarChangePreviewRef,
+    description:
+      'Which due dates `updateCalendarDays(input)` would move: each open dossier the change can reach is folded again on the calendar with the change applied (docs/domain.md §3.3, §3.6) and compared with the calendar in force. Nothing is written. Same permission as the update.',
+    authScopes: { admin: true },
+    // Folds every open dossier the change can reach: priced like a computed figure.
+    complexity: AGGREGATE_COST,
+    args: { input: t.arg({ type: UpdateCalendarDaysInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      assertUnrestrictedKey(ctx.principal);
+      const { result, userErrors } = await calendarInputErrors(() =>
+        previewCalendarChange(ctx, changeOf(input)),
+      );
+      return { preview: result, userErrors };
     },
   }),
 );
