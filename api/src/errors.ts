@@ -82,7 +82,7 @@ export const ERROR_CODES = {
   UNKNOWN_AGENCY:
     'No agency held this code on the day concerned (the event’s day, or the survey form’s day).',
   OUT_OF_SCOPE:
-    'The event’s agency, or the agency the dossier was recorded under, is outside the subtree of the API key’s agency.',
+    'The agency concerned (an event’s, a dossier’s, a user’s grants, a key’s, a rating’s) is outside the agency subtree of the API key or of the signed-in official’s role, or the change concerns the whole system.',
   INCONSISTENT_DOSSIER: 'The dossier was recorded earlier with another procedure, agency or channel.',
   IDEMPOTENCY_CONFLICT:
     'An event with this dossier code and sequence number was recorded earlier with other content; the recorded content is kept.',
@@ -160,6 +160,39 @@ export const ERROR_CODES = {
   VALUE_NOT_ALLOWED: 'A value given for a question answered by choosing options.',
   UNKNOWN_OPTION: 'A chosen option that the question does not offer.',
   DUPLICATE_OPTION: 'The same option is chosen more than once.',
+
+  // ─── Administration: users, API keys, agencies, moderation (issue 9) ─────────────────────────
+  USERNAME_TAKEN: 'Another account already has this username.',
+  WEAK_PASSWORD: 'A new password shorter than 12 characters, or one that contains the username.',
+  NOTHING_TO_CHANGE:
+    'What the mutation asks for is already the case (a comment already hidden, an account already active, …); nothing was written.',
+  AGENCY_CODE_IN_USE:
+    'Another unit holds this code on some of the same days: a code is reused only across time.',
+  AGENCY_CYCLE:
+    'A unit moved under itself or one of its own subunits, or merged into itself or one of its subunits.',
+  AGENCY_ENDED:
+    'The unit, its new parent or its successor does not exist on the day concerned (its validity has ended or not begun).',
+  DOSSIERS_AFTER_MERGE:
+    'The unit received dossiers on or after the effective date of its merger: the date must follow them.',
+
+  // ─── The procedure catalogue: editing, versions, import (issue 9) ────────────────────────────
+  INVALID_PROCEDURE_CODE:
+    'The procedure code is not of the national form 1.001193, or the variant code not of the form 1.003560.000.00.00.H56.',
+  PROCEDURE_EXISTS:
+    'A procedure with this code is already in the catalogue; change it instead of creating it.',
+  UNKNOWN_SECTOR: 'No sector (lĩnh vực) of the catalogue has this code or name.',
+  INVALID_TIME_LIMIT:
+    'A time limit that is not a number above 0, has more than two decimals, is fractional in calendar days or months, or exceeds what its unit sensibly allows.',
+  DUPLICATE_CHANNEL: 'Two time limits for the same channel: a procedure has one time limit per channel.',
+  INVALID_CUTOFF:
+    'The same-day cut-off is not a time HH:MM from 00:00 to 23:59, or is set on a procedure whose time limit is not exactly 1 working day.',
+  EFFECTIVE_DATE_PAST:
+    'The effective date of a change lies before today (the due dates of dossiers already received are fixed), or before the date of a version already waiting to apply.',
+  IMPORT_TOO_LARGE: 'The import file is larger than 10 MB or has more than 5,000 procedures.',
+  INVALID_IMPORT_FILE:
+    'The import file cannot be read in the format given, or its header lacks the procedure code column.',
+  DUPLICATE_IMPORT_ROW:
+    'The same procedure code appears on an earlier row of the import file; only the first is used.',
 } as const satisfies Record<string, string>;
 
 /** A stable error code: a key of ERROR_CODES, hence documented. */
