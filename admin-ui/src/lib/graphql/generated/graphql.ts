@@ -4,11 +4,495 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AgencyFilter = {
+  /** Only units in existence on this day. */
+  activeOn?: string | null | undefined;
+  level?: AgencyLevel | null | undefined;
+  /** Children of the unit with this code (on activeOn, default today). */
+  parentCode?: string | null | undefined;
+  /** Accent- and case-insensitive words of the name; up to 500 characters and 50 distinct words (else BAD_USER_INPUT). */
+  search?: string | null | undefined;
+};
+
+/** DISTRICT exists only before 1/7/2025 (two-tier local government). */
+export type AgencyLevel =
+  | 'COMMUNE'
+  | 'DEPARTMENT'
+  | 'DISTRICT'
+  | 'MINISTRY'
+  | 'PROVINCE';
+
+export type ApiKeyFilter = {
+  /** True: not revoked; false: revoked. */
+  active?: boolean | null | undefined;
+  /** Keys limited to this agency or a unit below it. */
+  agencyCode?: string | null | undefined;
+  /** Part of the name or the prefix. */
+  search?: string | null | undefined;
+};
+
+/** What a key may do: READ private reads, INGEST dossier events and surveys, ADMIN configuration (implies the others). */
+export type ApiScope =
+  | 'ADMIN'
+  | 'INGEST'
+  | 'READ';
+
+/** Loại đối tượng: 1 citizen, 2 business, 3 state agency, 4 other organisation. */
+export type ApplicantType =
+  | 'BUSINESS'
+  | 'CITIZEN'
+  | 'OTHER_ORGANISATION'
+  | 'STATE_AGENCY';
+
+export type AuditLogFilter = {
+  /** An action (user.create), or a family (user: every user.* action). */
+  action?: string | null | undefined;
+  /** As recorded: USER:12, API_KEY:3, CLI. */
+  actor?: string | null | undefined;
+  /** Changes concerning this agency’s subtree. */
+  agencyCode?: string | null | undefined;
+  /** User, ApiKey, Agency, Rating, CalendarDay, Questionnaire, … */
+  entity?: string | null | undefined;
+  entityId?: string | null | undefined;
+  /** From this day (Asia/Ho_Chi_Minh), included. */
+  from?: string | null | undefined;
+  /** To this day, included. */
+  to?: string | null | undefined;
+  /** Changes made by this official. */
+  username?: string | null | undefined;
+};
+
+export type CalendarDayInput = {
+  date: string;
+  /** Default: HOLIDAY for a day off, SWAP_WORKDAY for a working day (or the kind already stored when it fits). A day off cannot be SWAP_WORKDAY; a working day is SWAP_WORKDAY or OTHER. */
+  kind?: CalendarDayKind | null | undefined;
+  note?: string | null | undefined;
+  working: boolean;
+};
+
+/** What kind of exception to Monday–Friday working days a calendar day is (docs/domain.md §3.2). */
+export type CalendarDayKind =
+  | 'COMPENSATORY_DAY_OFF'
+  | 'HOLIDAY'
+  | 'OTHER'
+  | 'SWAP_DAY_OFF'
+  | 'SWAP_WORKDAY';
+
+export type ChangePasswordInput = {
+  currentPassword: string;
+  /** At least 12 characters, not containing the username. */
+  newPassword: string;
+};
+
+/** Cách thức thực hiện (national KenhThucHien 1 in person, 2 online, 3 postal). */
+export type Channel =
+  | 'IN_PERSON'
+  | 'ONLINE'
+  | 'POSTAL';
+
+export type CreateAgencyInput = {
+  /** Its code: 1–40 letters, digits, dots, hyphens; held by no other unit from validFrom on. */
+  code: string;
+  /** The one-stop desk’s prefix in dossier codes, e.g. H56.14. */
+  dossierPrefix?: string | null | undefined;
+  /** COMMUNE (under a province) or DEPARTMENT (under any unit). */
+  level: AgencyLevel;
+  name: string;
+  note?: string | null | undefined;
+  /** The parent unit (its code today), within the caller’s subtree. */
+  parentCode: string;
+  shortName?: string | null | undefined;
+  /** Its first day; default today. */
+  validFrom?: string | null | undefined;
+};
+
+export type CreateApiKeyInput = {
+  /** Limits the key to this agency’s subtree; required unless the caller is a system administrator. */
+  agencyCode?: string | null | undefined;
+  /** Who uses it, e.g. "Hệ thống một cửa xã Ninh Phước". */
+  name: string;
+  /** Requests per minute, 1 to 100,000 (default 600). */
+  rateLimitPerMinute?: number | null | undefined;
+  scopes: Array<ApiScope>;
+};
+
+export type CreateProcedureInput = {
+  /** Codes of the units, valid today, that implement the procedure; replaces them (not versioned). */
+  agencyCodes?: Array<string> | null | undefined;
+  applicants?: Array<string> | null | undefined;
+  /** Cách thức thực hiện, as published. */
+  channelsText?: string | null | undefined;
+  /** National code, e.g. 1.001193 (one digit, a dot, six digits). */
+  code: string;
+  conditions?: string | null | undefined;
+  decisionDate?: string | null | undefined;
+  /** Số quyết định công bố, e.g. 163/QĐ-BTP. */
+  decisionNumber?: string | null | undefined;
+  dossierComponents?: Array<DossierComponentInput> | null | undefined;
+  /** In an update, a day from today on: the change applies to dossiers received from 00:00 of that day. Left out, or the stored date when it has passed: from now on. A new date before today is EFFECTIVE_DATE_PAST. */
+  effectiveFrom?: string | null | undefined;
+  effectiveTo?: string | null | undefined;
+  eligibleForFullOnline?: boolean | null | undefined;
+  fees?: Array<ProcedureFeeInput> | null | undefined;
+  forms?: Array<ProcedureFormInput> | null | undefined;
+  /** Cơ quan thực hiện, as published. */
+  implementingText?: string | null | undefined;
+  legalBasis?: Array<LegalBasisInput> | null | undefined;
+  levels: Array<ImplementingLevel>;
+  name: string;
+  /** Default INFO_ONLY. */
+  onlineLevel?: OnlineLevel | null | undefined;
+  /** False: created withdrawn, to be published later with publishProcedure. */
+  published?: boolean | null | undefined;
+  results?: Array<string> | null | undefined;
+  /** Same-day procedures (a limit of exactly 1 WORKING_DAYS): HH:MM, 00:00–23:59 (docs/domain.md §2.3). */
+  sameDayCutoff?: string | null | undefined;
+  sectorCode: string;
+  source?: string | null | undefined;
+  steps?: Array<ProcedureStepGroupInput> | null | undefined;
+  /** At most one per channel; replaces them all. */
+  timeLimits?: Array<ProcedureTimeLimitInput> | null | undefined;
+  /** Local variant code, e.g. 1.003560.000.00.00.H56. */
+  variantCode?: string | null | undefined;
+};
+
+export type CreateUserInput = {
+  displayName: string;
+  email?: string | null | undefined;
+  /** The initial password: at least 12 characters, not containing the username. */
+  password: string;
+  /** At least one. */
+  roles: Array<RoleGrantInput>;
+  /** 3–64 of a-z 0-9 . _ -; stored in lower case. */
+  username: string;
+};
+
+export type DeactivateUserInput = {
+  username: string;
+};
+
+export type DossierComponentInput = {
+  /** Số bản sao, 0–100. */
+  copies?: number | null | undefined;
+  form?: string | null | undefined;
+  name: string;
+  /** Số bản chính, 0–100. */
+  originals?: number | null | undefined;
+};
+
+/** National TrangThaiHoSo 1..10: 1 SUBMITTED, 2 RECEIVED, 3 REFUSED, 4 PROCESSING, 5 SUPPLEMENT_REQUESTED, 6 AWAITING_PAYMENT, 7 WITHDRAWN, 8 STOPPED, 9 RESOLVED, 10 RETURNED. */
+export type DossierStatus =
+  | 'AWAITING_PAYMENT'
+  | 'PROCESSING'
+  | 'RECEIVED'
+  | 'REFUSED'
+  | 'RESOLVED'
+  | 'RETURNED'
+  | 'STOPPED'
+  | 'SUBMITTED'
+  | 'SUPPLEMENT_REQUESTED'
+  | 'WITHDRAWN';
+
+export type DueDateChangeReason =
+  | 'APOLOGY'
+  | 'CORRECTION'
+  | 'INITIAL'
+  | 'SUPPLEMENT';
+
+/** Every stable error code of the API: in `extensions.code` of a top-level GraphQL error, in `UserError.code`, or in the body of the HTTP paths outside GraphQL. */
+export type ErrorCode =
+  /** Another unit holds this code on some of the same days: a code is reused only across time. */
+  | 'AGENCY_CODE_IN_USE'
+  /** A unit moved under itself or one of its own subunits, or merged into itself or one of its subunits. */
+  | 'AGENCY_CYCLE'
+  /** The unit, its new parent or its successor does not exist on the day concerned (its validity has ended or not begun). */
+  | 'AGENCY_ENDED'
+  /** The dossier already has a response to this questionnaire: one per dossier. */
+  | 'ALREADY_SUBMITTED'
+  /** The body of a request to the rating form path or to the national synchronisation endpoint is not valid JSON. */
+  | 'BAD_JSON'
+  /** The HTTP request is malformed, or the `variables` or `extensions` parameter of a GET request is not JSON. */
+  | 'BAD_REQUEST'
+  /** An argument, variable or input field does not fit: wrong type, out of range, too long, empty, or badly formed. */
+  | 'BAD_USER_INPUT'
+  /** More dossier events in one call than a batch allows (1,000); nothing was stored, and `index` is the first event over the limit. */
+  | 'BATCH_TOO_LARGE'
+  /** The client closed the connection before the answer was ready; the operation was abandoned and only the server log records it. */
+  | 'CLIENT_CLOSED_REQUEST'
+  /** The rating comment is longer than allowed. */
+  | 'COMMENT_TOO_LONG'
+  /** The question’s criterion belongs to another factor than the one it names. */
+  | 'CRITERION_NOT_IN_FACTOR'
+  /** An assessment question that names no criterion. */
+  | 'CRITERION_REQUIRED'
+  /** The unit received dossiers on or after the effective date of its merger: the date must follow them. */
+  | 'DOSSIERS_AFTER_MERGE'
+  /** Two time limits for the same channel: a procedure has one time limit per channel. */
+  | 'DUPLICATE_CHANNEL'
+  /** The code is already used by another item of the same kind in the questionnaire. */
+  | 'DUPLICATE_CODE'
+  /** The same day appears twice in one calendar update. */
+  | 'DUPLICATE_DATE'
+  /** The same procedure code appears on an earlier row of the import file; only the first is used. */
+  | 'DUPLICATE_IMPORT_ROW'
+  /** The same indicator appears more than once in the list. */
+  | 'DUPLICATE_INDICATOR'
+  /** The same option is chosen more than once. */
+  | 'DUPLICATE_OPTION'
+  /** The same question is answered more than once. */
+  | 'DUPLICATE_QUESTION'
+  /** A factor asked about satisfaction both as a whole and per criterion, or twice for the same target. */
+  | 'DUPLICATE_SATISFACTION'
+  /** The effective date of a change lies before today (the due dates of dossiers already received are fixed), or before the date of a version already waiting to apply. */
+  | 'EFFECTIVE_DATE_PAST'
+  /** An entry that sets neither a score nor a note. */
+  | 'EMPTY_SCORE'
+  /** A name, text or label is empty. */
+  | 'EMPTY_TEXT'
+  /** A satisfaction question that names neither a factor nor a criterion. */
+  | 'FACTOR_REQUIRED'
+  /** A factor of a SIPAS questionnaire without a satisfaction question, so its index cannot be computed. */
+  | 'FACTOR_WITHOUT_SATISFACTION'
+  /** The API key lacks the scope the operation needs, or the agency concerned is outside the subtree of the key’s agency. */
+  | 'FORBIDDEN'
+  /** The event is dated in the future (beyond a few minutes of clock difference). */
+  | 'FUTURE_EVENT'
+  /** The paper survey form is dated in the future. */
+  | 'FUTURE_RESPONSE'
+  /** The document is not valid GraphQL syntax. */
+  | 'GRAPHQL_PARSE_FAILED'
+  /** The document does not fit the schema (unknown field, wrong argument type, …). */
+  | 'GRAPHQL_VALIDATION_FAILED'
+  /** The URL and headers of the request exceed 16 KB together; send long queries by POST. */
+  | 'HEADERS_TOO_LARGE'
+  /** An event with this dossier code and sequence number was recorded earlier with other content; the recorded content is kept. */
+  | 'IDEMPOTENCY_CONFLICT'
+  /** The idempotency key was already used for another survey response. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The import file is larger than 10 MB or has more than 5,000 procedures. */
+  | 'IMPORT_TOO_LARGE'
+  /** The event’s time contradicts the order of the dossier’s recorded events, or the fields of a synchronised dossier contradict each other. */
+  | 'INCONSISTENT'
+  /** The dossier was recorded earlier with another procedure, agency or channel. */
+  | 'INCONSISTENT_DOSSIER'
+  /** An unexpected fault of the server, as the national synchronisation endpoint names it; it is logged, and the message gives no detail. */
+  | 'INTERNAL'
+  /** An unexpected fault of the server; it is logged, and the message gives no detail. */
+  | 'INTERNAL_SERVER_ERROR'
+  /** The channel of a synchronised dossier is not one of the national channel numbers. */
+  | 'INVALID_CHANNEL'
+  /** The code is not 1 to 40 letters, digits, dots, underscores or hyphens. */
+  | 'INVALID_CODE'
+  /** The username and password of signIn do not match an active account (the same answer for an unknown username). */
+  | 'INVALID_CREDENTIALS'
+  /** A pagination cursor that this API did not issue. */
+  | 'INVALID_CURSOR'
+  /** The same-day cut-off is not a time HH:MM from 00:00 to 23:59, or is set on a procedure whose time limit is not exactly 1 working day. */
+  | 'INVALID_CUTOFF'
+  /** A date or time that does not exist, is badly formatted, or lies outside the years 2000 to 2100. */
+  | 'INVALID_DATE'
+  /** The dossier code is not 1 to 64 letters, digits, dots, underscores, hyphens or slashes. */
+  | 'INVALID_DOSSIER_CODE'
+  /** The due date lies outside the years 2000 to 2100, or more than a year before the event it comes with. */
+  | 'INVALID_DUE_DATE'
+  /** A field of a synchronised dossier has the wrong type or an impossible value. */
+  | 'INVALID_FIELD'
+  /** The idempotency key is too long, too short, or uses characters that are not allowed. */
+  | 'INVALID_IDEMPOTENCY_KEY'
+  /** The import file cannot be read in the format given, or its header lacks the procedure code column. */
+  | 'INVALID_IMPORT_FILE'
+  /** The indicator number is not between 1 and 9. */
+  | 'INVALID_INDICATOR'
+  /** The national synchronisation body is neither a list of dossiers nor an object whose `data` field holds them. */
+  | 'INVALID_PAYLOAD'
+  /** A reporting period that ends before it starts or is longer than ten years, or an evaluation year or quarter that does not exist. */
+  | 'INVALID_PERIOD'
+  /** The procedure code is not of the national form 1.001193, or the variant code not of the form 1.003560.000.00.00.H56. */
+  | 'INVALID_PROCEDURE_CODE'
+  /** A scale has too few or too many levels, level values that are not distinct whole numbers from 0 to 100, or a `positiveFrom` that is not one of its levels. */
+  | 'INVALID_SCALE'
+  /** A self-assessed or verified score other than 0, 1 or 2. */
+  | 'INVALID_SCORE'
+  /** The event’s sequence number is not a whole number from 1 to 1,000,000. */
+  | 'INVALID_SEQUENCE'
+  /** The status of a synchronised dossier is not a national status number from 1 to 10. */
+  | 'INVALID_STATUS'
+  /** A string in the input contains a control character or a broken UTF-16 pair, or is longer than the ceiling; `reason` in the extensions says which. */
+  | 'INVALID_STRING'
+  /** A time limit that is not a number above 0, has more than two decimals, is fractional in calendar days or months, or exceeds what its unit sensibly allows. */
+  | 'INVALID_TIME_LIMIT'
+  /** The rating token is malformed, not signed by this API, or issued for another dossier. */
+  | 'INVALID_TOKEN'
+  /** The new version is of another kind than the earlier versions of the same questionnaire code. */
+  | 'KIND_CHANGED'
+  /** The HTTP method is not accepted on this path: the rating form path and the national synchronisation endpoint take POST only. */
+  | 'METHOD_NOT_ALLOWED'
+  /** A field the national synchronisation format requires for this dossier is missing. */
+  | 'MISSING_FIELD'
+  /** The note is longer than allowed. */
+  | 'NOTE_TOO_LONG'
+  /** What the mutation asks for is already the case (a comment already hidden, an account already active, …); nothing was written. */
+  | 'NOTHING_TO_CHANGE'
+  /** The Accept header asks for a format the API cannot answer in; subscriptions over HTTP need text/event-stream. */
+  | 'NOT_ACCEPTABLE'
+  /** The dossier has not finished processing, so it can be neither rated nor surveyed yet. */
+  | 'NOT_FINISHED'
+  /** No procedure, agency, questionnaire, API key or other object has the code or id given. */
+  | 'NOT_FOUND'
+  /** The survey response has no answers. */
+  | 'NO_ANSWERS'
+  /** A SIPAS questionnaire without factors. */
+  | 'NO_FACTORS'
+  /** The questionnaire has no question. */
+  | 'NO_QUESTIONS'
+  /** The list of scores is empty. */
+  | 'NO_SCORES'
+  /** The procedure has no legal time limit, so no due date can be computed for it. */
+  | 'NO_TIME_LIMIT'
+  /** Options on a question answered on a scale, or chosen in its answer. */
+  | 'OPTIONS_NOT_ALLOWED'
+  /** An expectation question, or its answer, without any option. */
+  | 'OPTIONS_REQUIRED'
+  /** The agency concerned (an event’s, a dossier’s, a user’s grants, a key’s, a rating’s) is outside the agency subtree of the API key or of the signed-in official’s role, or the change concerns the whole system. */
+  | 'OUT_OF_SCOPE'
+  /** A page size (`first` or `last`) above 100. */
+  | 'PAGE_SIZE_TOO_LARGE'
+  /** The request body is larger than this path accepts. */
+  | 'PAYLOAD_TOO_LARGE'
+  /** A request to the rating form path carries a document other than the rating mutation that path serves; send other operations to the GraphQL endpoint. */
+  | 'PERSISTED_QUERY_MISMATCH'
+  /** The scale of an assessment or satisfaction question needs `positiveFrom` for the index to be computed. */
+  | 'POSITIVE_FROM_REQUIRED'
+  /** A procedure with this code is already in the catalogue; change it instead of creating it. */
+  | 'PROCEDURE_EXISTS'
+  /** The operation ran past the execution deadline and was stopped; ask for less, or retry later. */
+  | 'QUERY_TIMEOUT'
+  /** The estimated cost of the operation exceeds the limit of the caller’s tier. */
+  | 'QUERY_TOO_COMPLEX'
+  /** The document nests fields deeper than allowed. */
+  | 'QUERY_TOO_DEEP'
+  /** The document has more tokens than allowed; move large values into variables. */
+  | 'QUERY_TOO_LARGE'
+  /** Too many requests, ratings or survey submissions from this caller in the current window; retry after the delay given in the Retry-After header or the message. */
+  | 'RATE_LIMITED'
+  /** The period in which the dossier may be rated is over, so no rating link is issued. */
+  | 'RATING_CLOSED'
+  /** An expectation question with a scale: it is answered by choosing options. */
+  | 'SCALE_NOT_ALLOWED'
+  /** An assessment, satisfaction or quick-rating question without a scale. */
+  | 'SCALE_REQUIRED'
+  /** The database is briefly unreachable; retry after the delay in the Retry-After header. */
+  | 'SERVICE_UNAVAILABLE'
+  /** A name, text, label or legal basis is longer than allowed. */
+  | 'TEXT_TOO_LONG'
+  /** The rating token has expired. */
+  | 'TOKEN_EXPIRED'
+  /** A list (scales, factors, criteria, questions, options) has more items than allowed. */
+  | 'TOO_MANY'
+  /** The document uses more aliases than allowed. */
+  | 'TOO_MANY_ALIASES'
+  /** The survey response has more answers than allowed. */
+  | 'TOO_MANY_ANSWERS'
+  /** Too many WebSocket connections are open from this client address. */
+  | 'TOO_MANY_CONNECTIONS'
+  /** The document uses more directives than allowed. */
+  | 'TOO_MANY_DIRECTIVES'
+  /** More dossiers in one national synchronisation request than it allows. */
+  | 'TOO_MANY_ITEMS'
+  /** More scores than there are indicators (9) in one call; nothing was stored. */
+  | 'TOO_MANY_SCORES'
+  /** Too many subscriptions are open on this WebSocket connection. */
+  | 'TOO_MANY_SUBSCRIPTIONS'
+  /** No API key or session where one is needed, or a malformed, unknown, revoked or expired key or session. */
+  | 'UNAUTHENTICATED'
+  /** No agency held this code on the day concerned (the event’s day, or the survey form’s day). */
+  | 'UNKNOWN_AGENCY'
+  /** The question names a criterion the questionnaire does not define. */
+  | 'UNKNOWN_CRITERION'
+  /** No dossier has this code, or none that the API key may see. */
+  | 'UNKNOWN_DOSSIER'
+  /** The question names a factor the questionnaire does not define. */
+  | 'UNKNOWN_FACTOR'
+  /** A chosen option that the question does not offer. */
+  | 'UNKNOWN_OPTION'
+  /** No administrative procedure in the catalogue has this code. */
+  | 'UNKNOWN_PROCEDURE'
+  /** The questionnaire version answered has no question with this code. */
+  | 'UNKNOWN_QUESTION'
+  /** No questionnaire in use has this code (and version, when one is given). */
+  | 'UNKNOWN_QUESTIONNAIRE'
+  /** The question names a scale the questionnaire does not define. */
+  | 'UNKNOWN_SCALE'
+  /** No sector (lĩnh vực) of the catalogue has this code or name. */
+  | 'UNKNOWN_SECTOR'
+  /** A POST request to the GraphQL endpoint whose body is not declared as JSON. */
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  /** The national synchronisation endpoint was asked for a service other than DongBoHoSoMC. */
+  | 'UNSUPPORTED_SERVICE'
+  /** Another account already has this username. */
+  | 'USERNAME_TAKEN'
+  /** A value given for a question answered by choosing options. */
+  | 'VALUE_NOT_ALLOWED'
+  /** The value is not a level of the question’s scale. */
+  | 'VALUE_OUT_OF_SCALE'
+  /** A question answered on a scale, without a value. */
+  | 'VALUE_REQUIRED'
+  /** A new password shorter than 12 characters, or one that contains the username. */
+  | 'WEAK_PASSWORD';
+
+export type HideRatingCommentInput = {
+  ratingId: string | number;
+  /** Why, for the audit log: up to 500 characters. */
+  reason: string;
+};
+
+/** Cấp thực hiện. */
+export type ImplementingLevel =
+  | 'COMMUNE'
+  | 'DISTRICT'
+  | 'MINISTRY'
+  | 'PROVINCE';
+
+export type LegalBasisInput = {
+  number?: string | null | undefined;
+  title: string;
+};
+
+export type MergeAgencyInput = {
+  /** The unit that ends. */
+  code: string;
+  /** The successor’s first day for the unit’s affairs; the unit’s last day (validTo) is the day before. */
+  effectiveDate: string;
+  /** The unit it is merged into (its code on the effective date), within the caller’s subtree. */
+  successorCode: string;
+};
+
+export type MoveAgencyInput = {
+  code: string;
+  /** The new parent, within the caller’s subtree. */
+  parentCode: string;
+};
+
 /** Online public service level (Decree 42/2022/NĐ-CP). */
 export type OnlineLevel =
   | 'FULL'
   | 'INFO_ONLY'
   | 'PARTIAL';
+
+/** A reporting period; both days included (Asia/Ho_Chi_Minh), at most 10 years long (else INVALID_PERIOD). */
+export type PeriodInput = {
+  from: string;
+  to: string;
+};
+
+export type ProcedureFeeInput = {
+  /** Whole đồng; null when set by the provincial People’s Council or not known. */
+  amountVnd?: number | null | undefined;
+  /** Null: every channel. */
+  channel?: Channel | null | undefined;
+  name: string;
+  note?: string | null | undefined;
+};
 
 export type ProcedureFilter = {
   /** Procedures implemented in this agency’s subtree. */
@@ -19,13 +503,641 @@ export type ProcedureFilter = {
   sectorCode?: string | null | undefined;
 };
 
-export type AdminProcedureListQueryVariables = Exact<{
-  first: number;
-  filter?: ProcedureFilter | null | undefined;
+export type ProcedureFormInput = {
+  name: string;
+  /** http(s)://… */
+  url?: string | null | undefined;
+};
+
+export type ProcedureImportAction =
+  /** A procedure not in the catalogue: it is added. */
+  | 'CREATE'
+  /** Left out, for the reasons in `problems`. */
+  | 'REJECTED'
+  /** Nothing differs from the catalogue. */
+  | 'UNCHANGED'
+  /** A procedure whose fields in `changes` differ: a new version is saved. */
+  | 'UPDATE';
+
+export type ProcedureImportFormat =
+  /** Comma- or semicolon-separated text, UTF-8: `content` is the text. */
+  | 'CSV'
+  /** The national procedure package (a list of procedures): `content` is the text. */
+  | 'JSON'
+  /** An Excel workbook: `content` is the file in base64. The first sheet is read. */
+  | 'XLSX';
+
+/** A file of procedures: at most 10 MB and 5,000 procedures (else IMPORT_TOO_LARGE). Its strings are checked by the import itself, row by row. */
+export type ProcedureImportInput = {
+  /** XLSX: the file in base64; CSV and JSON: the text. */
+  content: string;
+  /** For the audit log and the report. */
+  fileName?: string | null | undefined;
+  format: ProcedureImportFormat;
+};
+
+/** Which procedures of the catalogue to list, by publication. */
+export type ProcedurePublication =
+  /** Both. */
+  | 'ALL'
+  /** Published in the catalogue (the public list). */
+  | 'PUBLISHED'
+  /** Withdrawn from the catalogue, kept for history. */
+  | 'WITHDRAWN';
+
+export type ProcedureStepGroupInput = {
+  /** The case these steps are for; null: every case. */
+  case?: string | null | undefined;
+  steps: Array<string>;
+};
+
+/** The time limit of one channel (docs/domain.md §2.2). */
+export type ProcedureTimeLimitInput = {
+  channel: Channel;
+  note?: string | null | undefined;
+  unit: TimeUnit;
+  /** Above 0; at most two decimals; whole for DAYS and MONTHS; at most 240 HOURS, 365 WORKING_DAYS, 730 DAYS, 36 MONTHS. */
+  value: number;
+};
+
+export type PublishProcedureInput = {
+  code: string;
+};
+
+/** The whole content of the new version; the previous published version is retired, not edited. */
+export type PublishQuestionnaireInput = {
+  basis?: string | null | undefined;
+  code: string;
+  factors: Array<SurveyFactorInput>;
+  kind: QuestionnaireKind;
+  name: string;
+  questions: Array<SurveyQuestionInput>;
+  scales: Array<SurveyScaleInput>;
+};
+
+export type QuestionOptionInput = {
+  code: string;
+  text: string;
+};
+
+export type QuestionnaireKind =
+  | 'OTHER'
+  | 'QUICK_RATING'
+  | 'SIPAS';
+
+/** PUBLISHED: the version answered now; RETIRED: replaced by a newer version (its responses stay). */
+export type QuestionnaireStatus =
+  | 'DRAFT'
+  | 'PUBLISHED'
+  | 'RETIRED';
+
+export type RatingCommentFilter = {
+  /** Dossiers of this agency’s subtree (units merged into it included). */
+  agencyCode?: string | null | undefined;
+  /** True: hidden comments only; false: visible ones only. */
+  hidden?: boolean | null | undefined;
+  level?: RatingLevel | null | undefined;
+  /** Submitted on these days. */
+  period?: PeriodInput | null | undefined;
+  procedureCode?: string | null | undefined;
+};
+
+/** Quick rating of a finished dossier: rất hài lòng, hài lòng, không hài lòng. */
+export type RatingLevel =
+  | 'DISSATISFIED'
+  | 'SATISFIED'
+  | 'VERY_SATISFIED';
+
+export type ReactivateUserInput = {
+  username: string;
+};
+
+export type ResetUserPasswordInput = {
+  /** A temporary password to hand to the official: at least 12 characters. */
+  password: string;
+  username: string;
+};
+
+export type RestoreRatingCommentInput = {
+  ratingId: string | number;
+};
+
+export type RevokeApiKeyInput = {
+  id: string | number;
+};
+
+/** A role of an official, on an agency and everything under it (SYSTEM_ADMIN: everywhere). What each may do: docs/api.md "Roles". */
+export type Role =
+  | 'OFFICER'
+  | 'SYSTEM_ADMIN'
+  | 'UNIT_ADMIN'
+  | 'VIEWER';
+
+export type RoleGrantInput = {
+  /** The agency whose subtree the role covers; none for SYSTEM_ADMIN. */
+  agencyCode?: string | null | undefined;
+  role: Role;
+};
+
+export type ScaleLevelInput = {
+  label: string;
+  value: number;
+};
+
+export type SetAgencyProceduresInput = {
+  /** Catalogue codes the unit now implements. */
+  add?: Array<string> | null | undefined;
+  agencyCode: string;
+  /** Catalogue codes the unit no longer implements. */
+  remove?: Array<string> | null | undefined;
+};
+
+export type SetUserRolesInput = {
+  /** The new roles, replacing all. */
+  roles: Array<RoleGrantInput>;
+  username: string;
+};
+
+export type SignInInput = {
+  password: string;
+  username: string;
+};
+
+export type SurveyCriterionInput = {
+  code: string;
+  text: string;
+};
+
+export type SurveyFactorInput = {
+  code: string;
+  criteria: Array<SurveyCriterionInput>;
+  name: string;
+};
+
+export type SurveyQuestionInput = {
+  code: string;
+  /** ASSESSMENT, or SATISFACTION per criterion: the criterion (codes are unique in a questionnaire). */
+  criterionCode?: string | null | undefined;
+  /** SATISFACTION per factor: the factor. */
+  factorCode?: string | null | undefined;
+  kind: SurveyQuestionKind;
+  /** EXPECTATION questions. */
+  options?: Array<QuestionOptionInput> | null | undefined;
+  /** ASSESSMENT, SATISFACTION and QUICK questions. */
+  scaleCode?: string | null | undefined;
+  text: string;
+};
+
+/** ASSESSMENT: nhận định, was the criterion met; SATISFACTION: mức độ hài lòng on a scale; EXPECTATION: mong đợi, choose options; QUICK: 3-level quick rating. */
+export type SurveyQuestionKind =
+  | 'ASSESSMENT'
+  | 'EXPECTATION'
+  | 'QUICK'
+  | 'SATISFACTION';
+
+export type SurveyScaleInput = {
+  code: string;
+  levels: Array<ScaleLevelInput>;
+  name: string;
+  /** Required on scales of ASSESSMENT and SATISFACTION questions. */
+  positiveFrom?: number | null | undefined;
+};
+
+/** Unit of a time limit. HOURS are working hours (8 per working day). */
+export type TimeUnit =
+  | 'DAYS'
+  | 'HOURS'
+  | 'MONTHS'
+  | 'WORKING_DAYS';
+
+export type Timeliness =
+  | 'EARLY'
+  | 'IN_PROGRESS_LATE'
+  | 'IN_PROGRESS_ON_TIME'
+  | 'LATE'
+  | 'ON_TIME';
+
+/** An omitted field stays as it is; null clears it (not the name). */
+export type UpdateAgencyInput = {
+  /** The unit’s code today (a code no longer used: its last holder). */
+  code: string;
+  dossierPrefix?: string | null | undefined;
+  name?: string | null | undefined;
+  note?: string | null | undefined;
+  shortName?: string | null | undefined;
+};
+
+export type UpdateCalendarDaysInput = {
+  /** Exceptions to set (may be empty when `remove` is not). */
+  days: Array<CalendarDayInput>;
+  /** Dates whose exception is removed: they follow the rule again (Monday–Friday work, Saturday and Sunday off). */
+  remove?: Array<string> | null | undefined;
+};
+
+/** The procedure’s code and the fields to change. A change of published content makes a new version (docs/domain.md §2.4). */
+export type UpdateProcedureInput = {
+  /** Codes of the units, valid today, that implement the procedure; replaces them (not versioned). */
+  agencyCodes?: Array<string> | null | undefined;
+  applicants?: Array<string> | null | undefined;
+  /** Cách thức thực hiện, as published. */
+  channelsText?: string | null | undefined;
+  code: string;
+  conditions?: string | null | undefined;
+  decisionDate?: string | null | undefined;
+  /** Số quyết định công bố, e.g. 163/QĐ-BTP. */
+  decisionNumber?: string | null | undefined;
+  dossierComponents?: Array<DossierComponentInput> | null | undefined;
+  /** In an update, a day from today on: the change applies to dossiers received from 00:00 of that day. Left out, or the stored date when it has passed: from now on. A new date before today is EFFECTIVE_DATE_PAST. */
+  effectiveFrom?: string | null | undefined;
+  effectiveTo?: string | null | undefined;
+  eligibleForFullOnline?: boolean | null | undefined;
+  fees?: Array<ProcedureFeeInput> | null | undefined;
+  forms?: Array<ProcedureFormInput> | null | undefined;
+  /** Cơ quan thực hiện, as published. */
+  implementingText?: string | null | undefined;
+  legalBasis?: Array<LegalBasisInput> | null | undefined;
+  levels?: Array<ImplementingLevel> | null | undefined;
+  name?: string | null | undefined;
+  /** Default INFO_ONLY. */
+  onlineLevel?: OnlineLevel | null | undefined;
+  results?: Array<string> | null | undefined;
+  /** Same-day procedures (a limit of exactly 1 WORKING_DAYS): HH:MM, 00:00–23:59 (docs/domain.md §2.3). */
+  sameDayCutoff?: string | null | undefined;
+  sectorCode?: string | null | undefined;
+  source?: string | null | undefined;
+  steps?: Array<ProcedureStepGroupInput> | null | undefined;
+  /** At most one per channel; replaces them all. */
+  timeLimits?: Array<ProcedureTimeLimitInput> | null | undefined;
+  /** Local variant code, e.g. 1.003560.000.00.00.H56. */
+  variantCode?: string | null | undefined;
+};
+
+/** An omitted field stays as it is; a null e-mail clears it. */
+export type UpdateUserInput = {
+  displayName?: string | null | undefined;
+  email?: string | null | undefined;
+  username: string;
+};
+
+export type UserFilter = {
+  active?: boolean | null | undefined;
+  /** Accounts with a role on this agency or a unit below it. */
+  agencyCode?: string | null | undefined;
+  role?: Role | null | undefined;
+  /** Part of the username, the name or the e-mail address. */
+  search?: string | null | undefined;
+};
+
+export type WithdrawProcedureInput = {
+  code: string;
+  /** Why, for the audit log (up to 1,000 characters). */
+  reason?: string | null | undefined;
+};
+
+export type AdminProcedureSectorsQueryVariables = Exact<{
+  after?: string | null | undefined;
 }>;
 
 
-export type AdminProcedureListQuery = { procedures: { totalCount: number, edges: Array<{ node: { code: string, name: string, onlineLevel: OnlineLevel, sector: { name: string } } }> } };
+export type AdminProcedureSectorsQuery = { procedures: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { sector: { code: string, name: string } } }> } };
+
+export type AdminSignInMutationVariables = Exact<{
+  input: SignInInput;
+}>;
+
+
+export type AdminSignInMutation = { signIn: { token: string | null, expiresAt: string | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminSignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminSignOutMutation = { signOut: { ok: boolean } };
+
+export type AdminViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminViewerQuery = { viewer: { kind: string, name: string | null, username: string | null, roles: Array<{ role: string, agency: { code: string, name: string, level: AgencyLevel } | null }> } };
+
+export type AdminChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type AdminChangePasswordMutation = { changePassword: { ok: boolean, sessionsEnded: number, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminAgenciesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: AgencyFilter | null | undefined;
+}>;
+
+
+export type AdminAgenciesQuery = { agencies: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, name: string, shortName: string | null, level: AgencyLevel, validFrom: string | null, validTo: string | null, parent: { id: string, code: string, name: string } | null, successor: { code: string, name: string } | null } }> } };
+
+export type AdminAgencyQueryVariables = Exact<{
+  code: string;
+  activeOn?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type AdminAgencyQuery = { agency: { id: string, code: string, name: string, shortName: string | null, level: AgencyLevel, note: string | null, dossierPrefix: string | null, validFrom: string | null, validTo: string | null, parent: { code: string, name: string, validTo: string | null, parent: { code: string, parent: { code: string } | null } | null } | null, successor: { code: string, name: string, validFrom: string | null, validTo: string | null, parent: { code: string, parent: { code: string } | null } | null } | null, children: Array<{ code: string, name: string, level: AgencyLevel, validFrom: string | null, validTo: string | null, successor: { code: string, name: string } | null }>, predecessors: Array<{ code: string, name: string, level: AgencyLevel, validFrom: string | null, validTo: string | null }>, procedures: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { code: string, name: string, sector: { name: string } } }> } } | null };
+
+export type AdminAgencyBriefQueryVariables = Exact<{
+  code: string;
+  activeOn?: string | null | undefined;
+}>;
+
+
+export type AdminAgencyBriefQuery = { agency: { code: string, name: string, level: AgencyLevel, validFrom: string | null, validTo: string | null } | null };
+
+export type AdminProcedureSearchForAgencyQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type AdminProcedureSearchForAgencyQuery = { procedures: { totalCount: number, edges: Array<{ node: { code: string, name: string } }> } };
+
+export type AdminUpdateAgencyMutationVariables = Exact<{
+  input: UpdateAgencyInput;
+}>;
+
+
+export type AdminUpdateAgencyMutation = { updateAgency: { agency: { code: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminCreateAgencyMutationVariables = Exact<{
+  input: CreateAgencyInput;
+}>;
+
+
+export type AdminCreateAgencyMutation = { createAgency: { agency: { code: string, validTo: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminMoveAgencyMutationVariables = Exact<{
+  input: MoveAgencyInput;
+}>;
+
+
+export type AdminMoveAgencyMutation = { moveAgency: { agency: { code: string, parent: { name: string } | null } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminMergeAgencyMutationVariables = Exact<{
+  input: MergeAgencyInput;
+}>;
+
+
+export type AdminMergeAgencyMutation = { mergeAgency: { agency: { code: string, validTo: string | null } | null, successor: { code: string, name: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminSetAgencyProceduresMutationVariables = Exact<{
+  input: SetAgencyProceduresInput;
+}>;
+
+
+export type AdminSetAgencyProceduresMutation = { setAgencyProcedures: { added: Array<string>, removed: Array<string>, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminApiKeyListQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+  filter?: ApiKeyFilter | null | undefined;
+}>;
+
+
+export type AdminApiKeyListQuery = { apiKeys: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { id: string, name: string, prefix: string, scopes: Array<ApiScope>, rateLimitPerMinute: number, active: boolean, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, agency: { code: string, name: string } | null } }> } };
+
+export type AdminCreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type AdminCreateApiKeyMutation = { createApiKey: { secret: string | null, apiKey: { id: string, name: string, prefix: string, scopes: Array<ApiScope>, rateLimitPerMinute: number, agency: { code: string, name: string } | null } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminRevokeApiKeyMutationVariables = Exact<{
+  input: RevokeApiKeyInput;
+}>;
+
+
+export type AdminRevokeApiKeyMutation = { revokeApiKey: { apiKey: { id: string, name: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminAuditLogQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+  filter?: AuditLogFilter | null | undefined;
+}>;
+
+
+export type AdminAuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { id: string, at: string, actor: string, action: string, entity: string, entityId: string | null, data: string | null, who: { kind: string, name: string | null, username: string | null }, agency: { code: string, name: string } | null } }> } };
+
+export type AdminCalendarDaysQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type AdminCalendarDaysQuery = { calendarDays: Array<{ date: string, working: boolean, kind: string, note: string | null, source: string | null }> };
+
+export type AdminCalendarPreviewQueryVariables = Exact<{
+  input: UpdateCalendarDaysInput;
+}>;
+
+
+export type AdminCalendarPreviewQuery = { calendarChangePreview: { turnedDays: Array<string> | null, movedDossiers: number | null, movedLater: number | null, movedEarlier: number | null, suppliedDueDates: number | null, examples: Array<{ dossierCode: string, procedureCode: string, procedureName: string, agencyName: string, receivedAt: string, dueBefore: string, dueAfter: string }> | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminCalendarUpdateMutationVariables = Exact<{
+  input: UpdateCalendarDaysInput;
+}>;
+
+
+export type AdminCalendarUpdateMutation = { updateCalendarDays: { removed: Array<string> | null, days: Array<{ date: string }> | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminDossierQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type AdminDossierQuery = { dossier: { code: string, status: DossierStatus, channel: Channel, applicantType: ApplicantType | null, receivedAt: string | null, dueAt: string | null, initialDueAt: string | null, resolvedAt: string | null, returnedAt: string | null, endedAt: string | null, supplementRequests: number, apologies: number, pausedWorkingMinutes: number, processingWorkingMinutes: number | null, timeliness: Timeliness | null, procedure: { code: string, name: string }, agency: { code: string, name: string }, events: Array<{ sequence: number, status: DossierStatus, occurredAt: string, dueAt: string | null, apologyRef: string | null, recordedAt: string }>, dueDateChanges: Array<{ reason: DueDateChangeReason, previousDueAt: string | null, newDueAt: string, apologyRef: string | null, changedAt: string }> } | null };
+
+export type AdminVersionContentFragment = { version: number, name: string, appliesFrom: string | null, createdAt: string, createdBy: string | null, decisionNumber: string | null, decisionDate: string | null, effectiveFrom: string | null, effectiveTo: string | null, source: string | null, channelsText: string | null, applicants: Array<string>, implementingText: string | null, results: Array<string>, conditions: string | null, timeLimits: Array<{ channel: Channel, value: number, unit: TimeUnit, note: string | null, unverified: boolean }>, fees: Array<{ channel: Channel | null, name: string, amountVnd: number | null, note: string | null }>, steps: Array<{ case: string | null, steps: Array<string> }>, dossierComponents: Array<{ name: string, originals: number | null, copies: number | null, form: string | null }>, forms: Array<{ name: string, url: string | null }>, legalBasis: Array<{ number: string | null, title: string }> };
+
+export type AdminProcedureQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type AdminProcedureQuery = { procedure: { code: string, variantCode: string | null, name: string, published: boolean, levels: Array<ImplementingLevel>, onlineLevel: OnlineLevel, eligibleForFullOnline: boolean, sameDayCutoff: string | null, sector: { code: string, name: string }, currentAgencies: Array<{ code: string, name: string }>, currentVersion: { version: number } | null, latestVersion: { version: number, name: string, appliesFrom: string | null, createdAt: string, createdBy: string | null, decisionNumber: string | null, decisionDate: string | null, effectiveFrom: string | null, effectiveTo: string | null, source: string | null, channelsText: string | null, applicants: Array<string>, implementingText: string | null, results: Array<string>, conditions: string | null, timeLimits: Array<{ channel: Channel, value: number, unit: TimeUnit, note: string | null, unverified: boolean }>, fees: Array<{ channel: Channel | null, name: string, amountVnd: number | null, note: string | null }>, steps: Array<{ case: string | null, steps: Array<string> }>, dossierComponents: Array<{ name: string, originals: number | null, copies: number | null, form: string | null }>, forms: Array<{ name: string, url: string | null }>, legalBasis: Array<{ number: string | null, title: string }> } | null, versions: Array<{ version: number, name: string, appliesFrom: string | null, createdAt: string, createdBy: string | null, decisionNumber: string | null, decisionDate: string | null, effectiveFrom: string | null, changes: Array<{ field: string, label: string, before: string | null, after: string | null }> }> } | null };
+
+export type AdminUpdateProcedureMutationVariables = Exact<{
+  input: UpdateProcedureInput;
+}>;
+
+
+export type AdminUpdateProcedureMutation = { updateProcedure: { changes: Array<{ field: string, label: string }>, version: { version: number, appliesFrom: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminPublishProcedureMutationVariables = Exact<{
+  input: PublishProcedureInput;
+}>;
+
+
+export type AdminPublishProcedureMutation = { publishProcedure: { procedure: { published: boolean } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminWithdrawProcedureMutationVariables = Exact<{
+  input: WithdrawProcedureInput;
+}>;
+
+
+export type AdminWithdrawProcedureMutation = { withdrawProcedure: { procedure: { published: boolean } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminImportReportFragment = { applied: boolean, ignoredColumns: Array<string>, summary: { total: number, created: number, updated: number, unchanged: number, rejected: number }, rows: Array<{ row: number, code: string | null, name: string | null, action: ProcedureImportAction, changes: Array<{ field: string, label: string, before: string | null, after: string | null }>, problems: Array<{ column: string | null, field: Array<string> | null, code: ErrorCode, message: string }> }>, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> };
+
+export type AdminPreviewProcedureImportMutationVariables = Exact<{
+  input: ProcedureImportInput;
+}>;
+
+
+export type AdminPreviewProcedureImportMutation = { previewProcedureImport: { applied: boolean, ignoredColumns: Array<string>, summary: { total: number, created: number, updated: number, unchanged: number, rejected: number }, rows: Array<{ row: number, code: string | null, name: string | null, action: ProcedureImportAction, changes: Array<{ field: string, label: string, before: string | null, after: string | null }>, problems: Array<{ column: string | null, field: Array<string> | null, code: ErrorCode, message: string }> }>, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminApplyProcedureImportMutationVariables = Exact<{
+  input: ProcedureImportInput;
+}>;
+
+
+export type AdminApplyProcedureImportMutation = { applyProcedureImport: { applied: boolean, ignoredColumns: Array<string>, summary: { total: number, created: number, updated: number, unchanged: number, rejected: number }, rows: Array<{ row: number, code: string | null, name: string | null, action: ProcedureImportAction, changes: Array<{ field: string, label: string, before: string | null, after: string | null }>, problems: Array<{ column: string | null, field: Array<string> | null, code: ErrorCode, message: string }> }>, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminCreateProcedureMutationVariables = Exact<{
+  input: CreateProcedureInput;
+}>;
+
+
+export type AdminCreateProcedureMutation = { createProcedure: { procedure: { code: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminProcedureListQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+  filter?: ProcedureFilter | null | undefined;
+  publication?: ProcedurePublication | null | undefined;
+}>;
+
+
+export type AdminProcedureListQuery = { procedures: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { code: string, name: string, published: boolean, onlineLevel: OnlineLevel, levels: Array<ImplementingLevel>, sector: { code: string, name: string }, timeLimits: Array<{ channel: Channel, value: number, unit: TimeUnit }> } }> } };
+
+export type AdminQuestionnaireListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminQuestionnaireListQuery = { questionnaires: Array<{ code: string, version: number, kind: QuestionnaireKind, name: string, status: QuestionnaireStatus, publishedAt: string | null }> };
+
+export type AdminQuestionnaireQueryVariables = Exact<{
+  code: string;
+  version?: number | null | undefined;
+}>;
+
+
+export type AdminQuestionnaireQuery = { questionnaire: { code: string, version: number, kind: QuestionnaireKind, name: string, basis: string | null, status: QuestionnaireStatus, publishedAt: string | null, scales: Array<{ code: string, name: string, positiveFrom: number | null, levels: Array<{ value: number, label: string }> }>, factors: Array<{ code: string, name: string, criteria: Array<{ code: string, text: string }> }>, questions: Array<{ code: string, kind: SurveyQuestionKind, text: string, position: number, factor: { code: string } | null, criterion: { code: string } | null, scale: { code: string } | null, options: Array<{ code: string, text: string }> }> } | null };
+
+export type AdminPublishQuestionnaireMutationVariables = Exact<{
+  input: PublishQuestionnaireInput;
+}>;
+
+
+export type AdminPublishQuestionnaireMutation = { publishQuestionnaire: { questionnaire: { code: string, version: number } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminRatingCommentsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+  filter?: RatingCommentFilter | null | undefined;
+}>;
+
+
+export type AdminRatingCommentsQuery = { ratingComments: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { id: string, dossierCode: string, level: RatingLevel, comment: string | null, current: boolean, submittedAt: string, hidden: boolean, hiddenAt: string | null, hiddenReason: string | null, hiddenBy: { kind: string, name: string | null, username: string | null } | null, agency: { code: string, name: string }, procedure: { code: string, name: string } } }> } };
+
+export type AdminHideRatingCommentMutationVariables = Exact<{
+  input: HideRatingCommentInput;
+}>;
+
+
+export type AdminHideRatingCommentMutation = { hideRatingComment: { rating: { id: string, hidden: boolean } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminRestoreRatingCommentMutationVariables = Exact<{
+  input: RestoreRatingCommentInput;
+}>;
+
+
+export type AdminRestoreRatingCommentMutation = { restoreRatingComment: { rating: { id: string, hidden: boolean } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminGrantableAgenciesQueryVariables = Exact<{
+  activeOn: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminGrantableAgenciesQuery = { agencies: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { code: string, name: string, level: AgencyLevel, parent: { code: string } | null } }> } };
+
+export type AdminUserListQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+  filter?: UserFilter | null | undefined;
+}>;
+
+
+export type AdminUserListQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { username: string, displayName: string, email: string | null, active: boolean, createdAt: string, roles: Array<{ role: Role, agency: { code: string, name: string } | null }> } }> } };
+
+export type AdminUserQueryVariables = Exact<{
+  username: string;
+}>;
+
+
+export type AdminUserQuery = { user: { username: string, displayName: string, email: string | null, active: boolean, createdAt: string, updatedAt: string, roles: Array<{ role: Role, agency: { code: string, name: string } | null }> } | null };
+
+export type AdminCreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type AdminCreateUserMutation = { createUser: { user: { username: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminUpdateUserMutationVariables = Exact<{
+  input: UpdateUserInput;
+}>;
+
+
+export type AdminUpdateUserMutation = { updateUser: { user: { username: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminSetUserRolesMutationVariables = Exact<{
+  input: SetUserRolesInput;
+}>;
+
+
+export type AdminSetUserRolesMutation = { setUserRoles: { user: { username: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminDeactivateUserMutationVariables = Exact<{
+  input: DeactivateUserInput;
+}>;
+
+
+export type AdminDeactivateUserMutation = { deactivateUser: { sessionsEnded: number | null, user: { username: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminReactivateUserMutationVariables = Exact<{
+  input: ReactivateUserInput;
+}>;
+
+
+export type AdminReactivateUserMutation = { reactivateUser: { user: { username: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminResetUserPasswordMutationVariables = Exact<{
+  input: ResetUserPasswordInput;
+}>;
+
+
+export type AdminResetUserPasswordMutation = { resetUserPassword: { sessionsEnded: number | null, user: { username: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -45,21 +1157,1147 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
-export const AdminProcedureListDocument = new TypedDocumentString(`
-    query AdminProcedureList($first: Int!, $filter: ProcedureFilter) {
-  procedures(first: $first, filter: $filter) {
+export const AdminVersionContentFragmentDoc = new TypedDocumentString(`
+    fragment AdminVersionContent on ProcedureVersion {
+  version
+  name
+  appliesFrom
+  createdAt
+  createdBy
+  decisionNumber
+  decisionDate
+  effectiveFrom
+  effectiveTo
+  source
+  timeLimits {
+    channel
+    value
+    unit
+    note
+    unverified
+  }
+  fees {
+    channel
+    name
+    amountVnd
+    note
+  }
+  steps {
+    case
+    steps
+  }
+  channelsText
+  dossierComponents {
+    name
+    originals
+    copies
+    form
+  }
+  applicants
+  implementingText
+  results
+  forms {
+    name
+    url
+  }
+  conditions
+  legalBasis {
+    number
+    title
+  }
+}
+    `, {"fragmentName":"AdminVersionContent"}) as unknown as TypedDocumentString<AdminVersionContentFragment, unknown>;
+export const AdminImportReportFragmentDoc = new TypedDocumentString(`
+    fragment AdminImportReport on ProcedureImportPayload {
+  applied
+  ignoredColumns
+  summary {
+    total
+    created
+    updated
+    unchanged
+    rejected
+  }
+  rows {
+    row
+    code
+    name
+    action
+    changes {
+      field
+      label
+      before
+      after
+    }
+    problems {
+      column
+      field
+      code
+      message
+    }
+  }
+  userErrors {
+    field
+    code
+    message
+  }
+}
+    `, {"fragmentName":"AdminImportReport"}) as unknown as TypedDocumentString<AdminImportReportFragment, unknown>;
+export const AdminProcedureSectorsDocument = new TypedDocumentString(`
+    query AdminProcedureSectors($after: String) {
+  procedures(first: 100, after: $after, publication: ALL) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        sector {
+          code
+          name
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:513ea42f8b2dc244fb9d7d5a3464722c2f2abd8e80e5c0e11ba8a57db67060af"}) as unknown as TypedDocumentString<AdminProcedureSectorsQuery, AdminProcedureSectorsQueryVariables>;
+export const AdminSignInDocument = new TypedDocumentString(`
+    mutation AdminSignIn($input: SignInInput!) {
+  signIn(input: $input) {
+    token
+    expiresAt
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:c8b2bdbd36b82dc81a34cef620af3f2b397d995c7e48b0d303a3e26f3a802b84"}) as unknown as TypedDocumentString<AdminSignInMutation, AdminSignInMutationVariables>;
+export const AdminSignOutDocument = new TypedDocumentString(`
+    mutation AdminSignOut {
+  signOut {
+    ok
+  }
+}
+    `, {"hash":"sha256:1392251cadbb45ac9ea918d7f54ff61518cff4d2042b888819dcc392852f69f0"}) as unknown as TypedDocumentString<AdminSignOutMutation, AdminSignOutMutationVariables>;
+export const AdminViewerDocument = new TypedDocumentString(`
+    query AdminViewer {
+  viewer {
+    kind
+    name
+    username
+    roles {
+      role
+      agency {
+        code
+        name
+        level
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:2a84c5bfeeec33b9f32af22077336371dc3cfc5ffdbf605728aa8f3a137f9cac"}) as unknown as TypedDocumentString<AdminViewerQuery, AdminViewerQueryVariables>;
+export const AdminChangePasswordDocument = new TypedDocumentString(`
+    mutation AdminChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input) {
+    ok
+    sessionsEnded
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:71fb0627254f1e61cdd5ae20686a9c145555e4f6199271b750a75de24cdacfb5"}) as unknown as TypedDocumentString<AdminChangePasswordMutation, AdminChangePasswordMutationVariables>;
+export const AdminAgenciesDocument = new TypedDocumentString(`
+    query AdminAgencies($first: Int, $after: String, $filter: AgencyFilter) {
+  agencies(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        code
+        name
+        shortName
+        level
+        validFrom
+        validTo
+        parent {
+          id
+          code
+          name
+        }
+        successor {
+          code
+          name
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:3d5ba6d5f6bb5bd2254061ff85c01cb4b33403df044b88551e63723601f2fdb7"}) as unknown as TypedDocumentString<AdminAgenciesQuery, AdminAgenciesQueryVariables>;
+export const AdminAgencyDocument = new TypedDocumentString(`
+    query AdminAgency($code: String!, $activeOn: Date, $first: Int, $after: String, $last: Int, $before: String) {
+  agency(code: $code, activeOn: $activeOn) {
+    id
+    code
+    name
+    shortName
+    level
+    note
+    dossierPrefix
+    validFrom
+    validTo
+    parent {
+      code
+      name
+      validTo
+      parent {
+        code
+        parent {
+          code
+        }
+      }
+    }
+    successor {
+      code
+      name
+      validFrom
+      validTo
+      parent {
+        code
+        parent {
+          code
+        }
+      }
+    }
+    children {
+      code
+      name
+      level
+      validFrom
+      validTo
+      successor {
+        code
+        name
+      }
+    }
+    predecessors {
+      code
+      name
+      level
+      validFrom
+      validTo
+    }
+    procedures(first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+      }
+      edges {
+        cursor
+        node {
+          code
+          name
+          sector {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:f46325a6ce8f4d1e401a3364dd685ae18340bdb5dbeb5fae5194b6a36b7a1e5f"}) as unknown as TypedDocumentString<AdminAgencyQuery, AdminAgencyQueryVariables>;
+export const AdminAgencyBriefDocument = new TypedDocumentString(`
+    query AdminAgencyBrief($code: String!, $activeOn: Date) {
+  agency(code: $code, activeOn: $activeOn) {
+    code
+    name
+    level
+    validFrom
+    validTo
+  }
+}
+    `, {"hash":"sha256:a6789ff74b47b033d77caf6ad5b0023f3ec354aa67805a90a5e66413a0a3ad1a"}) as unknown as TypedDocumentString<AdminAgencyBriefQuery, AdminAgencyBriefQueryVariables>;
+export const AdminProcedureSearchForAgencyDocument = new TypedDocumentString(`
+    query AdminProcedureSearchForAgency($search: String!) {
+  procedures(first: 20, filter: {search: $search}) {
     totalCount
     edges {
       node {
         code
         name
-        sector {
-          name
-        }
-        onlineLevel
       }
     }
   }
 }
-    `, {"hash":"sha256:6a98d122f1cdf76260357d96c5415cf969f39da8b7d16fbc96ab9e60051afc72"}) as unknown as TypedDocumentString<AdminProcedureListQuery, AdminProcedureListQueryVariables>;
+    `, {"hash":"sha256:fba6c4bd066e239183012295bbcc68540f27402f0254c162fb4bc33b01418900"}) as unknown as TypedDocumentString<AdminProcedureSearchForAgencyQuery, AdminProcedureSearchForAgencyQueryVariables>;
+export const AdminUpdateAgencyDocument = new TypedDocumentString(`
+    mutation AdminUpdateAgency($input: UpdateAgencyInput!) {
+  updateAgency(input: $input) {
+    agency {
+      code
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:8fa0fcd8d2e43e623e8a82c247e98acc91307b28cd18f22a64d97114df640c32"}) as unknown as TypedDocumentString<AdminUpdateAgencyMutation, AdminUpdateAgencyMutationVariables>;
+export const AdminCreateAgencyDocument = new TypedDocumentString(`
+    mutation AdminCreateAgency($input: CreateAgencyInput!) {
+  createAgency(input: $input) {
+    agency {
+      code
+      validTo
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:0eb70938df3a4722295f79cbe2c010f92fd1d211c68c84cac7748f207e327742"}) as unknown as TypedDocumentString<AdminCreateAgencyMutation, AdminCreateAgencyMutationVariables>;
+export const AdminMoveAgencyDocument = new TypedDocumentString(`
+    mutation AdminMoveAgency($input: MoveAgencyInput!) {
+  moveAgency(input: $input) {
+    agency {
+      code
+      parent {
+        name
+      }
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:7cbe9c208ee1e5650154556f51843b7abd6af77f19be1143ce8c46927e3390b1"}) as unknown as TypedDocumentString<AdminMoveAgencyMutation, AdminMoveAgencyMutationVariables>;
+export const AdminMergeAgencyDocument = new TypedDocumentString(`
+    mutation AdminMergeAgency($input: MergeAgencyInput!) {
+  mergeAgency(input: $input) {
+    agency {
+      code
+      validTo
+    }
+    successor {
+      code
+      name
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:fd7d3d71b047e74a0f93fe4c40caf8c1c5776f54ce63e8c7df45c105c058c992"}) as unknown as TypedDocumentString<AdminMergeAgencyMutation, AdminMergeAgencyMutationVariables>;
+export const AdminSetAgencyProceduresDocument = new TypedDocumentString(`
+    mutation AdminSetAgencyProcedures($input: SetAgencyProceduresInput!) {
+  setAgencyProcedures(input: $input) {
+    added
+    removed
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:445206e23ad035ea3a9f1217daecdcbb92dd188c67c72cdd7e353bf728d09f24"}) as unknown as TypedDocumentString<AdminSetAgencyProceduresMutation, AdminSetAgencyProceduresMutationVariables>;
+export const AdminApiKeyListDocument = new TypedDocumentString(`
+    query AdminApiKeyList($first: Int, $after: String, $last: Int, $before: String, $filter: ApiKeyFilter) {
+  apiKeys(
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+    filter: $filter
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+    }
+    edges {
+      cursor
+      node {
+        id
+        name
+        prefix
+        scopes
+        agency {
+          code
+          name
+        }
+        rateLimitPerMinute
+        active
+        createdAt
+        lastUsedAt
+        revokedAt
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:fde9162260172a584138b7ecd5bc24b221081462d53ff89358cdabea9c1d6d9f"}) as unknown as TypedDocumentString<AdminApiKeyListQuery, AdminApiKeyListQueryVariables>;
+export const AdminCreateApiKeyDocument = new TypedDocumentString(`
+    mutation AdminCreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    apiKey {
+      id
+      name
+      prefix
+      scopes
+      agency {
+        code
+        name
+      }
+      rateLimitPerMinute
+    }
+    secret
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:0b448656f0dc8e523974ae1802168af6189b44ff7bba452f87a07338555b1e19"}) as unknown as TypedDocumentString<AdminCreateApiKeyMutation, AdminCreateApiKeyMutationVariables>;
+export const AdminRevokeApiKeyDocument = new TypedDocumentString(`
+    mutation AdminRevokeApiKey($input: RevokeApiKeyInput!) {
+  revokeApiKey(input: $input) {
+    apiKey {
+      id
+      name
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:32689fe759f31049de93a7f5c42e0603eefe2db8b2e4a57a334be8beda22aa47"}) as unknown as TypedDocumentString<AdminRevokeApiKeyMutation, AdminRevokeApiKeyMutationVariables>;
+export const AdminAuditLogDocument = new TypedDocumentString(`
+    query AdminAuditLog($first: Int, $after: String, $last: Int, $before: String, $filter: AuditLogFilter) {
+  auditLog(
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+    filter: $filter
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+    }
+    edges {
+      cursor
+      node {
+        id
+        at
+        actor
+        who {
+          kind
+          name
+          username
+        }
+        action
+        entity
+        entityId
+        agency {
+          code
+          name
+        }
+        data
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:f0e1139f8542eaf4de18c3f6ff38bdf39189ad95e022ea5b81eb11824f649336"}) as unknown as TypedDocumentString<AdminAuditLogQuery, AdminAuditLogQueryVariables>;
+export const AdminCalendarDaysDocument = new TypedDocumentString(`
+    query AdminCalendarDays($from: Date!, $to: Date!) {
+  calendarDays(from: $from, to: $to) {
+    date
+    working
+    kind
+    note
+    source
+  }
+}
+    `, {"hash":"sha256:cc9bd9c3563d6efa666656b2df051ba89f3ac19d39f0fc9e4f5b29d547f5404b"}) as unknown as TypedDocumentString<AdminCalendarDaysQuery, AdminCalendarDaysQueryVariables>;
+export const AdminCalendarPreviewDocument = new TypedDocumentString(`
+    query AdminCalendarPreview($input: UpdateCalendarDaysInput!) {
+  calendarChangePreview(input: $input) {
+    turnedDays
+    movedDossiers
+    movedLater
+    movedEarlier
+    suppliedDueDates
+    examples {
+      dossierCode
+      procedureCode
+      procedureName
+      agencyName
+      receivedAt
+      dueBefore
+      dueAfter
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:13b79205a8ad726aa9fdc2b78a47aff8689e5c279e70cd9ab82e5ba558cdf261"}) as unknown as TypedDocumentString<AdminCalendarPreviewQuery, AdminCalendarPreviewQueryVariables>;
+export const AdminCalendarUpdateDocument = new TypedDocumentString(`
+    mutation AdminCalendarUpdate($input: UpdateCalendarDaysInput!) {
+  updateCalendarDays(input: $input) {
+    days {
+      date
+    }
+    removed
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:41066a36f8eaf5fa813804dbebf05dcf94dbf3c589873d1643cf586236983d47"}) as unknown as TypedDocumentString<AdminCalendarUpdateMutation, AdminCalendarUpdateMutationVariables>;
+export const AdminDossierDocument = new TypedDocumentString(`
+    query AdminDossier($code: String!) {
+  dossier(code: $code) {
+    code
+    status
+    channel
+    applicantType
+    receivedAt
+    dueAt
+    initialDueAt
+    resolvedAt
+    returnedAt
+    endedAt
+    supplementRequests
+    apologies
+    pausedWorkingMinutes
+    processingWorkingMinutes
+    timeliness
+    procedure {
+      code
+      name
+    }
+    agency {
+      code
+      name
+    }
+    events {
+      sequence
+      status
+      occurredAt
+      dueAt
+      apologyRef
+      recordedAt
+    }
+    dueDateChanges {
+      reason
+      previousDueAt
+      newDueAt
+      apologyRef
+      changedAt
+    }
+  }
+}
+    `, {"hash":"sha256:97b8ba46b331e21c983e91a49412ffd590737e925f8c7a99893470017ae46af3"}) as unknown as TypedDocumentString<AdminDossierQuery, AdminDossierQueryVariables>;
+export const AdminProcedureDocument = new TypedDocumentString(`
+    query AdminProcedure($code: String!) {
+  procedure(code: $code) {
+    code
+    variantCode
+    name
+    published
+    sector {
+      code
+      name
+    }
+    levels
+    onlineLevel
+    eligibleForFullOnline
+    sameDayCutoff
+    currentAgencies {
+      code
+      name
+    }
+    currentVersion {
+      version
+    }
+    latestVersion {
+      ...AdminVersionContent
+    }
+    versions {
+      version
+      name
+      appliesFrom
+      createdAt
+      createdBy
+      decisionNumber
+      decisionDate
+      effectiveFrom
+      changes {
+        field
+        label
+        before
+        after
+      }
+    }
+  }
+}
+    fragment AdminVersionContent on ProcedureVersion {
+  version
+  name
+  appliesFrom
+  createdAt
+  createdBy
+  decisionNumber
+  decisionDate
+  effectiveFrom
+  effectiveTo
+  source
+  timeLimits {
+    channel
+    value
+    unit
+    note
+    unverified
+  }
+  fees {
+    channel
+    name
+    amountVnd
+    note
+  }
+  steps {
+    case
+    steps
+  }
+  channelsText
+  dossierComponents {
+    name
+    originals
+    copies
+    form
+  }
+  applicants
+  implementingText
+  results
+  forms {
+    name
+    url
+  }
+  conditions
+  legalBasis {
+    number
+    title
+  }
+}`, {"hash":"sha256:0f74f490c57860fca6008be6bc2daa40fed94ba47df8b99f2629fa90697594b6"}) as unknown as TypedDocumentString<AdminProcedureQuery, AdminProcedureQueryVariables>;
+export const AdminUpdateProcedureDocument = new TypedDocumentString(`
+    mutation AdminUpdateProcedure($input: UpdateProcedureInput!) {
+  updateProcedure(input: $input) {
+    changes {
+      field
+      label
+    }
+    version {
+      version
+      appliesFrom
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:fd00af15232a96e0696ee608cc9a7d36d52c96d0e9944e2b72f3115b8a1b0e91"}) as unknown as TypedDocumentString<AdminUpdateProcedureMutation, AdminUpdateProcedureMutationVariables>;
+export const AdminPublishProcedureDocument = new TypedDocumentString(`
+    mutation AdminPublishProcedure($input: PublishProcedureInput!) {
+  publishProcedure(input: $input) {
+    procedure {
+      published
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:8be82a10e8cabffefb47b287156b0059359dda6cb82af53618d2b940acd82ac7"}) as unknown as TypedDocumentString<AdminPublishProcedureMutation, AdminPublishProcedureMutationVariables>;
+export const AdminWithdrawProcedureDocument = new TypedDocumentString(`
+    mutation AdminWithdrawProcedure($input: WithdrawProcedureInput!) {
+  withdrawProcedure(input: $input) {
+    procedure {
+      published
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:25bdfba9b6fde7d8227c7cf06a5dd187ef2bbcbba7ba4e4af7a5416885cf0c26"}) as unknown as TypedDocumentString<AdminWithdrawProcedureMutation, AdminWithdrawProcedureMutationVariables>;
+export const AdminPreviewProcedureImportDocument = new TypedDocumentString(`
+    mutation AdminPreviewProcedureImport($input: ProcedureImportInput!) {
+  previewProcedureImport(input: $input) {
+    ...AdminImportReport
+  }
+}
+    fragment AdminImportReport on ProcedureImportPayload {
+  applied
+  ignoredColumns
+  summary {
+    total
+    created
+    updated
+    unchanged
+    rejected
+  }
+  rows {
+    row
+    code
+    name
+    action
+    changes {
+      field
+      label
+      before
+      after
+    }
+    problems {
+      column
+      field
+      code
+      message
+    }
+  }
+  userErrors {
+    field
+    code
+    message
+  }
+}`, {"hash":"sha256:63a1e352ee9f000565c6de467ad453faf3b591b9b607e8380562d7b725e25889"}) as unknown as TypedDocumentString<AdminPreviewProcedureImportMutation, AdminPreviewProcedureImportMutationVariables>;
+export const AdminApplyProcedureImportDocument = new TypedDocumentString(`
+    mutation AdminApplyProcedureImport($input: ProcedureImportInput!) {
+  applyProcedureImport(input: $input) {
+    ...AdminImportReport
+  }
+}
+    fragment AdminImportReport on ProcedureImportPayload {
+  applied
+  ignoredColumns
+  summary {
+    total
+    created
+    updated
+    unchanged
+    rejected
+  }
+  rows {
+    row
+    code
+    name
+    action
+    changes {
+      field
+      label
+      before
+      after
+    }
+    problems {
+      column
+      field
+      code
+      message
+    }
+  }
+  userErrors {
+    field
+    code
+    message
+  }
+}`, {"hash":"sha256:ead33c2c66f108c7948a61ad8fb7d43ad8f54365c39c30afb61b43353fd85b18"}) as unknown as TypedDocumentString<AdminApplyProcedureImportMutation, AdminApplyProcedureImportMutationVariables>;
+export const AdminCreateProcedureDocument = new TypedDocumentString(`
+    mutation AdminCreateProcedure($input: CreateProcedureInput!) {
+  createProcedure(input: $input) {
+    procedure {
+      code
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:18aa3e36489e06ae274e0eef1f9438ca797a253b09c96689f8da00e8e5819d31"}) as unknown as TypedDocumentString<AdminCreateProcedureMutation, AdminCreateProcedureMutationVariables>;
+export const AdminProcedureListDocument = new TypedDocumentString(`
+    query AdminProcedureList($first: Int, $after: String, $last: Int, $before: String, $filter: ProcedureFilter, $publication: ProcedurePublication) {
+  procedures(
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+    filter: $filter
+    publication: $publication
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+    }
+    edges {
+      cursor
+      node {
+        code
+        name
+        published
+        sector {
+          code
+          name
+        }
+        onlineLevel
+        levels
+        timeLimits {
+          channel
+          value
+          unit
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:c9fe41f09e5c46663346285b2d6b9be4c8230bfafc6196ee30104438f5875e1f"}) as unknown as TypedDocumentString<AdminProcedureListQuery, AdminProcedureListQueryVariables>;
+export const AdminQuestionnaireListDocument = new TypedDocumentString(`
+    query AdminQuestionnaireList {
+  questionnaires {
+    code
+    version
+    kind
+    name
+    status
+    publishedAt
+  }
+}
+    `, {"hash":"sha256:81745ecc36a4f9a83d1234cc105e79ffc4f15f47e8c4c6a2d0128b9ebc98e9f9"}) as unknown as TypedDocumentString<AdminQuestionnaireListQuery, AdminQuestionnaireListQueryVariables>;
+export const AdminQuestionnaireDocument = new TypedDocumentString(`
+    query AdminQuestionnaire($code: String!, $version: Int) {
+  questionnaire(code: $code, version: $version) {
+    code
+    version
+    kind
+    name
+    basis
+    status
+    publishedAt
+    scales {
+      code
+      name
+      positiveFrom
+      levels {
+        value
+        label
+      }
+    }
+    factors {
+      code
+      name
+      criteria {
+        code
+        text
+      }
+    }
+    questions {
+      code
+      kind
+      text
+      position
+      factor {
+        code
+      }
+      criterion {
+        code
+      }
+      scale {
+        code
+      }
+      options {
+        code
+        text
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:102c5a7d6d23fd5fccb72f85faca74e3301c94f059fe5f75ff25fe8be146a61a"}) as unknown as TypedDocumentString<AdminQuestionnaireQuery, AdminQuestionnaireQueryVariables>;
+export const AdminPublishQuestionnaireDocument = new TypedDocumentString(`
+    mutation AdminPublishQuestionnaire($input: PublishQuestionnaireInput!) {
+  publishQuestionnaire(input: $input) {
+    questionnaire {
+      code
+      version
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:fb152ebea3cee1e14dd18bcff2ce76b3008dbc7c5b5731149405b3a0cd412029"}) as unknown as TypedDocumentString<AdminPublishQuestionnaireMutation, AdminPublishQuestionnaireMutationVariables>;
+export const AdminRatingCommentsDocument = new TypedDocumentString(`
+    query AdminRatingComments($first: Int, $after: String, $last: Int, $before: String, $filter: RatingCommentFilter) {
+  ratingComments(
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+    filter: $filter
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+    }
+    edges {
+      cursor
+      node {
+        id
+        dossierCode
+        level
+        comment
+        current
+        submittedAt
+        hidden
+        hiddenAt
+        hiddenReason
+        hiddenBy {
+          kind
+          name
+          username
+        }
+        agency {
+          code
+          name
+        }
+        procedure {
+          code
+          name
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:6345f883459023b8b066c4e37013ff30cabb45665929434ffeceddb86a42e4bb"}) as unknown as TypedDocumentString<AdminRatingCommentsQuery, AdminRatingCommentsQueryVariables>;
+export const AdminHideRatingCommentDocument = new TypedDocumentString(`
+    mutation AdminHideRatingComment($input: HideRatingCommentInput!) {
+  hideRatingComment(input: $input) {
+    rating {
+      id
+      hidden
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:6604fc65eb3f934b7d599f9c80f94d23d526938ac6bf68c13c8e31e94b813390"}) as unknown as TypedDocumentString<AdminHideRatingCommentMutation, AdminHideRatingCommentMutationVariables>;
+export const AdminRestoreRatingCommentDocument = new TypedDocumentString(`
+    mutation AdminRestoreRatingComment($input: RestoreRatingCommentInput!) {
+  restoreRatingComment(input: $input) {
+    rating {
+      id
+      hidden
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:d0554f1dbbd56b87843749e3586479260708558137fcb1f1975ae272d944965e"}) as unknown as TypedDocumentString<AdminRestoreRatingCommentMutation, AdminRestoreRatingCommentMutationVariables>;
+export const AdminGrantableAgenciesDocument = new TypedDocumentString(`
+    query AdminGrantableAgencies($activeOn: Date!, $after: String) {
+  agencies(first: 100, after: $after, filter: {activeOn: $activeOn}) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        code
+        name
+        level
+        parent {
+          code
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:43dde1cf1c7eea94aba04ca096daad4a618fc97d6bc31853b6b54f0251f52bb2"}) as unknown as TypedDocumentString<AdminGrantableAgenciesQuery, AdminGrantableAgenciesQueryVariables>;
+export const AdminUserListDocument = new TypedDocumentString(`
+    query AdminUserList($first: Int, $after: String, $last: Int, $before: String, $filter: UserFilter) {
+  users(
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+    filter: $filter
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+    }
+    edges {
+      cursor
+      node {
+        username
+        displayName
+        email
+        active
+        createdAt
+        roles {
+          role
+          agency {
+            code
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:f5c713fe22005fafbf05dcccb9dfcc66eb93a4ef7daf56b8b8c2dbd8da14083c"}) as unknown as TypedDocumentString<AdminUserListQuery, AdminUserListQueryVariables>;
+export const AdminUserDocument = new TypedDocumentString(`
+    query AdminUser($username: String!) {
+  user(username: $username) {
+    username
+    displayName
+    email
+    active
+    createdAt
+    updatedAt
+    roles {
+      role
+      agency {
+        code
+        name
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:c1064587ce7580d9710b26882c1b52dc486525a4e0e987b70bcf45280f24137c"}) as unknown as TypedDocumentString<AdminUserQuery, AdminUserQueryVariables>;
+export const AdminCreateUserDocument = new TypedDocumentString(`
+    mutation AdminCreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    user {
+      username
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:a30fcc86b74603ea1dcac44a2157f01860c217d4d77f337ad8b207a66ecbc775"}) as unknown as TypedDocumentString<AdminCreateUserMutation, AdminCreateUserMutationVariables>;
+export const AdminUpdateUserDocument = new TypedDocumentString(`
+    mutation AdminUpdateUser($input: UpdateUserInput!) {
+  updateUser(input: $input) {
+    user {
+      username
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:82e7ccf3eead7b1e6822312d5ad02aaae02d0a71092f02d85d50a5ea9dec6ad8"}) as unknown as TypedDocumentString<AdminUpdateUserMutation, AdminUpdateUserMutationVariables>;
+export const AdminSetUserRolesDocument = new TypedDocumentString(`
+    mutation AdminSetUserRoles($input: SetUserRolesInput!) {
+  setUserRoles(input: $input) {
+    user {
+      username
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:e3a141349ccd45708f894a689249577a1cdb39e8eef024a09d1d72e937e10416"}) as unknown as TypedDocumentString<AdminSetUserRolesMutation, AdminSetUserRolesMutationVariables>;
+export const AdminDeactivateUserDocument = new TypedDocumentString(`
+    mutation AdminDeactivateUser($input: DeactivateUserInput!) {
+  deactivateUser(input: $input) {
+    user {
+      username
+    }
+    sessionsEnded
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:2638196369142d438e2807d38919ad77bbff5da7e903e5d071b10eb547230b18"}) as unknown as TypedDocumentString<AdminDeactivateUserMutation, AdminDeactivateUserMutationVariables>;
+export const AdminReactivateUserDocument = new TypedDocumentString(`
+    mutation AdminReactivateUser($input: ReactivateUserInput!) {
+  reactivateUser(input: $input) {
+    user {
+      username
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:ff4dab6b670b43865436873c215a72c82d173d061b406b82cd0a9edca707d561"}) as unknown as TypedDocumentString<AdminReactivateUserMutation, AdminReactivateUserMutationVariables>;
+export const AdminResetUserPasswordDocument = new TypedDocumentString(`
+    mutation AdminResetUserPassword($input: ResetUserPasswordInput!) {
+  resetUserPassword(input: $input) {
+    user {
+      username
+    }
+    sessionsEnded
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:4716e45e02e76727248de128ec894fc1969efc903142210f0c07f1da375e4b8a"}) as unknown as TypedDocumentString<AdminResetUserPasswordMutation, AdminResetUserPasswordMutationVariables>;
