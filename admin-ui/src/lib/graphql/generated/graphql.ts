@@ -794,12 +794,10 @@ export type WithdrawProcedureInput = {
   reason?: string | null | undefined;
 };
 
-export type AdminProcedureSectorsQueryVariables = Exact<{
-  after?: string | null | undefined;
-}>;
+export type AdminSectorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminProcedureSectorsQuery = { procedures: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { sector: { code: string, name: string } } }> } };
+export type AdminSectorsQuery = { sectors: Array<{ code: string, name: string }> };
 
 export type AdminSignInMutationVariables = Exact<{
   input: SignInInput;
@@ -1243,24 +1241,14 @@ export const AdminImportReportFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AdminImportReport"}) as unknown as TypedDocumentString<AdminImportReportFragment, unknown>;
-export const AdminProcedureSectorsDocument = new TypedDocumentString(`
-    query AdminProcedureSectors($after: String) {
-  procedures(first: 100, after: $after, publication: ALL) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        sector {
-          code
-          name
-        }
-      }
-    }
+export const AdminSectorsDocument = new TypedDocumentString(`
+    query AdminSectors {
+  sectors {
+    code
+    name
   }
 }
-    `, {"hash":"sha256:513ea42f8b2dc244fb9d7d5a3464722c2f2abd8e80e5c0e11ba8a57db67060af"}) as unknown as TypedDocumentString<AdminProcedureSectorsQuery, AdminProcedureSectorsQueryVariables>;
+    `, {"hash":"sha256:5d2e77db101853ed1b7f5d44fa0e2b9b813ff3189b4f71d7755cae162fa2da66"}) as unknown as TypedDocumentString<AdminSectorsQuery, AdminSectorsQueryVariables>;
 export const AdminSignInDocument = new TypedDocumentString(`
     mutation AdminSignIn($input: SignInInput!) {
   signIn(input: $input) {
