@@ -6,9 +6,30 @@ export default defineConfig({
   // `instanceof GraphQLError` fails across the two copies. Use the copy Node uses.
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
-    include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'bench/**'],
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'api',
+          include: ['**/*.test.ts'],
+          exclude: ['node_modules/**', 'bench/**', 'browser/**'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        // Headless Chromium against the built admin UI (browser/support/harness.ts): a page load,
+        // a form round trip through the UI server and the API, and axe-core at two widths take
+        // seconds, not milliseconds; starting the seeded API, the UI server and Chromium longer.
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['browser/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
   },
 });

@@ -19,6 +19,7 @@ import { addMonths, atLocalMinute, type Day, dayOf, isValidDay } from '../domain
 import { rebuildRollups } from '../services/rollups.ts';
 import { seedAgencies } from './agencies.ts';
 import { seedCalendar } from './calendar.ts';
+import { seedDemoUsers } from './demo-users.ts';
 import { mirrorSatisfaction, seedDossiers } from './dossiers.ts';
 import { seedPetitions } from './petitions.ts';
 import { seedProcedures } from './procedures.ts';
@@ -29,6 +30,14 @@ import { loadReferenceData } from './reference-data.ts';
 import { seedSurveys } from './surveys.ts';
 
 export { DEPARTMENT_CODES } from './agencies.ts';
+export {
+  DEFAULT_DEMO_PASSWORD,
+  DEMO_USERS,
+  type DemoUser,
+  demoPasswordFor,
+  seedDemoUsers,
+  usableDemoUsers,
+} from './demo-users.ts';
 
 export interface SeedLogger {
   info(message: string): void;
@@ -42,6 +51,8 @@ export interface SeedOptions {
   /** SIPAS survey responses (default 1,500). */
   surveyResponses?: number;
   logger?: SeedLogger | ((message: string) => void);
+  /** Creates the demo accounts (demo-users.ts) with this password; never given in production. */
+  demoPassword?: string | undefined;
 }
 
 /** Rows per seeded table (and the rollups), plus the mix of dossier outcomes. */
@@ -168,6 +179,10 @@ export async function seed(db: SeedDatabase, options: SeedOptions = {}): Promise
     lap(
       `${agencies.length} cơ quan, đơn vị; ${sectors} lĩnh vực; ${procedures.length} thủ tục (${indexOnly} chỉ lấy tên, mã từ danh mục quốc gia); ${reference.holidays.length} ngày nghỉ, ngày làm bù`,
     );
+    if (options.demoPassword) {
+      const accounts = await seedDemoUsers(client, options.demoPassword);
+      lap(`${accounts.length} tài khoản mẫu: ${accounts.join(', ')}`);
+    }
     const dossiers = await seedDossiers(
       client,
       root.fork(1),

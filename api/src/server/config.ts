@@ -2,6 +2,8 @@
  * Configuration from the environment, read once at start. Every variable is documented in the
  * README ("Configuration"); an invalid value stops the process with a clear message.
  */
+
+import { demoPasswordFor } from '../seed/demo-users.ts';
 import { parseTrustProxy, type TrustProxy } from './client-ip.ts';
 import { parseCredentialOrigins } from './cross-origin.ts';
 import { boolVar, dayVar, intVar } from './env-vars.ts';
@@ -51,6 +53,8 @@ export interface Config {
   sessionMaxHours: number;
   /** Anchor day (YYYY-MM-DD) of the generated demo dossiers; unset: today. */
   seedToday: string | undefined;
+  /** Password of the demo accounts seeded with the demo data (seed/demo-users.ts); never in production. */
+  demoPassword: string | undefined;
   /** Concurrent ingestion transactions per API process. */
   ingestWriters: number;
   /** Query cost, request and connection budgets per kind of caller (server/limits-config.ts). */
@@ -94,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: intVar(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionMaxHours: intVar(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 30),
     seedToday: dayVar(env, 'SEED_TODAY'),
+    demoPassword: demoPasswordFor(env),
     ingestWriters: intVar(env, 'INGEST_WRITERS', 2, 1, 32),
     limits: loadLimits(env),
   };

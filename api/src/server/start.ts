@@ -35,6 +35,7 @@ export async function startApi(overrides: Partial<Config> = {}, logger?: Logger)
       const summary = await seed(db, {
         logger: log,
         ...(config.seedToday ? { today: config.seedToday } : {}),
+        demoPassword: config.env === 'production' ? undefined : config.demoPassword,
       });
       log.info({ summary }, 'Đã nạp dữ liệu mẫu');
     } else if (await rollupsMissing(db.pool)) {
