@@ -2,10 +2,10 @@
 // event.locals; pages other than /login need one. The token stays on this server: pages and browser
 // JavaScript get the official's name and roles, never the token.
 import { type Handle, redirect } from '@sveltejs/kit';
-import { dev } from '$app/environment';
 import { env } from '$env/dynamic/private';
 import { AdminViewerDocument } from '$lib/graphql/generated/graphql';
 import { apiUrl } from '$lib/server/api';
+import { secureCookies } from '$lib/server/cookie-security';
 import { ApiRequestError, createApiClient } from '$lib/server/graphql';
 import {
   clearSessionCookie,
@@ -45,9 +45,14 @@ export const handle: Handle = async ({ event, resolve }) => {
         console.error(`[admin-ui] viewer: API ${caught.problem}: ${caught.message}`);
       }
     }
-    if (ended) clearSessionCookie(event.cookies, !dev);
+    if (ended) clearSessionCookie(event.cookies, secureCookies(event.url));
     else if (event.locals.viewer) {
-      setSessionCookie(event.cookies, token, slidingExpiry(new Date(), idleMinutes()), !dev);
+      setSessionCookie(
+        event.cookies,
+        token,
+        slidingExpiry(new Date(), idleMinutes()),
+        secureCookies(event.url),
+      );
     }
   }
 

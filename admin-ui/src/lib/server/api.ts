@@ -3,10 +3,10 @@
 // (cookie cleared), FORBIDDEN → 403 with the API's message, RATE_LIMITED → 429, an unreachable or
 // failing API → 502/503/504. Details go to the server log only.
 import { error, type RequestEvent, redirect } from '@sveltejs/kit';
-import { dev } from '$app/environment';
 import { env } from '$env/dynamic/private';
 import type { TypedDocumentString } from '../graphql/generated/graphql';
 import { apiProblemMessage, apiProblemStatus } from '../labels';
+import { secureCookies } from './cookie-security';
 import { ApiRequestError, DEFAULT_API_URL } from './graphql';
 import { clearSessionCookie, loginRedirect } from './session';
 
@@ -32,7 +32,7 @@ export async function callApi<TData, TVariables>(
 export function throwAsPage(event: ApiEvent, caught: unknown): never {
   if (!(caught instanceof ApiRequestError)) throw caught;
   if (caught.problem === 'unauthenticated') {
-    clearSessionCookie(event.cookies, !dev);
+    clearSessionCookie(event.cookies, secureCookies(event.url));
     redirect(303, loginRedirect(event.url, 'expired'));
   }
   const status = apiProblemStatus(caught.problem);
@@ -52,7 +52,7 @@ export function userErrorsOf<E extends { code: string }>(
   userErrors: readonly E[],
 ): readonly E[] {
   if (userErrors.some((e) => e.code === 'UNAUTHENTICATED')) {
-    clearSessionCookie(event.cookies, !dev);
+    clearSessionCookie(event.cookies, secureCookies(event.url));
     redirect(303, loginRedirect(event.url, 'expired'));
   }
   return userErrors;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { loginRedirect, safeNextPath, sessionCookieOptions, slidingExpiry } from './session';
+import {
+  loginRedirect,
+  safeNextPath,
+  secureCookieWanted,
+  sessionCookieOptions,
+  slidingExpiry,
+} from './session';
 
 describe('safeNextPath', () => {
   it('keeps a path of this site with its query and fragment', () => {
@@ -57,5 +63,16 @@ describe('sessionCookieOptions', () => {
 
   it('slides by the idle time', () => {
     expect(slidingExpiry(new Date('2026-12-04T15:00:00Z'), 30)).toEqual(new Date('2026-12-04T15:30:00Z'));
+  });
+});
+
+describe('secureCookieWanted', () => {
+  it('marks the cookie Secure in production and over https, not in development nor over http', () => {
+    const at = (dev: boolean, production: boolean, protocol: string) =>
+      secureCookieWanted({ dev, production, protocol });
+    expect(at(false, true, 'http:')).toBe(true); // production behind a proxy that forgot ORIGIN=https
+    expect(at(false, false, 'https:')).toBe(true);
+    expect(at(false, false, 'http:')).toBe(false); // npm start on an office network
+    expect(at(true, false, 'https:')).toBe(false); // vite dev
   });
 });

@@ -13,6 +13,16 @@ export const LOGIN_PATH = '/login';
 type CookieOptions = Parameters<Cookies['set']>[2];
 
 /**
+ * Whether the cookie is marked Secure: always in production, and wherever the UI is served over
+ * https; not under `vite dev`, nor for the built UI that `npm start` serves over plain http (a
+ * browser drops a Secure cookie set over http on any host but localhost, and signing in from
+ * another machine of the office network would then never stick).
+ */
+export function secureCookieWanted(where: { dev: boolean; production: boolean; protocol: string }): boolean {
+  return !where.dev && (where.production || where.protocol === 'https:');
+}
+
+/**
  * httpOnly: scripts never see the token; SameSite=Lax: a cross-site POST does not carry it (with
  * SvelteKit's origin check, the CSRF defence); Secure outside development (plain http on localhost).
  */

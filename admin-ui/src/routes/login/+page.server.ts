@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { dev } from '$app/environment';
 import type { FieldErrors } from '$lib/form-errors';
 import { AdminSignInDocument } from '$lib/graphql/generated/graphql';
 import { apiProblemMessage } from '$lib/labels';
+import { secureCookies } from '$lib/server/cookie-security';
 import { ApiRequestError } from '$lib/server/graphql';
 import { safeNextPath, setSessionCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
@@ -55,7 +55,7 @@ export const actions: Actions = {
         payload.userErrors.map((e) => e.message).join(' ') || 'Tên đăng nhập hoặc mật khẩu không đúng.';
       return refuse(400, username, { '': message });
     }
-    setSessionCookie(cookies, payload.token, new Date(payload.expiresAt), !dev);
+    setSessionCookie(cookies, payload.token, new Date(payload.expiresAt), secureCookies(url));
     redirect(303, next);
   },
 };

@@ -1,7 +1,7 @@
 // Sign-out is a POST (a form action): a link or an image elsewhere cannot end the session.
 import { redirect } from '@sveltejs/kit';
-import { dev } from '$app/environment';
 import { AdminSignOutDocument } from '$lib/graphql/generated/graphql';
+import { secureCookies } from '$lib/server/cookie-security';
 import { ApiRequestError } from '$lib/server/graphql';
 import { clearSessionCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
-  default: async ({ locals, cookies }) => {
+  default: async ({ locals, cookies, url }) => {
     try {
       await locals.api.request(AdminSignOutDocument, {});
     } catch (caught) {
@@ -17,7 +17,7 @@ export const actions: Actions = {
       if (!(caught instanceof ApiRequestError)) throw caught;
       if (caught.problem !== 'unauthenticated') console.error(`[admin-ui] signOut: API ${caught.problem}`);
     }
-    clearSessionCookie(cookies, !dev);
+    clearSessionCookie(cookies, secureCookies(url));
     redirect(303, '/login?reason=signed-out');
   },
 };
