@@ -108,6 +108,24 @@ describe('signIn', () => {
 });
 
 describe('roles, within the agency subtree', () => {
+  it('records only where a grant that records reaches: an officer here, a viewer there', async () => {
+    // OFFICER of Ninh Phước and VIEWER of Phước Hậu: events for Ninh Phước only (docs/api.md "Roles":
+    // each capability within the subtree of the grant that carries it, not of all grants together).
+    await addUser('hai.vai.tro', 'Phạm Thị D', 'OFFICER', NINH_PHUOC);
+    const user = await t.api.services.prisma.user.findUniqueOrThrow({ where: { username: 'hai.vai.tro' } });
+    const phuocHau = await t.api.services.prisma.agency.findFirstOrThrow({ where: { code: PHUOC_HAU } });
+    await t.api.services.prisma.userRole.create({
+      data: { userId: user.id, role: 'VIEWER', agencyId: phuocHau.id },
+    });
+    const res = await t.gql<{ recordDossierEvents: { accepted: number; userErrors: { code: string }[] } }>(
+      RECORD,
+      { events: [event('SS-TWO-1', NINH_PHUOC), event('SS-TWO-2', PHUOC_HAU)] },
+      await bearer('hai.vai.tro'),
+    );
+    expect(res.data!.recordDossierEvents).toEqual({ accepted: 1, userErrors: [{ code: 'OUT_OF_SCOPE' }] });
+    expect(await t.api.services.prisma.dossier.count({ where: { code: 'SS-TWO-2' } })).toBe(0);
+  });
+
   it("lets a commune's unit admin write for its commune only", async () => {
     const admin = await bearer('qt.ninhphuoc');
     const res = await t.gql<{ recordDossierEvents: { accepted: number; userErrors: { code: string }[] } }>(

@@ -104,7 +104,7 @@ builder.mutationField('recordDossierEvents', (t) =>
       recordDossierEvents(ctx, events, {
         source: 'GRAPHQL',
         actor: actorOf(ctx.principal),
-        scope: await agencyScopeOf(ctx.prisma, ctx.principal),
+        scope: await agencyScopeOf(ctx.prisma, ctx.principal, 'INGEST'),
       }),
   }),
 );

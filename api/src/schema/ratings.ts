@@ -122,7 +122,7 @@ builder.mutationFields((t) => ({
     authScopes: { ingest: true },
     args: { input: t.arg({ type: IssueRatingLinkInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const reach = await reachOf(ctx.prisma, ctx.principal);
+      const reach = await reachOf(ctx.prisma, ctx.principal, 'INGEST');
       const { result, userErrors } = await refusalsAsUserErrors(['input', 'dossierCode'], () =>
         ctx.ratings.issueLink(input.dossierCode, reach),
       );
@@ -137,7 +137,7 @@ builder.mutationFields((t) => ({
     authScopes: { ingest: true },
     args: { dossierCode: t.arg.string({ required: true }) },
     resolve: async (_root, { dossierCode }, ctx) =>
-      ctx.ratings.issueLink(dossierCode, await reachOf(ctx.prisma, ctx.principal)),
+      ctx.ratings.issueLink(dossierCode, await reachOf(ctx.prisma, ctx.principal, 'INGEST')),
   }),
 }));
 

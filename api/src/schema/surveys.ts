@@ -343,7 +343,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: PaperSurveyInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       recordPaperSurvey(ctx, input, (agencyId) =>
-        assertAgencyInKeyScope(ctx.prisma, ctx.principal, agencyId),
+        assertAgencyInKeyScope(ctx.prisma, ctx.principal, agencyId, 'INGEST'),
       ),
   }),
 }));

@@ -81,7 +81,7 @@ export async function handleNationalSync(
     if (refusal) throw new HttpFailure(refusal.status, refusal.code, refusal.message, refusal.headers);
     const items = itemsOf(parseJson(await bodyOf(req)));
     const actor = actorOf(principal);
-    const scope = await agencyScopeOf(services.prisma, principal);
+    const scope = await agencyScopeOf(services.prisma, principal, 'INGEST');
     const result = await syncItems(services, items, { actor, scope });
     services.logger.info(
       {

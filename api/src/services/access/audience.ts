@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@tthc/db';
+import type { ApiScope, PrismaClient } from '@tthc/db';
 import { agencyScopeOf } from './agency-scope.ts';
 import { hasScope, type Principal } from './principal.ts';
 import { reachWith } from './reach.ts';
@@ -9,9 +9,13 @@ export type AgencyReach = (agencyId: number) => boolean;
 const everywhere: AgencyReach = () => true;
 const nowhere: AgencyReach = () => false;
 
-/** The caller's agency scope (access/agency-scope.ts, the one place that decides it). */
-export async function reachOf(prisma: PrismaClient, principal: Principal): Promise<AgencyReach> {
-  const scope = await agencyScopeOf(prisma, principal);
+/** The caller's agency scope for a capability (access/agency-scope.ts, the one place that decides it). */
+export async function reachOf(
+  prisma: PrismaClient,
+  principal: Principal,
+  capability: ApiScope = 'READ',
+): Promise<AgencyReach> {
+  const scope = await agencyScopeOf(prisma, principal, capability);
   return scope.unrestricted ? everywhere : (agencyId) => scope.isAllowed(agencyId);
 }
 
