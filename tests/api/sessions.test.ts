@@ -251,4 +251,36 @@ describe('sign-in throttling', () => {
     expect(refused.status).toBe(429);
     expect((await signIn('qtht')).token).toMatch(/^tthcs_/);
   });
+
+  it('counts changePassword tries against the same budget: a stolen session guesses no faster', async () => {
+    await addUser('thu.mat.khau', 'Vũ Thị E', 'VIEWER', PHUOC_HAU);
+    const session = await bearer('thu.mat.khau'); // attempt 1 of 10 for this username
+    const CHANGE = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { ok userErrors { code } } }`;
+    const change = async (currentPassword: string) =>
+      (
+        await t.gql<{ changePassword: { ok: boolean; userErrors: { code: string }[] } }>(
+          CHANGE,
+          { input: { currentPassword, newPassword: 'mật-khẩu-mới-đủ-dài-2026' } },
+          session,
+        )
+      ).data?.changePassword ??
+      (await t.gql(CHANGE, { input: { currentPassword, newPassword: 'x' } }, session)).errors;
+    // Attempts 2–10: wrong current passwords.
+    for (let i = 0; i < 9; i++) {
+      expect(await change(`sai-${i}-mat-khau`)).toEqual({
+        ok: false,
+        userErrors: [{ code: 'INVALID_CREDENTIALS' }],
+      });
+    }
+    // The 11th try is refused before the password is even checked, the right one included: 429, as
+    // a throttled signIn.
+    const refused = await t.gql(
+      CHANGE,
+      { input: { currentPassword: PASSWORD, newPassword: 'mật-khẩu-mới-đủ-dài-2026' } },
+      session,
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(refused.status).toBe(429);
+    expect((await signIn('qtht')).token).toMatch(/^tthcs_/);
+  });
 });

@@ -267,7 +267,10 @@ builder.mutationFields((t) => ({
         throw new AppError('FORBIDDEN', 'Chỉ tài khoản cán bộ đã đăng nhập mới đổi được mật khẩu của mình.');
       }
       const who = { userId: principal.userId, sessionId: principal.sessionId, actor: actorOf(principal) };
-      const { result, userErrors } = await withUserErrors(() => changeOwnPassword(ctx.prisma, who, input));
+      const { result, userErrors } = await withUserErrors(async () => {
+        await ctx.sessions.countPasswordAttempt(principal.username, null);
+        return changeOwnPassword(ctx.prisma, who, input);
+      });
       return { ok: result !== null, sessionsEnded: result?.sessionsEnded ?? 0, userErrors };
     },
   }),

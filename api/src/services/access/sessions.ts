@@ -99,22 +99,7 @@ export class SessionService {
 
   async signIn(username: string, password: string, clientIp: string | null): Promise<SignInOutcome> {
     const name = username.trim().toLowerCase();
-    // Every attempt counts, successful or not: the windows bound guessing, not use.
-    const [byUser, byIp] = await Promise.all([
-      this.limits.take(this.perUsername, name),
-      this.limits.take(this.perIp, clientIp ?? 'unknown'),
-    ]);
-    const refused = [byUser, byIp].find((o) => !o.allowed);
-    if (refused) {
-      throw new AppError(
-        'RATE_LIMITED',
-        `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(refused.resetSeconds / 60)} phút.`,
-        {
-          retryAfterSeconds: refused.resetSeconds,
-          http: { status: 429, headers: { 'Retry-After': String(refused.resetSeconds) } },
-        },
-      );
-    }
+    await this.countPasswordAttempt(name, { clientIp }, 'Đăng nhập sai quá nhiều lần');
     const user = await this.prisma.user.findUnique({ where: { username: name }, include: { roles: true } });
     const matches = await verify(user?.passwordHash ?? (await unknownUserHash()), password).catch(
       () => false,
@@ -128,6 +113,34 @@ export class SessionService {
       data: { tokenHash: sha256(token), userId: user.id, expiresAt },
     });
     return { ok: true, session: { token, expiresAt, principal: sessionPrincipal(session.id, user) } };
+  }
+
+  /**
+   * Counts one try of `username`'s password (signing in, or proving the current password to change
+   * it), or throws RATE_LIMITED. Every attempt counts, successful or not: the windows bound
+   * guessing, not use; a stolen session cannot guess the password faster than a sign-in form.
+   * `from` null: the username's window only (a signed-in official proving its own password).
+   */
+  async countPasswordAttempt(
+    username: string,
+    from: { clientIp: string | null } | null,
+    what = 'Nhập mật khẩu sai quá nhiều lần',
+  ) {
+    const outcomes = await Promise.all([
+      this.limits.take(this.perUsername, username.trim().toLowerCase()),
+      ...(from ? [this.limits.take(this.perIp, from.clientIp ?? 'unknown')] : []),
+    ]);
+    const refused = outcomes.find((o) => !o.allowed);
+    if (refused) {
+      throw new AppError(
+        'RATE_LIMITED',
+        `${what}. Vui lòng thử lại sau ${Math.ceil(refused.resetSeconds / 60)} phút.`,
+        {
+          retryAfterSeconds: refused.resetSeconds,
+          http: { status: 429, headers: { 'Retry-After': String(refused.resetSeconds) } },
+        },
+      );
+    }
   }
 
   /** Ends the session of this principal (no-op for other callers). */
