@@ -653,3 +653,210 @@ describe('who may edit the catalogue (docs/api.md, permission table)', () => {
     expect(await t.api.services.prisma.auditLog.count()).toBe(auditRows);
   });
 });
+
+describe('the same-day cut-off is versioned (docs/domain.md §2.3, §2.4)', () => {
+  // Chứng thực bản sao từ bản chính is settled the same day: 1 working day with a cut-off. Version 1
+  // (since always) has 15:00; version 2 moves it to 11:00 from Tuesday 8/12/2026.
+  const CODE = '1.999301';
+  const CUTOFF = `query($at: DateTime!) { procedure(code: "${CODE}") {
+    sameDayCutoff currentVersion { version sameDayCutoff } latestVersion { version sameDayCutoff }
+    versionInForce(at: $at) { version sameDayCutoff } } }`;
+
+  it('a change of the cut-off makes a version from its effective date; dueDate and ingestion read the one in force at reception', async () => {
+    const clock = new Date();
+    vi.setSystemTime(WEDNESDAY_10H);
+    try {
+      const headers = await as('qt.tinh');
+      const created = await create(
+        {
+          code: CODE,
+          name: 'Chứng thực bản sao từ bản chính (thử nghiệm giờ chốt)',
+          sectorCode: 'chung-thuc',
+          levels: ['COMMUNE'],
+          sameDayCutoff: '15:00',
+          timeLimits: [
+            {
+              channel: 'IN_PERSON',
+              value: 1,
+              unit: 'WORKING_DAYS',
+              note: 'Trong ngày; nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo',
+            },
+          ],
+          agencyCodes: ['22873'],
+        },
+        headers,
+      );
+      expect(created.userErrors).toEqual([]);
+
+      const result = await update(
+        { code: CODE, sameDayCutoff: '11:00', decisionNumber: '1600/QĐ-UBND', effectiveFrom: '2026-12-08' },
+        headers,
+      );
+      expect(result.userErrors).toEqual([]);
+      // 00:00 on Tuesday 8/12/2026, local time; the change is recorded on the version like a time limit's.
+      expect(result.version).toMatchObject({ version: 2, appliesFrom: '2026-12-08T00:00:00+07:00' });
+      expect(result.version!.changes.map((c) => c.field)).toEqual([
+        'sameDayCutoff',
+        'decisionNumber',
+        'effectiveFrom',
+      ]);
+      expect(result.version!.changes[0]).toEqual({
+        field: 'sameDayCutoff',
+        label: 'Giờ chốt trả trong ngày',
+        before: '15:00',
+        after: '11:00',
+      });
+      expect((await audits(CODE)).at(-1)!.data).toMatchObject({
+        version: 2,
+        changes: [{ field: 'sameDayCutoff', before: '15:00', after: '11:00' }, {}, {}],
+      });
+
+      // Until 8/12 the catalogue shows version 1's 15:00; an edit starts from version 2's 11:00.
+      const read = await t.gql(CUTOFF, { at: '2026-12-08T00:00:00+07:00' });
+      expect(read.data).toEqual({
+        procedure: {
+          sameDayCutoff: '15:00',
+          currentVersion: { version: 1, sameDayCutoff: '15:00' },
+          latestVersion: { version: 2, sameDayCutoff: '11:00' },
+          versionInForce: { version: 2, sameDayCutoff: '11:00' },
+        },
+      });
+
+      // §2.3: due at the end of the reception day when it is a working day and the dossier came at or
+      // before the cut-off, else at the end of the next working day (working hours end at 17:00, §3.2).
+      // Monday 7/12 14:00, before the effective date: version 1, cut-off 15:00; 14:00 is before it
+      // → the end of Monday 7/12.
+      expect(await dueDate(CODE, '2026-12-07T14:00:00+07:00')).toBe('2026-12-07T17:00:00+07:00');
+      // Tuesday 8/12 14:00: version 2, cut-off 11:00; 14:00 is after it → the end of the next working
+      // day, Wednesday 9/12.
+      expect(await dueDate(CODE, '2026-12-08T14:00:00+07:00')).toBe('2026-12-09T17:00:00+07:00');
+      // Tuesday 8/12 11:00, at the new cut-off ("at or before") → the end of Tuesday 8/12.
+      expect(await dueDate(CODE, '2026-12-08T11:00:00+07:00')).toBe('2026-12-08T17:00:00+07:00');
+
+      // Ingestion folds each dossier with the cut-off in force at its reception: the same instants.
+      vi.setSystemTime(new Date('2026-12-08T15:00:00+07:00'));
+      const event = (dossierCode: string, occurredAt: string) => ({
+        dossierCode,
+        procedureCode: CODE,
+        agencyCode: '22873',
+        channel: 'IN_PERSON',
+        status: 'RECEIVED',
+        occurredAt,
+        sequence: 1,
+      });
+      const recorded = await t.gql(
+        `mutation($e: [DossierEventInput!]!) { recordDossierEvents(events: $e) { accepted userErrors { code message } } }`,
+        {
+          e: [
+            event('H56.22873-261207-0301', '2026-12-07T14:00:00+07:00'),
+            event('H56.22873-261208-0301', '2026-12-08T14:00:00+07:00'),
+          ],
+        },
+        key.ingest,
+      );
+      expect(recorded.data).toEqual({ recordDossierEvents: { accepted: 2, userErrors: [] } });
+      const dueOf = async (c: string) =>
+        (
+          await t.gql<{ dossier: { dueAt: string } }>(
+            `query($c: String!) { dossier(code: $c) { dueAt } }`,
+            { c },
+            key.read,
+          )
+        ).data?.dossier.dueAt;
+      expect(await dueOf('H56.22873-261207-0301')).toBe('2026-12-07T17:00:00+07:00');
+      expect(await dueOf('H56.22873-261208-0301')).toBe('2026-12-09T17:00:00+07:00');
+      // From 8/12 the catalogue shows 11:00.
+      expect((await t.gql(CUTOFF, { at: '2026-12-08T15:00:00+07:00' })).data).toMatchObject({
+        procedure: { sameDayCutoff: '11:00', currentVersion: { version: 2 } },
+      });
+    } finally {
+      vi.setSystemTime(clock);
+    }
+  });
+});
+
+describe('Decision 766 indicator 1.3 reads the version in force at the period end (docs/domain.md §2.1, §5)', () => {
+  // Sở Giáo dục và Đào tạo implements no seeded procedure (seed/procedures.ts routes no sector of the
+  // seed data to it), so the procedure created here is the whole denominator of its subtree.
+  const AGENCY = '56.SGDDT';
+  const CODE = '1.999401';
+  const INDEX = `query($code: String!, $from: Date!, $to: Date!) {
+    index766(agencyCode: $code, period: { from: $from, to: $to }) { indicators { id score maxScore numerator denominator } } }`;
+  const indicator1_3 = async (to: string) =>
+    (
+      await t.gql<{ index766: { indicators: { id: string }[] } }>(INDEX, {
+        code: AGENCY,
+        from: '2026-12-01',
+        to,
+      })
+    ).data?.index766.indicators.find((i) => i.id === '1.3');
+
+  it('a procedure whose complete version applies only after the period end is incomplete for that period', async () => {
+    const clock = new Date();
+    vi.setSystemTime(WEDNESDAY_10H);
+    try {
+      expect(await indicator1_3('2026-12-31')).toEqual({
+        id: '1.3',
+        score: null,
+        maxScore: 2,
+        numerator: 0,
+        denominator: 0,
+      });
+      const headers = await as('qt.tinh');
+      // Version 1, since always: a name, a sector and the implementing unit, none of the components
+      // of Decree 63/2010 Art. 8(2) — incomplete.
+      const created = await create(
+        {
+          code: CODE,
+          name: 'Cấp bản sao văn bằng, chứng chỉ từ sổ gốc',
+          sectorCode: 'chung-thuc',
+          levels: ['PROVINCE'],
+          agencyCodes: [AGENCY],
+        },
+        headers,
+      );
+      expect(created.userErrors).toEqual([]);
+      // Version 2 carries every mandatory component, from Tuesday 15/12/2026.
+      const result = await update(
+        {
+          code: CODE,
+          steps: [{ steps: ['Nộp đơn đề nghị tại Bộ phận Một cửa', 'Nhận bản sao'] }],
+          channelsText: 'Trực tiếp; Dịch vụ bưu chính',
+          dossierComponents: [{ name: 'Đơn đề nghị cấp bản sao', originals: 1, copies: 0 }],
+          applicants: ['Người được cấp bản chính văn bằng, chứng chỉ'],
+          implementingText: 'Sở Giáo dục và Đào tạo',
+          results: ['Bản sao văn bằng, chứng chỉ từ sổ gốc'],
+          timeLimits: [{ channel: 'IN_PERSON', value: 1, unit: 'WORKING_DAYS' }],
+          decisionNumber: '2000/QĐ-UBND',
+          effectiveFrom: '2026-12-15',
+        },
+        headers,
+      );
+      expect(result.userErrors).toEqual([]);
+      expect(result.version).toMatchObject({ version: 2, appliesFrom: '2026-12-15T00:00:00+07:00' });
+
+      // 1.3 = procedures whose version in force at the end of the period (24:00 of its last day) has
+      // every component / procedures under the authority; score 2 × ratio.
+      // Period 1–14/12: it ends at 00:00 on 15/12, the instant version 2 starts — not yet in force
+      // ("the latest appliesFrom not after it" counts the end itself out, as a period includes its last
+      // day only); version 1 is: 0 of 1 → 2 × 0/1 = 0.
+      expect(await indicator1_3('2026-12-14')).toEqual({
+        id: '1.3',
+        score: 0,
+        maxScore: 2,
+        numerator: 0,
+        denominator: 1,
+      });
+      // Period 1–15/12: version 2 is in force during its last day → 1 of 1 → 2 × 1/1 = 2.
+      expect(await indicator1_3('2026-12-15')).toEqual({
+        id: '1.3',
+        score: 2,
+        maxScore: 2,
+        numerator: 1,
+        denominator: 1,
+      });
+    } finally {
+      vi.setSystemTime(clock);
+    }
+  });
+});

@@ -90,6 +90,30 @@ describe('planProcedureSave (docs/domain.md §2.4)', () => {
     expect(after).toMatchObject({ action: 'UPDATE', version: { number: 3 } });
   });
 
+  it('the same-day cut-off is versioned content: a change makes version n+1 from its date (§2.3)', () => {
+    const sameDay: StoredProcedure = {
+      record: {
+        ...record,
+        sameDayCutoff: '15:00',
+        timeLimits: [{ channel: 'IN_PERSON', value: 1, unit: 'WORKING_DAYS', note: null }],
+      },
+      latest: { version: 1, appliesFrom: null },
+    };
+    const p = plan({ code: '1.004873', sameDayCutoff: '11:00', effectiveFrom: '2026-12-08' }, sameDay);
+    expect(p).toMatchObject({
+      action: 'UPDATE',
+      version: {
+        number: 2,
+        // 00:00 +07:00 on 8/12/2026 is 17:00 UTC on 7/12.
+        appliesFrom: new Date('2026-12-07T17:00:00Z'),
+        changes: [
+          { field: 'sameDayCutoff', before: '15:00', after: '11:00' },
+          { field: 'effectiveFrom', before: '2025-07-01', after: '2026-12-08' },
+        ],
+      },
+    });
+  });
+
   it('the implementing units are audited but not versioned', () => {
     const p = plan({ code: '1.004873', agencyCodes: ['22870', '22873'] });
     expect(p).toMatchObject({

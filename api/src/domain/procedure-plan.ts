@@ -40,7 +40,10 @@ export type ProcedurePlan =
     }
   | { action: 'UNCHANGED'; record: ProcedureRecord };
 
-/** Not versioned: which units implement a procedure changes nothing of what it is. */
+/**
+ * Not versioned: which units implement a procedure changes nothing of what it is. Every other field
+ * is, the same-day cut-off included (§2.3): it decides due dates like the time limits do.
+ */
 const UNVERSIONED: ReadonlySet<RecordField> = new Set(['agencyCodes']);
 
 /** Fields a new procedure must have. */

@@ -92,7 +92,7 @@ const recordFields = (t: InputFieldBuilder<Types, 'InputObject'>) => ({
   onlineLevel: t.field({ type: OnlineLevelEnum, description: 'Default INFO_ONLY.' }),
   sameDayCutoff: t.string({
     description:
-      'Same-day procedures (a limit of exactly 1 WORKING_DAYS): HH:MM, 00:00–23:59 (docs/domain.md §2.3).',
+      'Same-day procedures (a limit of exactly 1 WORKING_DAYS): HH:MM, 00:00–23:59 (docs/domain.md §2.3). Versioned content: a change makes a new version, applying from the effective date like a new time limit (§2.4).',
   }),
   timeLimits: t.field({ type: [TimeLimitInput], description: 'At most one per channel; replaces them all.' }),
   fees: t.field({ type: [FeeInput] }),

@@ -95,6 +95,13 @@ export const ProcedureVersionRef = builder.prismaObject('ProcedureVersion', {
       resolve: (v) => legalBasisOf(v.legalBasis),
     }),
     source: t.exposeString('source', { nullable: true }),
+    sameDayCutoff: t.string({
+      nullable: true,
+      description:
+        'Same-day procedures (docs/domain.md §2.3): received after this local time (HH:MM), due at the end of the next working day; null: not a same-day procedure.',
+      select: { sameDayCutoffMinute: true },
+      resolve: ({ sameDayCutoffMinute }) => cutoffOfMinute(sameDayCutoffMinute),
+    }),
     timeLimits: t.relation('timeLimits', {
       description: 'One per channel.',
       query: { orderBy: { channel: 'asc' } },
@@ -129,9 +136,10 @@ export const ProcedureRef = builder.prismaNode('Procedure', {
     eligibleForFullOnline: t.exposeBoolean('eligibleForFullOnline'),
     sameDayCutoff: t.string({
       nullable: true,
-      description: 'Same-day procedures: received after this local time (HH:MM), due the next working day.',
-      select: { sameDayCutoffMinute: true },
-      resolve: ({ sameDayCutoffMinute }) => cutoffOfMinute(sameDayCutoffMinute),
+      description:
+        'Same-day procedures (docs/domain.md §2.3): received after this local time (HH:MM), due at the end of the next working day. That of the version in force now, like `timeLimits`; a dossier is held to the cut-off of the version in force at its reception (`versionInForce(at:)`).',
+      select: { versions: { select: { version: true, appliesFrom: true, sameDayCutoffMinute: true } } },
+      resolve: (p) => cutoffOfMinute(versionInForce(p.versions, new Date())?.sameDayCutoffMinute ?? null),
     }),
     published: t.exposeBoolean('active', {
       description:

@@ -233,7 +233,6 @@ export async function seedProcedures(
       { name: 'levels', type: 'text', cast: '::"ImplementingLevel"[]' },
       { name: 'onlineLevel', type: '"OnlineLevel"' },
       { name: 'eligibleForFullOnline', type: 'boolean' },
-      { name: 'sameDayCutoffMinute', type: 'int' },
       { name: 'updatedAt', type: 'timestamptz' },
     ],
     [
@@ -244,7 +243,6 @@ export async function seedProcedures(
       items.map((i) => arrayLiteral(i.levels)),
       items.map((i) => i.onlineLevel),
       items.map((i) => i.onlineLevel === 'FULL'),
-      items.map((i) => i.sameDayCutoffMinute),
       items.map(() => now),
     ],
     'id, code',
@@ -265,6 +263,8 @@ export async function seedProcedures(
       { name: 'applicants', type: 'text', cast: '::text[]' },
       { name: 'results', type: 'text', cast: '::text[]' },
       { name: 'source', type: 'text' },
+      // Versioned with the time limits it qualifies (docs/domain.md §2.3–§2.4).
+      { name: 'sameDayCutoffMinute', type: 'int' },
     ],
     [
       items.map(idOf),
@@ -276,6 +276,7 @@ export async function seedProcedures(
       items.map(() => '{}'),
       items.map(() => '{}'),
       items.map((i) => i.source),
+      items.map((i) => i.sameDayCutoffMinute),
     ],
     '"procedureId", id',
   );

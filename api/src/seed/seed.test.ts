@@ -76,7 +76,7 @@ describe.skipIf(databases.length < 2)('seed', () => {
 
   it('has procedure 1.001193 with its three time limits and the 15:00 same-day cut-off', async () => {
     const { rows } = await pool.query(
-      `SELECT p."sameDayCutoffMinute", p."onlineLevel", p."searchText", v."decisionNumber",
+      `SELECT v."sameDayCutoffMinute", p."onlineLevel", p."searchText", v."decisionNumber",
               t.channel, t.value::float8 AS value, t.unit
          FROM "Procedure" p
          JOIN "ProcedureVersion" v ON v.id = p."currentVersionId"
@@ -98,7 +98,7 @@ describe.skipIf(databases.length < 2)('seed', () => {
 
   it('parses publication decisions with a suffix, and keeps unsure time limits flagged', async () => {
     const { rows } = await pool.query(
-      `SELECT p.code, v."decisionNumber", p."onlineLevel", p."sameDayCutoffMinute",
+      `SELECT p.code, v."decisionNumber", p."onlineLevel", v."sameDayCutoffMinute",
               bool_or(t.unverified) AS unverified, count(t.id)::int AS limits
          FROM "Procedure" p JOIN "ProcedureVersion" v ON v.id = p."currentVersionId"
          LEFT JOIN "ProcedureTimeLimit" t ON t."versionId" = v.id
@@ -265,10 +265,11 @@ describe.skipIf(databases.length < 2)('seed', () => {
         UNION (SELECT id FROM "Dossier" WHERE "supplementPendingSince" IS NOT NULL ORDER BY md5(code) LIMIT 40)
         UNION (SELECT id FROM "Dossier" WHERE status IN ('REFUSED', 'STOPPED', 'WITHDRAWN') ORDER BY md5(code) LIMIT 60)
         UNION (SELECT id FROM "Dossier" WHERE "endedAt" IS NULL ORDER BY md5(code) LIMIT 40))
-      SELECT d.*, p."sameDayCutoffMinute" AS cutoff, t.value::float8 AS limit_value, t.unit AS limit_unit
+      SELECT d.*, v."sameDayCutoffMinute" AS cutoff, t.value::float8 AS limit_value, t.unit AS limit_unit
         FROM "Dossier" d
         JOIN sample USING (id)
         JOIN "Procedure" p ON p.id = d."procedureId"
+        JOIN "ProcedureVersion" v ON v.id = p."currentVersionId"
         LEFT JOIN "ProcedureTimeLimit" t ON t."versionId" = p."currentVersionId" AND t.channel = d.channel
        ORDER BY d.code`);
     const ids = dossiers.map((d) => d.id);

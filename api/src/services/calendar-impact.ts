@@ -4,8 +4,8 @@
 // rule 4, §3.6): ingestion folds a dossier again, with the calendar of the day, whenever one of its
 // events arrives. So each open dossier the change could reach is folded twice — on the calendar in
 // force and on the calendar with the change applied — with the same domain functions
-// (foldDossierEvents → dueDate, moveDueDateForPause) and the time limit of the procedure version in
-// force at its reception, and the two due dates are compared. A due date the one-stop system
+// (foldDossierEvents → dueDate, moveDueDateForPause) and the time limit and same-day cut-off of the
+// procedure version in force at its reception, and the two due dates are compared. A due date the one-stop system
 // supplied, or an apology's, does not depend on the calendar and does not move; such dossiers are
 // counted apart when a due date computed on the calendar would move (the one-stop system may have
 // to print a new one).
@@ -66,8 +66,8 @@ interface CandidateRow {
 }
 
 /**
- * Open dossiers the change can reach, with the time limit of the procedure version in force at their
- * reception (the one with the latest appliesFrom not after it; null appliesFrom = since always).
+ * Open dossiers the change can reach, with the time limit and same-day cut-off of the procedure
+ * version in force at their reception (the one with the latest appliesFrom not after it; null appliesFrom = since always).
  *
  * Which ones: a fold reads the calendar only on the days from the reception to the due date (and, for
  * an answered supplement request, to the answer), so a day can move a due date only if it lies between
@@ -77,14 +77,14 @@ interface CandidateRow {
  */
 const CANDIDATES_SQL = `
   SELECT d.id::text AS id, d.code, d.channel, d."receivedAt",
-         p.code AS "procedureCode", p.name AS "procedureName", p."sameDayCutoffMinute" AS cutoff,
+         p.code AS "procedureCode", p.name AS "procedureName", v."sameDayCutoffMinute" AS cutoff,
          a.code AS "agencyCode", a.name AS "agencyName",
          l.value::text AS "limitValue", l.unit AS "limitUnit"
     FROM "Dossier" d
     JOIN "Procedure" p ON p.id = d."procedureId"
     JOIN "Agency" a ON a.id = d."agencyId"
     LEFT JOIN LATERAL (
-      SELECT v.id FROM "ProcedureVersion" v
+      SELECT v.id, v."sameDayCutoffMinute" FROM "ProcedureVersion" v
        WHERE v."procedureId" = p.id AND (v."appliesFrom" IS NULL OR v."appliesFrom" <= d."receivedAt")
        ORDER BY v."appliesFrom" DESC NULLS LAST, v.version DESC
        LIMIT 1

@@ -7,24 +7,34 @@ import type { CalendarService } from './calendar.ts';
 import { CHANNEL_NAMES, resolveProcedure } from './procedures.ts';
 
 /**
- * The time limit for `channel` of the version in force at `receivedAt` (docs/domain.md §2.4): the
- * versions are few, so all of them come in one query with their limit for the channel. A procedure
- * without any version (none in the seed) keeps its limits on the procedure alone.
+ * The time limit for `channel` and the same-day cut-off (docs/domain.md §2.3) of the version in force
+ * at `receivedAt` (§2.4): the versions are few, so all of them come in one query with their limit for
+ * the channel. A procedure without any version (none in the seed) keeps its limits on the procedure
+ * alone, and has no cut-off.
  */
-async function limitInForce(prisma: PrismaClient, procedureId: number, channel: Channel, receivedAt: Date) {
+async function rulesInForce(prisma: PrismaClient, procedureId: number, channel: Channel, receivedAt: Date) {
   const versions = await prisma.procedureVersion.findMany({
     where: { procedureId },
-    select: { version: true, appliesFrom: true, timeLimits: { where: { channel } } },
+    select: {
+      version: true,
+      appliesFrom: true,
+      sameDayCutoffMinute: true,
+      timeLimits: { where: { channel } },
+    },
   });
   if (versions.length === 0) {
-    return prisma.procedureTimeLimit.findFirst({ where: { procedureId, channel, versionId: null } });
+    const limit = await prisma.procedureTimeLimit.findFirst({
+      where: { procedureId, channel, versionId: null },
+    });
+    return { limit, sameDayCutoffMinute: null };
   }
-  return versionInForce(versions, receivedAt)?.timeLimits[0] ?? null;
+  const version = versionInForce(versions, receivedAt);
+  return { limit: version?.timeLimits[0] ?? null, sameDayCutoffMinute: version?.sameDayCutoffMinute ?? null };
 }
 
 /**
  * The due date of a dossier of `procedureCode` received at `receivedAt` through `channel` (§3), with
- * the time limit of the version in force at that instant.
+ * the time limit and the same-day cut-off of the version in force at that instant.
  */
 export async function computeDueDate(
   prisma: PrismaClient,
@@ -43,7 +53,12 @@ export async function computeDueDate(
     );
   }
   const procedure = await resolveProcedure(prisma, input.procedureCode);
-  const limit = await limitInForce(prisma, procedure.id, input.channel, input.receivedAt);
+  const { limit, sameDayCutoffMinute } = await rulesInForce(
+    prisma,
+    procedure.id,
+    input.channel,
+    input.receivedAt,
+  );
   if (!limit) {
     throw new AppError(
       'NO_TIME_LIMIT',
@@ -56,6 +71,6 @@ export async function computeDueDate(
     calendar,
     input.receivedAt,
     { value: Number(limit.value), unit: limit.unit },
-    { sameDayCutoffMinute: procedure.sameDayCutoffMinute },
+    { sameDayCutoffMinute },
   );
 }

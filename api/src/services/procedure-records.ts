@@ -176,7 +176,7 @@ export function recordOf({
     levels: IMPLEMENTING_LEVELS.filter((l) => p.levels.includes(l)),
     onlineLevel: p.onlineLevel,
     eligibleForFullOnline: p.eligibleForFullOnline,
-    sameDayCutoff: cutoffOfMinute(p.sameDayCutoffMinute),
+    sameDayCutoff: cutoffOfMinute(v?.sameDayCutoffMinute ?? null),
     timeLimits: [...(v?.timeLimits ?? [])]
       .sort((a, b) => CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel))
       .map((l) => ({ channel: l.channel, value: Number(l.value), unit: l.unit, note: text(l.note) })),

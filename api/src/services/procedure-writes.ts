@@ -31,7 +31,10 @@ export interface Written {
   version: { id: number; number: number } | null;
 }
 
-/** Fields held on the Procedure row itself (they apply at once, docs/domain.md §2.4). */
+/**
+ * Fields held on the Procedure row itself (they apply at once, docs/domain.md §2.4). The same-day
+ * cut-off is not one of them: it is versioned with the time limits it qualifies (§2.3).
+ */
 const PROCEDURE_FIELDS: readonly RecordField[] = [
   'variantCode',
   'name',
@@ -39,7 +42,6 @@ const PROCEDURE_FIELDS: readonly RecordField[] = [
   'levels',
   'onlineLevel',
   'eligibleForFullOnline',
-  'sameDayCutoff',
 ];
 
 function procedureColumns(record: ProcedureRecord, catalogue: Catalogue) {
@@ -51,7 +53,6 @@ function procedureColumns(record: ProcedureRecord, catalogue: Catalogue) {
     levels: record.levels,
     onlineLevel: record.onlineLevel,
     eligibleForFullOnline: record.eligibleForFullOnline,
-    sameDayCutoffMinute: record.sameDayCutoff === null ? null : minuteOfCutoff(record.sameDayCutoff),
   };
 }
 
@@ -130,6 +131,7 @@ export async function writePlans(
             conditions: r.conditions,
             legalBasis: json(r.legalBasis),
             source: r.source,
+            sameDayCutoffMinute: r.sameDayCutoff === null ? null : minuteOfCutoff(r.sameDayCutoff),
             appliesFrom,
             createdBy: actor,
             changes: changes === null ? Prisma.DbNull : changesJson(changes),
@@ -211,12 +213,11 @@ async function updateProcedureRows(
   await tx.$executeRaw`UPDATE "Procedure" p SET
       "variantCode" = x.variant, name = x.name, "searchText" = x.search, "sectorId" = x.sector,
       levels = x.levels::"ImplementingLevel"[], "onlineLevel" = x.online::"OnlineLevel",
-      "eligibleForFullOnline" = x.eligible, "sameDayCutoffMinute" = x.cutoff, "updatedAt" = now()
+      "eligibleForFullOnline" = x.eligible, "updatedAt" = now()
     FROM unnest(${col('id')}::int[], ${col('variantCode')}::text[], ${col('name')}::text[],
                 ${col('searchText')}::text[], ${col('sectorId')}::int[], ${levels}::text[],
-                ${col('onlineLevel')}::text[], ${col('eligibleForFullOnline')}::boolean[],
-                ${col('sameDayCutoffMinute')}::int[])
-      AS x(id, variant, name, search, sector, levels, online, eligible, cutoff)
+                ${col('onlineLevel')}::text[], ${col('eligibleForFullOnline')}::boolean[])
+      AS x(id, variant, name, search, sector, levels, online, eligible)
     WHERE p.id = x.id`;
 }
 

@@ -12,7 +12,6 @@ const procedure: ProcedureData = {
   levels: ['COMMUNE', 'PROVINCE'],
   onlineLevel: 'PARTIAL',
   eligibleForFullOnline: false,
-  sameDayCutoff: null,
   currentAgencies: [
     { code: '22873', name: 'Xã Phước Hậu' },
     { code: '22870', name: 'Xã Ninh Phước' },
@@ -29,6 +28,7 @@ const procedure: ProcedureData = {
     effectiveFrom: '2026-11-01',
     effectiveTo: null,
     source: 'Cổng Dịch vụ công quốc gia',
+    sameDayCutoff: null,
     channelsText: null,
     applicants: ['Công dân Việt Nam'],
     implementingText: 'UBND cấp xã',

@@ -23,7 +23,8 @@ export function recordOf(procedure: ProcedureData): RecordInput {
     levels: [...procedure.levels],
     onlineLevel: procedure.onlineLevel,
     eligibleForFullOnline: procedure.eligibleForFullOnline,
-    sameDayCutoff: procedure.sameDayCutoff,
+    // Versioned with the time limits (docs/domain.md §2.3–§2.4): the latest version's, as they are.
+    sameDayCutoff: v?.sameDayCutoff ?? null,
     timeLimits: (v?.timeLimits ?? []).map(({ channel, value, unit, note }) => ({
       channel,
       value,

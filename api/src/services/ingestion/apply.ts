@@ -13,7 +13,7 @@ import type { ErrorCode } from '../../errors.ts';
 import type { Services } from '../context.ts';
 import { PhaseTimer } from '../phase-timer.ts';
 import { inTransaction } from '../transaction.ts';
-import { limitAt } from './reference.ts';
+import { rulesAt } from './reference.ts';
 import { type EventRow, loadDossiers, type StoredDossier, writeBatch } from './store.ts';
 import type { DossierEventInput, Identity, IngestJob, ResolvedEvent, StatsChange } from './types.ts';
 
@@ -114,13 +114,13 @@ async function ingestInTransaction(
     // The procedure is in the catalogue data of the batch that named it (every batch of the group
     // that touches this dossier names the same procedure, or its event was rejected above).
     const procedure = t.fresh[0]!.reference.procedureById.get(t.identity.procedureId)!;
-    // The limit of the procedure version in force when the dossier was received (docs/domain.md §2.4).
+    // The limit and cut-off of the procedure version in force when the dossier was received
+    // (docs/domain.md §2.4); not received yet, there is no due date to compute.
     const receivedAt = distinctEventsBySequence(facts).find((e) => e.status === 'RECEIVED')?.occurredAt;
-    const state = foldDossierEvents(facts, {
-      calendar,
-      limit: receivedAt ? limitAt(procedure, t.identity.channel, receivedAt) : null,
-      sameDayCutoffMinute: procedure.sameDayCutoffMinute,
-    });
+    const rules = receivedAt
+      ? rulesAt(procedure, t.identity.channel, receivedAt)
+      : { limit: null, sameDayCutoffMinute: null };
+    const state = foldDossierEvents(facts, { calendar, ...rules });
     if (t.stored) delta.add(t.stored.facts, -1);
     delta.add(factsOf(t.identity, state, t.stored), 1);
     states.push({ code: t.code, identity: t.identity, stored: t.stored, state });

@@ -1,6 +1,6 @@
 // The catalogue an event batch refers to: its procedures (with every version's time limit per
-// channel, so that each dossier gets the limit of the version in force at its reception, docs/domain.md
-// §2.4) and its agencies (codes resolved on a day, as codes are reused across mergers).
+// channel and same-day cut-off, so that each dossier gets the rules of the version in force at its
+// reception, docs/domain.md §2.3–§2.4) and its agencies (codes resolved on a day, as codes are reused across mergers).
 import type { Channel } from '@tthc/db';
 import type pg from 'pg';
 import type { TimeLimit } from '../../domain/due-date.ts';
@@ -10,14 +10,29 @@ import { versionInForce } from '../../domain/version-in-force.ts';
 export interface ProcedureRef {
   id: number;
   code: string;
-  sameDayCutoffMinute: number | null;
-  /** Every version with its limits; a procedure saved before versioning has one, since always. */
-  versions: { version: number; appliesFrom: Date | null; limits: Map<Channel, TimeLimit> }[];
+  /** Every version with its limits and cut-off; a procedure saved before versioning has one, since always. */
+  versions: {
+    version: number;
+    appliesFrom: Date | null;
+    sameDayCutoffMinute: number | null;
+    limits: Map<Channel, TimeLimit>;
+  }[];
 }
 
-/** The time limit for `channel` of the version in force at `receivedAt`, or null. */
-export function limitAt(procedure: ProcedureRef, channel: Channel, receivedAt: Date): TimeLimit | null {
-  return versionInForce(procedure.versions, receivedAt)?.limits.get(channel) ?? null;
+/**
+ * The time limit for `channel` (null: none) and the same-day cut-off of the version in force at
+ * `receivedAt` (docs/domain.md §2.4): what the fold of a dossier received then computes its due date with.
+ */
+export function rulesAt(
+  procedure: ProcedureRef,
+  channel: Channel,
+  receivedAt: Date,
+): { limit: TimeLimit | null; sameDayCutoffMinute: number | null } {
+  const version = versionInForce(procedure.versions, receivedAt);
+  return {
+    limit: version?.limits.get(channel) ?? null,
+    sameDayCutoffMinute: version?.sameDayCutoffMinute ?? null,
+  };
 }
 
 export interface ReferenceData {
@@ -53,7 +68,7 @@ export async function loadReferenceData(
       value: string;
       unit: TimeLimit['unit'];
     }>(
-      `SELECT p.id, p.code, p."sameDayCutoffMinute" AS cutoff, v.version, v."appliesFrom" AS applies_from,
+      `SELECT p.id, p.code, v.version, v."appliesFrom" AS applies_from, v."sameDayCutoffMinute" AS cutoff,
               l.channel, l.value, l.unit
          FROM "Procedure" p
          LEFT JOIN "ProcedureVersion" v ON v."procedureId" = p.id
@@ -72,13 +87,18 @@ export async function loadReferenceData(
   for (const row of procedureRows.rows) {
     let ref = procedures.get(row.code);
     if (!ref) {
-      ref = { id: row.id, code: row.code, sameDayCutoffMinute: row.cutoff, versions: [] };
+      ref = { id: row.id, code: row.code, versions: [] };
       procedures.set(row.code, ref);
     }
     const number = row.version ?? 0;
     let version = ref.versions.find((v) => v.version === number);
     if (!version) {
-      version = { version: number, appliesFrom: row.applies_from, limits: new Map() };
+      version = {
+        version: number,
+        appliesFrom: row.applies_from,
+        sameDayCutoffMinute: row.cutoff,
+        limits: new Map(),
+      };
       ref.versions.push(version);
     }
     if (row.channel) version.limits.set(row.channel, { value: Number(row.value), unit: row.unit });
