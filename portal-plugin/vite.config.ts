@@ -11,7 +11,7 @@ export default defineConfig(({ command }) => {
     build: {
       target: 'es2022',
       lib: {
-        entry: 'src/index.ts',
+        entry: 'src/procedure-widget-entry.ts',
         formats: ['es'],
         fileName: () => 'tthc-widget.js',
       },

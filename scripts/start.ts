@@ -1,6 +1,7 @@
 // `npm start`: the whole system on one machine, nothing to configure. Builds the two front ends
 // (turbo caches them), then starts the API (embedded PostgreSQL and demo data when DATABASE_URL is
-// unset), the admin UI and the widget demo page, and prints their URLs and — outside production —
+// unset; it serves the portal widget, the rating page and the /demo portal pages), the admin UI and
+// the older procedure-information widget's demo page, and prints their URLs and — outside production —
 // the demo accounts to sign in with (api/src/seed/demo-users.ts). Ctrl-C stops everything.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -94,10 +95,19 @@ ${lines.join('\n')}
 `;
 }
 
+const apiOrigin = `http://localhost:${api.port}`;
+const portalDemo = config.demoPages
+  ? `
+  Cổng DVC minh họa (widget hài lòng):   ${apiOrigin}/demo
+  Tra cứu hồ sơ và đánh giá (minh họa):  ${apiOrigin}/demo/tra-cuu`
+  : '';
+
 console.log(`
   API GraphQL (GraphiQL khi phát triển): ${api.url}
-  Trang quản trị:                        http://localhost:${adminPort}
-  Trang minh họa widget cổng DVC:        ${demo.url}
+  Trang quản trị:                        http://localhost:${adminPort}${portalDemo}
+  Widget nhúng vào cổng:                 ${apiOrigin}/widget/v1.js
+  Trang đánh giá của người dân:          ${config.ratingPageUrl}
+  Widget thông tin thủ tục (trang cũ):   ${demo.url}
 ${await signInHelp()}
   Nhấn Ctrl-C để dừng.
 `);

@@ -12,6 +12,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     widgetDistDir: string;
+    /** The hosted <dvc-satisfaction> build (vite.widget.config.ts): hashed files and manifest.json. */
+    satisfactionDistDir: string;
   }
 }
 
@@ -30,6 +32,26 @@ export default async function setup(project: TestProject) {
     [viteCli, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
     { cwd: packageDir },
   );
+  const satisfactionDir = await mkdtemp(path.join(tmpdir(), 'dvc-widget-'));
+  await promisify(execFile)(
+    process.execPath,
+    [
+      viteCli,
+      'build',
+      '-c',
+      'vite.widget.config.ts',
+      '--outDir',
+      satisfactionDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: packageDir },
+  );
   project.provide('widgetDistDir', outDir);
-  return () => rm(outDir, { recursive: true, force: true });
+  project.provide('satisfactionDistDir', satisfactionDir);
+  return async () => {
+    await rm(outDir, { recursive: true, force: true });
+    await rm(satisfactionDir, { recursive: true, force: true });
+  };
 }

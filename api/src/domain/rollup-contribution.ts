@@ -30,6 +30,12 @@ export const ROLLUP_COUNTERS = [
   'dissatisfied',
   'ratingLinksIssued',
   'dislikedOrPetitioned',
+  'earlyRatings',
+  'earlySatisfied',
+  'onTimeRatings',
+  'onTimeSatisfied',
+  'lateRatings',
+  'lateSatisfied',
 ] as const;
 export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
 const INDEX = Object.fromEntries(ROLLUP_COUNTERS.map((c, i) => [c, i])) as Record<RollupCounter, number>;
@@ -140,6 +146,18 @@ export function counterRows(f: DossierFacts): CounterRow[] {
     if (f.rating === 'VERY_SATISFIED') c[INDEX.verySatisfied]! += 1;
     if (f.rating === 'SATISFIED') c[INDEX.satisfied]! += 1;
     if (f.rating === 'DISSATISFIED') c[INDEX.dissatisfied]! += 1;
+    if (f.rating) {
+      // The rating by the dossier's timeliness class, onTime = the rest as for the counters above
+      // (docs/domain.md §4.1 "Satisfaction by timeliness").
+      const [ratings, satisfied] =
+        f.timeliness === 'EARLY'
+          ? [INDEX.earlyRatings, INDEX.earlySatisfied]
+          : f.timeliness === 'LATE'
+            ? [INDEX.lateRatings, INDEX.lateSatisfied]
+            : [INDEX.onTimeRatings, INDEX.onTimeSatisfied];
+      c[ratings]! += 1;
+      if (f.rating !== 'DISSATISFIED') c[satisfied]! += 1;
+    }
     if (f.ratingLinkIssued) c[INDEX.ratingLinksIssued]! += 1;
     if (f.rating === 'DISSATISFIED' || f.hasPetition) c[INDEX.dislikedOrPetitioned]! += 1;
   } else if (endKind === 'REFUSED' && f.endedAt) {

@@ -14,12 +14,14 @@ import {
   resolveScope,
   type Scope,
   type ServiceStats,
+  satisfactionByTimeliness,
   satisfactionRate,
+  type TimelinessSatisfaction,
 } from '../services/stats.ts';
 import { AgencyRef } from './agency.ts';
 import { builder } from './builder.ts';
 import { ChannelEnum } from './enums.ts';
-import { AGGREGATE_COST } from './field-cost.ts';
+import { AGGREGATE_COST, listCost } from './field-cost.ts';
 import { ProcedureRef } from './procedure.ts';
 
 /** Live figures are pushed at most this often per subscription (docs/architecture.md "Live fan-out"). */
@@ -123,6 +125,32 @@ MonthStatsRef.implement({
     month: t.field({ type: 'Date', description: 'First day of the month.', resolve: (m) => m.month }),
   }),
 });
+const TimelinessClassEnum = builder.enumType('TimelinessClass', {
+  description: 'How a finished dossier ended against its due date (docs/domain.md §3.8).',
+  values: {
+    EARLY: { description: 'Before the due day.' },
+    ON_TIME: { description: 'On the due day, or withdrawn / stopped (counted on time).' },
+    LATE: { description: 'After the due date.' },
+  } as const,
+});
+
+const TimelinessSatisfactionRef = builder
+  .objectRef<TimelinessSatisfaction>('TimelinessSatisfaction')
+  .implement({
+    description:
+      'The current ratings of the dossiers of one timeliness class that finished in the period: is a late dossier a dissatisfied one?',
+    fields: (t) => ({
+      timeliness: t.field({ type: TimelinessClassEnum, resolve: (s) => s.timeliness }),
+      ratings: t.exposeInt('ratings'),
+      satisfied: t.exposeInt('satisfied', { description: 'Rated satisfied or very satisfied.' }),
+      satisfactionRate: t.float({
+        nullable: true,
+        description: 'satisfied / ratings, 0..1; null when no dossier of the class was rated.',
+        resolve: (s) => ratio(s.satisfied, s.ratings),
+      }),
+    }),
+  });
+
 ServiceStatsRef.implement({
   description: 'Processing-time and satisfaction figures of a scope over a period, summed from rollups.',
   fields: (t) => ({
@@ -135,6 +163,14 @@ ServiceStatsRef.implement({
     lateOpen: t.exposeInt('lateOpen', { description: 'Dossiers unfinished and past due on `asOf`.' }),
     byChannel: t.field({ type: [ChannelStatsRef], resolve: (s) => s.byChannel }),
     byMonth: t.field({ type: [MonthStatsRef], description: 'For trend charts.', resolve: (s) => s.byMonth }),
+    satisfactionByTimeliness: t.field({
+      type: [TimelinessSatisfactionRef],
+      // Read from the same rollup rows as the other figures; always the three classes.
+      complexity: listCost(3),
+      description:
+        'EARLY, ON_TIME and LATE: ratings and satisfaction of the rated dossiers that finished in the period (docs/domain.md §4.1).',
+      resolve: satisfactionByTimeliness,
+    }),
   }),
 });
 

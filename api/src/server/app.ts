@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import { ConnectionCaps, tooManyConnections } from './connection-caps.ts';
 import { answerCrossOrigin } from './cross-origin.ts';
 import { maskError } from './database-errors.ts';
+import { DEMO_PATH, handleDemoPage } from './demo-pages.ts';
 import { useExecutionDeadline } from './execution-deadline.ts';
 import { useCodedHttpErrors, useInputErrorCodes, useRequestParseErrors } from './graphql-errors.ts';
 import { sendJson } from './http-io.ts';
@@ -21,8 +22,11 @@ import { EXPORTS_PREFIX, handleProcedureExport } from './procedure-exports.ts';
 import { rememberRequestCount, useQueryBudget } from './query-budget.ts';
 import { useQueryShapeLimits } from './query-shape.ts';
 import { handleRatingFastPath, RATING_FAST_PATH } from './rating-fast-path.ts';
+import { handleRatingPage, RATING_PAGE_PATH } from './rating-page.ts';
 import { payerOf, type RequestBudgets, rateLimited, rateLimitHeaders } from './request-budget.ts';
 import { serveWebSocket } from './websocket.ts';
+import { handleWidgetAsset, loadWidgetAssets, WIDGET_PREFIX } from './widget-assets.ts';
+import { handlePageStylesheet, PAGE_STYLESHEET_PATH } from './widget-page-shell.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -46,9 +50,14 @@ export interface App {
 export function createApp(
   services: Services,
   budgets: RequestBudgets,
-  config: Pick<Config, 'env' | 'shutdownGraceMs' | 'trustProxy' | 'limits' | 'corsCredentialOrigins'>,
+  config: Pick<
+    Config,
+    'env' | 'shutdownGraceMs' | 'trustProxy' | 'limits' | 'corsCredentialOrigins' | 'widgetDir' | 'demoPages'
+  >,
 ): App {
   const caps = new ConnectionCaps(config.limits.wsConnectionsPerIp);
+  // The portal widget, read once (server/widget-assets.ts); null when it is not built.
+  const widget = loadWidgetAssets(config.widgetDir, services.logger);
 
   /** Who is calling; keyed requests are counted here, once the key is known (docs/limits.md). */
   const contextOf = async (initial: YogaInitialContext & Record<string, unknown>): Promise<Context> => {
@@ -115,6 +124,11 @@ export function createApp(
       return handleProcedureExport(services, req, res, (principal) => admitSync(principal, clientIp));
     }
     if (path === RATING_FAST_PATH) return handleRatingFastPath(services, config.trustProxy, req, res);
+    // The portal widget and the pages that hold it (docs/api.md "The portal widget").
+    if (path?.startsWith(WIDGET_PREFIX)) return handleWidgetAsset(widget, req, res);
+    if (path === RATING_PAGE_PATH) return handleRatingPage(services, req, res);
+    if (path === PAGE_STYLESHEET_PATH) return handlePageStylesheet(req, res);
+    if (config.demoPages && path?.startsWith(DEMO_PATH) && (await handleDemoPage(services, req, res))) return;
     if (path === '/' && req.method === 'GET') {
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
       return;

@@ -8,6 +8,8 @@ import { parseTrustProxy, type TrustProxy } from './client-ip.ts';
 import { parseCredentialOrigins } from './cross-origin.ts';
 import { boolVar, dayVar, intVar } from './env-vars.ts';
 import { type LimitsConfig, loadLimits } from './limits-config.ts';
+import { RATING_PAGE_PATH } from './rating-page.ts';
+import { DEFAULT_WIDGET_DIR } from './widget-assets.ts';
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -31,8 +33,18 @@ export interface Config {
   ratingSecret: string | undefined;
   /** Days a rating token stays valid after the dossier finished (the contract says at least 30). */
   ratingTokenDays: number;
-  /** Public page where applicants rate (the widget's page); rating links point there. */
+  /**
+   * Public page where applicants rate; rating links point there. Default: the page this API serves
+   * itself (server/rating-page.ts) at PUBLIC_URL + /danh-gia.
+   */
   ratingPageUrl: string;
+  /** The built portal widget (manifest.json and hashed files) served under /widget/ (WIDGET_DIR). */
+  widgetDir: string;
+  /**
+   * Serve the demo portal pages at /demo (DEMO_PAGES): on in development and in the default embedded
+   * mode (no DATABASE_URL), never in production.
+   */
+  demoPages: boolean;
   /**
    * Which peers are our own proxies (TRUST_PROXY): the client IP is the right-most address of
    * X-Forwarded-For + the socket's peer that none of them added (see server/client-ip.ts).
@@ -68,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const port = intVar(env, 'PORT', 4000, 0, 65535);
   const host = env.HOST || '0.0.0.0';
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
   return {
     env: nodeEnv,
     host,
@@ -76,11 +89,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || undefined,
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     seedOnEmpty: boolVar(env, 'SEED_ON_EMPTY', true),
-    publicUrl: env.PUBLIC_URL || `http://localhost:${port}`,
+    publicUrl,
     shutdownGraceMs: intVar(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     ratingSecret: ratingSecret(env, nodeEnv),
     ratingTokenDays: intVar(env, 'RATING_TOKEN_DAYS', 90, 30, 3650),
-    ratingPageUrl: env.RATING_PAGE_URL || `http://localhost:${env.WIDGET_PORT || 5173}/danh-gia`,
+    ratingPageUrl: env.RATING_PAGE_URL || `${publicUrl}${RATING_PAGE_PATH}`,
+    widgetDir: env.WIDGET_DIR || DEFAULT_WIDGET_DIR,
+    demoPages:
+      nodeEnv !== 'production' && boolVar(env, 'DEMO_PAGES', nodeEnv === 'development' || !env.DATABASE_URL),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     // The admin UI of `npm start` outside production; production lists its own origins, or none.
     corsCredentialOrigins: parseCredentialOrigins(

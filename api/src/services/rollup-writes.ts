@@ -22,6 +22,12 @@ const COUNTER_COLUMNS = [
   'dissatisfied',
   '"ratingLinksIssued"',
   '"dislikedOrPetitioned"',
+  '"earlyRatings"',
+  '"earlySatisfied"',
+  '"onTimeRatings"',
+  '"onTimeSatisfied"',
+  '"lateRatings"',
+  '"lateSatisfied"',
 ];
 
 /**

@@ -12,7 +12,9 @@
 //   early / late by timeliness, onTime = the rest (a partition of finished); withdrawn / stopped by
 //   the final kind (inside finished and onTime); processing minutes and histogram; the dossier's
 //   current rating (Rating.current), whether a rating link was issued (RatingLink), and whether it
-//   drew a dissatisfied rating or a petition (Petition) — Decision 766 indicator 5.4.
+//   drew a dissatisfied rating or a petition (Petition) — Decision 766 indicator 5.4; and the current
+//   rating once more by timeliness class (EARLY, LATE, ON_TIME = the rest): ratings, and satisfied
+//   (satisfied or very satisfied) — docs/domain.md §4.1 "Satisfaction by timeliness".
 // • Refused at reception (never received): refused, on the day of the refusal.
 // • DossierIntervalRollup: for received dossiers with a due date, the day ranges spent unfinished and
 //   not yet due with a final outcome that is not on time, and unfinished past due (see
@@ -61,7 +63,9 @@ contributions AS (
          1 AS received, f.on_time::int AS received_on_time, 0 AS finished, 0 AS early, 0 AS on_time, 0 AS late,
          0 AS withdrawn, 0 AS refused, 0 AS stopped, f."supplementRequests" AS supplement_requests,
          f.apologies, 0::bigint AS processing_minutes, NULL::int AS slot,
-         0 AS very_satisfied, 0 AS satisfied, 0 AS dissatisfied, 0 AS links, 0 AS disliked
+         0 AS very_satisfied, 0 AS satisfied, 0 AS dissatisfied, 0 AS links, 0 AS disliked,
+         0 AS early_ratings, 0 AS early_satisfied, 0 AS on_time_ratings, 0 AS on_time_satisfied,
+         0 AS late_ratings, 0 AS late_satisfied
     FROM facts f WHERE f.received
   UNION ALL
   SELECT f."agencyId", f."procedureId", f.end_day, f.channel,
@@ -76,18 +80,25 @@ contributions AS (
          coalesce(r.level = 'VERY_SATISFIED', false)::int, coalesce(r.level = 'SATISFIED', false)::int,
          coalesce(r.level = 'DISSATISFIED', false)::int,
          EXISTS (SELECT 1 FROM "RatingLink" l WHERE l."dossierId" = f.id)::int,
-         (coalesce(r.level = 'DISSATISFIED', false) OR EXISTS (SELECT 1 FROM "Petition" p WHERE p."dossierId" = f.id))::int
+         (coalesce(r.level = 'DISSATISFIED', false) OR EXISTS (SELECT 1 FROM "Petition" p WHERE p."dossierId" = f.id))::int,
+         coalesce(r.level IS NOT NULL AND f.timeliness = 'EARLY', false)::int,
+         coalesce(r.level IN ('SATISFIED', 'VERY_SATISFIED') AND f.timeliness = 'EARLY', false)::int,
+         coalesce(r.level IS NOT NULL AND f.timeliness IS DISTINCT FROM 'EARLY' AND f.timeliness IS DISTINCT FROM 'LATE', false)::int,
+         coalesce(r.level IN ('SATISFIED', 'VERY_SATISFIED') AND f.timeliness IS DISTINCT FROM 'EARLY' AND f.timeliness IS DISTINCT FROM 'LATE', false)::int,
+         coalesce(r.level IS NOT NULL AND f.timeliness = 'LATE', false)::int,
+         coalesce(r.level IN ('SATISFIED', 'VERY_SATISFIED') AND f.timeliness = 'LATE', false)::int
     FROM facts f LEFT JOIN ratings r ON r."dossierId" = f.id
    WHERE f.finished
   UNION ALL
   SELECT f."agencyId", f."procedureId", f.end_day, f.channel,
-         0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0::bigint, NULL, 0, 0, 0, 0, 0
+         0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0::bigint, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
     FROM facts f WHERE NOT f.received AND f.end_kind = 'REFUSED'
 )
 INSERT INTO "DossierRollup" (grain, "agencyId", "procedureId", day, channel, received, "receivedOnTime", finished,
                              early, "onTime", late, withdrawn, refused, stopped, "supplementRequests", apologies,
                              "processingMinutes", "processingHistogram", "verySatisfied", satisfied, dissatisfied,
-                             "ratingLinksIssued", "dislikedOrPetitioned")
+                             "ratingLinksIssued", "dislikedOrPetitioned", "earlyRatings", "earlySatisfied",
+                             "onTimeRatings", "onTimeSatisfied", "lateRatings", "lateSatisfied")
 SELECT g.grain::"RollupGrain", c."agencyId", CASE WHEN p.every THEN ${ALL_PROCEDURES} ELSE c."procedureId" END,
        CASE WHEN g.grain = 'MONTH' THEN date_trunc('month', c.day)::date ELSE c.day END, c.channel,
        sum(received), sum(received_on_time), sum(finished), sum(early), sum(on_time), sum(late), sum(withdrawn),
@@ -95,7 +106,9 @@ SELECT g.grain::"RollupGrain", c."agencyId", CASE WHEN p.every THEN ${ALL_PROCED
        CASE WHEN count(slot) = 0 THEN '{}'::int[]
             ELSE ARRAY[${Array.from({ length: slots }, (_, i) => `count(*) FILTER (WHERE slot = ${i + 1})::int`).join(', ')}]
        END,
-       sum(very_satisfied), sum(satisfied), sum(dissatisfied), sum(links), sum(disliked)
+       sum(very_satisfied), sum(satisfied), sum(dissatisfied), sum(links), sum(disliked),
+       sum(early_ratings), sum(early_satisfied), sum(on_time_ratings), sum(on_time_satisfied),
+       sum(late_ratings), sum(late_satisfied)
   FROM contributions c CROSS JOIN (VALUES ('DAY'), ('MONTH')) AS g(grain) CROSS JOIN (VALUES (false), (true)) AS p(every)
  GROUP BY 1, 2, 3, 4, 5`;
 

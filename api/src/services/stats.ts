@@ -49,6 +49,13 @@ export interface Counts {
   dissatisfied: number;
   ratingLinksIssued: number;
   dislikedOrPetitioned: number;
+  /** Current ratings by the dossier's timeliness class, and the satisfied or very satisfied among them. */
+  earlyRatings: number;
+  earlySatisfied: number;
+  onTimeRatings: number;
+  onTimeSatisfied: number;
+  lateRatings: number;
+  lateSatisfied: number;
 }
 
 export interface ServiceStats extends Counts {
@@ -123,7 +130,10 @@ const COUNTER_SQL = `sum(received)::int AS received, sum("receivedOnTime")::int 
   sum("processingMinutes")::float8 AS "processingMinutes",
   ARRAY[${Array.from({ length: PROCESSING_HISTOGRAM_SIZE }, (_, i) => `coalesce(sum("processingHistogram"[${i + 1}]), 0)::int`).join(', ')}] AS histogram,
   sum("verySatisfied")::int AS "verySatisfied", sum(satisfied)::int AS satisfied, sum(dissatisfied)::int AS dissatisfied,
-  sum("ratingLinksIssued")::int AS "ratingLinksIssued", sum("dislikedOrPetitioned")::int AS "dislikedOrPetitioned"`;
+  sum("ratingLinksIssued")::int AS "ratingLinksIssued", sum("dislikedOrPetitioned")::int AS "dislikedOrPetitioned",
+  sum("earlyRatings")::int AS "earlyRatings", sum("earlySatisfied")::int AS "earlySatisfied",
+  sum("onTimeRatings")::int AS "onTimeRatings", sum("onTimeSatisfied")::int AS "onTimeSatisfied",
+  sum("lateRatings")::int AS "lateRatings", sum("lateSatisfied")::int AS "lateSatisfied"`;
 
 const ZERO: Counts = {
   received: 0,
@@ -144,6 +154,12 @@ const ZERO: Counts = {
   dissatisfied: 0,
   ratingLinksIssued: 0,
   dislikedOrPetitioned: 0,
+  earlyRatings: 0,
+  earlySatisfied: 0,
+  onTimeRatings: 0,
+  onTimeSatisfied: 0,
+  lateRatings: 0,
+  lateSatisfied: 0,
 };
 
 function addCounts(a: Counts, b: Counts): Counts {
@@ -265,3 +281,21 @@ export function processingPercentileWorkingDays(c: Counts, p: number): number | 
 
 export const ratingsCount = (c: Counts) => c.verySatisfied + c.satisfied + c.dissatisfied;
 export const satisfactionRate = (c: Counts) => ratio(c.verySatisfied + c.satisfied, ratingsCount(c));
+
+export type TimelinessClass = 'EARLY' | 'ON_TIME' | 'LATE';
+
+export interface TimelinessSatisfaction {
+  timeliness: TimelinessClass;
+  ratings: number;
+  satisfied: number;
+}
+
+/**
+ * Satisfaction of the rated finished dossiers per timeliness class — "is a late dossier a
+ * dissatisfied one?" (docs/domain.md §4.1 "Satisfaction by timeliness"). Always the three classes.
+ */
+export const satisfactionByTimeliness = (c: Counts): TimelinessSatisfaction[] => [
+  { timeliness: 'EARLY', ratings: c.earlyRatings, satisfied: c.earlySatisfied },
+  { timeliness: 'ON_TIME', ratings: c.onTimeRatings, satisfied: c.onTimeSatisfied },
+  { timeliness: 'LATE', ratings: c.lateRatings, satisfied: c.lateSatisfied },
+];

@@ -145,7 +145,7 @@ export type CreateProcedureInput = {
   /** False: created withdrawn, to be published later with publishProcedure. */
   published?: boolean | null | undefined;
   results?: Array<string> | null | undefined;
-  /** Same-day procedures (a limit of exactly 1 WORKING_DAYS): HH:MM, 00:00–23:59 (docs/domain.md §2.3). */
+  /** Same-day procedures (a limit of exactly 1 WORKING_DAYS): HH:MM, 00:00–23:59 (docs/domain.md §2.3). Versioned content: a change makes a new version, applying from the effective date like a new time limit (§2.4). */
   sameDayCutoff?: string | null | undefined;
   sectorCode: string;
   source?: string | null | undefined;
@@ -761,7 +761,7 @@ export type UpdateProcedureInput = {
   /** Default INFO_ONLY. */
   onlineLevel?: OnlineLevel | null | undefined;
   results?: Array<string> | null | undefined;
-  /** Same-day procedures (a limit of exactly 1 WORKING_DAYS): HH:MM, 00:00–23:59 (docs/domain.md §2.3). */
+  /** Same-day procedures (a limit of exactly 1 WORKING_DAYS): HH:MM, 00:00–23:59 (docs/domain.md §2.3). Versioned content: a change makes a new version, applying from the effective date like a new time limit (§2.4). */
   sameDayCutoff?: string | null | undefined;
   sectorCode?: string | null | undefined;
   source?: string | null | undefined;
@@ -959,14 +959,14 @@ export type AdminDossierQueryVariables = Exact<{
 
 export type AdminDossierQuery = { dossier: { code: string, status: DossierStatus, channel: Channel, applicantType: ApplicantType | null, receivedAt: string | null, dueAt: string | null, initialDueAt: string | null, resolvedAt: string | null, returnedAt: string | null, endedAt: string | null, supplementRequests: number, apologies: number, pausedWorkingMinutes: number, processingWorkingMinutes: number | null, timeliness: Timeliness | null, procedure: { code: string, name: string }, agency: { code: string, name: string }, events: Array<{ sequence: number, status: DossierStatus, occurredAt: string, dueAt: string | null, apologyRef: string | null, recordedAt: string }>, dueDateChanges: Array<{ reason: DueDateChangeReason, previousDueAt: string | null, newDueAt: string, apologyRef: string | null, changedAt: string }> } | null };
 
-export type AdminVersionContentFragment = { version: number, name: string, appliesFrom: string | null, createdAt: string, createdBy: string | null, decisionNumber: string | null, decisionDate: string | null, effectiveFrom: string | null, effectiveTo: string | null, source: string | null, channelsText: string | null, applicants: Array<string>, implementingText: string | null, results: Array<string>, conditions: string | null, timeLimits: Array<{ channel: Channel, value: number, unit: TimeUnit, note: string | null, unverified: boolean }>, fees: Array<{ channel: Channel | null, name: string, amountVnd: number | null, note: string | null }>, steps: Array<{ case: string | null, steps: Array<string> }>, dossierComponents: Array<{ name: string, originals: number | null, copies: number | null, form: string | null }>, forms: Array<{ name: string, url: string | null }>, legalBasis: Array<{ number: string | null, title: string }> };
+export type AdminVersionContentFragment = { version: number, name: string, appliesFrom: string | null, createdAt: string, createdBy: string | null, decisionNumber: string | null, decisionDate: string | null, effectiveFrom: string | null, effectiveTo: string | null, source: string | null, sameDayCutoff: string | null, channelsText: string | null, applicants: Array<string>, implementingText: string | null, results: Array<string>, conditions: string | null, timeLimits: Array<{ channel: Channel, value: number, unit: TimeUnit, note: string | null, unverified: boolean }>, fees: Array<{ channel: Channel | null, name: string, amountVnd: number | null, note: string | null }>, steps: Array<{ case: string | null, steps: Array<string> }>, dossierComponents: Array<{ name: string, originals: number | null, copies: number | null, form: string | null }>, forms: Array<{ name: string, url: string | null }>, legalBasis: Array<{ number: string | null, title: string }> };
 
 export type AdminProcedureQueryVariables = Exact<{
   code: string;
 }>;
 
 
-export type AdminProcedureQuery = { procedure: { code: string, variantCode: string | null, name: string, published: boolean, levels: Array<ImplementingLevel>, onlineLevel: OnlineLevel, eligibleForFullOnline: boolean, sameDayCutoff: string | null, sector: { code: string, name: string }, currentAgencies: Array<{ code: string, name: string }>, currentVersion: { version: number } | null, latestVersion: { version: number, name: string, appliesFrom: string | null, createdAt: string, createdBy: string | null, decisionNumber: string | null, decisionDate: string | null, effectiveFrom: string | null, effectiveTo: string | null, source: string | null, channelsText: string | null, applicants: Array<string>, implementingText: string | null, results: Array<string>, conditions: string | null, timeLimits: Array<{ channel: Channel, value: number, unit: TimeUnit, note: string | null, unverified: boolean }>, fees: Array<{ channel: Channel | null, name: string, amountVnd: number | null, note: string | null }>, steps: Array<{ case: string | null, steps: Array<string> }>, dossierComponents: Array<{ name: string, originals: number | null, copies: number | null, form: string | null }>, forms: Array<{ name: string, url: string | null }>, legalBasis: Array<{ number: string | null, title: string }> } | null, versions: Array<{ version: number, name: string, appliesFrom: string | null, createdAt: string, createdBy: string | null, decisionNumber: string | null, decisionDate: string | null, effectiveFrom: string | null, changes: Array<{ field: string, label: string, before: string | null, after: string | null }> }> } | null };
+export type AdminProcedureQuery = { procedure: { code: string, variantCode: string | null, name: string, published: boolean, levels: Array<ImplementingLevel>, onlineLevel: OnlineLevel, eligibleForFullOnline: boolean, sector: { code: string, name: string }, currentAgencies: Array<{ code: string, name: string }>, currentVersion: { version: number } | null, latestVersion: { version: number, name: string, appliesFrom: string | null, createdAt: string, createdBy: string | null, decisionNumber: string | null, decisionDate: string | null, effectiveFrom: string | null, effectiveTo: string | null, source: string | null, sameDayCutoff: string | null, channelsText: string | null, applicants: Array<string>, implementingText: string | null, results: Array<string>, conditions: string | null, timeLimits: Array<{ channel: Channel, value: number, unit: TimeUnit, note: string | null, unverified: boolean }>, fees: Array<{ channel: Channel | null, name: string, amountVnd: number | null, note: string | null }>, steps: Array<{ case: string | null, steps: Array<string> }>, dossierComponents: Array<{ name: string, originals: number | null, copies: number | null, form: string | null }>, forms: Array<{ name: string, url: string | null }>, legalBasis: Array<{ number: string | null, title: string }> } | null, versions: Array<{ version: number, name: string, appliesFrom: string | null, createdAt: string, createdBy: string | null, decisionNumber: string | null, decisionDate: string | null, effectiveFrom: string | null, changes: Array<{ field: string, label: string, before: string | null, after: string | null }> }> } | null };
 
 export type AdminUpdateProcedureMutationVariables = Exact<{
   input: UpdateProcedureInput;
@@ -1167,6 +1167,7 @@ export const AdminVersionContentFragmentDoc = new TypedDocumentString(`
   effectiveFrom
   effectiveTo
   source
+  sameDayCutoff
   timeLimits {
     channel
     value
@@ -1725,7 +1726,6 @@ export const AdminProcedureDocument = new TypedDocumentString(`
     levels
     onlineLevel
     eligibleForFullOnline
-    sameDayCutoff
     currentAgencies {
       code
       name
@@ -1765,6 +1765,7 @@ export const AdminProcedureDocument = new TypedDocumentString(`
   effectiveFrom
   effectiveTo
   source
+  sameDayCutoff
   timeLimits {
     channel
     value
@@ -1801,7 +1802,7 @@ export const AdminProcedureDocument = new TypedDocumentString(`
     number
     title
   }
-}`, {"hash":"sha256:0f74f490c57860fca6008be6bc2daa40fed94ba47df8b99f2629fa90697594b6"}) as unknown as TypedDocumentString<AdminProcedureQuery, AdminProcedureQueryVariables>;
+}`, {"hash":"sha256:2b33ed6a948a0d44874fd814150f45b2553279d809f711afb050998cac611fe0"}) as unknown as TypedDocumentString<AdminProcedureQuery, AdminProcedureQueryVariables>;
 export const AdminUpdateProcedureDocument = new TypedDocumentString(`
     mutation AdminUpdateProcedure($input: UpdateProcedureInput!) {
   updateProcedure(input: $input) {
