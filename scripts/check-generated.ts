@@ -1,14 +1,17 @@
 // `npm run check:generated` (CI): fails when a committed generated file no longer matches its source.
 // - api/schema.graphql against the Pothos schema in api/src (api/scripts/print-schema.ts --check);
-// - the typed documents of codegen.ts against api/schema.graphql and the *.graphql operations.
+// - the typed documents of codegen.ts against api/schema.graphql and the *.graphql operations;
+// - the pinned widget lines in docs/api.md (scripts/widget-integrity.ts) against a fresh widget build.
 // Nothing is written: codegen runs in memory and its output is compared with the files on disk, so the
 // check can run in a tree where others are working, and a clean clone (CI) compares what was committed.
 import { spawnSync } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
 import config from '../codegen.ts';
+import { currentDocsBlock, DOCS_FILE, docsBlock, pinnedWidget } from './widget-integrity.ts';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 // codegen.ts names its paths from the repository root.
@@ -66,8 +69,50 @@ try {
   );
 }
 
+// 3. The widget's pinned version in docs/api.md. Built into a temporary folder with the same command
+// as `npm run build` (the build is deterministic: same sources, same hashes), so neither a missing nor
+// an old portal-plugin/dist can make the check pass or fail wrongly.
+const widgetDir = await mkdtemp(path.join(tmpdir(), 'dvc-widget-check-'));
+try {
+  const build = spawnSync(
+    'npx',
+    [
+      'vite',
+      'build',
+      '-c',
+      'vite.widget.config.ts',
+      '--outDir',
+      widgetDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: path.join(root, 'portal-plugin'), encoding: 'utf8' },
+  );
+  if (build.status !== 0) {
+    problems.push(
+      `Không dựng được widget (portal-plugin/vite.widget.config.ts):\n${build.stderr || build.error}`,
+    );
+  } else {
+    const expected = docsBlock(pinnedWidget(widgetDir));
+    const current = currentDocsBlock(await readFile(DOCS_FILE, 'utf8'));
+    if (current !== expected) {
+      problems.push(
+        current === null
+          ? 'docs/api.md thiếu khối phiên bản widget cố định (mục "The portal widget").'
+          : 'Phiên bản widget cố định trong docs/api.md (tệp và integrity) đã cũ: dựng widget ' +
+              '(`npm run build --workspace @tthc/portal-plugin`), chạy `npm run widget:integrity -- --write-docs` và commit.',
+      );
+    }
+  }
+} finally {
+  await rm(widgetDir, { recursive: true, force: true });
+}
+
 if (problems.length > 0) {
   console.error(problems.join('\n\n'));
   process.exit(1);
 }
-console.log(`Các tệp sinh tự động đều mới: api/schema.graphql, ${outputDirs.join(', ')}.`);
+console.log(
+  `Các tệp sinh tự động đều mới: api/schema.graphql, ${outputDirs.join(', ')}, phiên bản widget trong docs/api.md.`,
+);

@@ -62,6 +62,12 @@ describe('dist/tthc-widget.js', () => {
     expect(code).toContain('Thời hạn giải quyết');
   });
 
+  it('adopts its styles instead of injecting a <style> that a strict CSP would block', () => {
+    expect(code).toContain('adoptedStyleSheets');
+    // Svelte's injected CSS comes with scoping classes "svelte-<hash>"; none is left.
+    expect(code).not.toMatch(/svelte-[a-z0-9]{4,10}(?![a-z0-9-])/);
+  });
+
   it(`stays within ${GZIP_BUDGET_BYTES} bytes gzip -9`, () => {
     const gzipped = gzipSync(code, { level: 9 }).length;
     expect(gzipped).toBeLessThanOrEqual(GZIP_BUDGET_BYTES);

@@ -10,7 +10,7 @@ import { graphqlEndpoint, graphqlGet } from './graphql-get.ts';
 import { subscribeLive } from './live.ts';
 import { lastTwelveMonths } from './period.ts';
 import { figuresQuery, figuresSubscription, type Scope } from './queries.ts';
-import { adoptStyles, BASE_CSS } from './styles.ts';
+import { adoptStyles, BASE_CSS, nonceOf } from './styles.ts';
 
 export const SATISFACTION_TAG = 'dvc-satisfaction';
 
@@ -67,7 +67,7 @@ export class DvcSatisfactionElement extends HTMLElement {
   connectedCallback(): void {
     if (!this.#root) {
       this.#root = this.attachShadow({ mode: 'open' });
-      adoptStyles(this.#root, BASE_CSS, this.getAttribute('nonce'));
+      adoptStyles(this.#root, BASE_CSS, nonceOf(this));
     }
     this.#start();
   }
@@ -104,7 +104,7 @@ export class DvcSatisfactionElement extends HTMLElement {
       lang: this.#lang,
       endpoint: graphqlEndpoint(this.getAttribute('api') || SCRIPT_ORIGIN),
       get: graphqlGet,
-      adopt: (css) => adoptStyles(root, css, this.getAttribute('nonce')),
+      adopt: (css) => adoptStyles(root, css, nonceOf(this)),
       emit: (name, detail) => this.#emit(name, detail),
       format: { number: formatNumber, percent: formatPercent, workingDays: formatWorkingDays },
     };

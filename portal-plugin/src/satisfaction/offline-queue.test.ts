@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   dequeue,
   enqueue,
+  enqueueSurvey,
   flushQueue,
+  flushSurveyQueue,
   type KeyValueStore,
   newIdempotencyKey,
   type PendingRating,
+  type PendingSurvey,
   readQueue,
+  readSurveyQueue,
 } from './offline-queue.ts';
 
 function memoryStore(initial: Record<string, string> = {}): KeyValueStore & { data: Map<string, string> } {
@@ -101,5 +105,68 @@ describe('the offline queue', () => {
     const key = newIdempotencyKey();
     expect(key).toMatch(/^[A-Za-z0-9._:-]{8,100}$/);
     expect(newIdempotencyKey()).not.toBe(key);
+  });
+});
+
+describe('the offline queue of questionnaire answers', () => {
+  const answers = (dossierCode: string, key: string, extra: Partial<PendingSurvey> = {}): PendingSurvey => ({
+    dossierCode,
+    token: `token-${dossierCode}`,
+    questionnaireCode: 'DANH-GIA-NHANH',
+    questionnaireVersion: 1,
+    answers: [
+      { questionCode: 'DG', value: 3 },
+      { questionCode: 'MD', options: ['MD1', 'MD4'] },
+    ],
+    idempotencyKey: key,
+    api: API,
+    queuedAt: '2026-03-05T08:05:00.000Z',
+    ...extra,
+  });
+
+  it('is kept apart from the ratings, one set per dossier and questionnaire', () => {
+    const store = memoryStore();
+    enqueue(store, rating('H56.14-260305-0001', 'dvc-rating'));
+    enqueueSurvey(store, answers('H56.14-260305-0001', 'dvc-s1'));
+    enqueueSurvey(store, answers('H56.14-260305-0001', 'dvc-s2', { questionnaireCode: 'SIPAS-2640' }));
+    // Newer answers to the same questionnaire for the same dossier replace the waiting ones.
+    enqueueSurvey(store, answers('H56.14-260305-0001', 'dvc-s3'));
+    expect(readQueue(store).map((item) => item.idempotencyKey)).toEqual(['dvc-rating']);
+    expect(readSurveyQueue(store).map((item) => [item.questionnaireCode, item.idempotencyKey])).toEqual([
+      ['SIPAS-2640', 'dvc-s2'],
+      ['DANH-GIA-NHANH', 'dvc-s3'],
+    ]);
+    expect([...store.data.keys()].sort()).toEqual([
+      'dvc-satisfaction:pending',
+      'dvc-satisfaction:pending-answers',
+    ]);
+  });
+
+  it('sends waiting answers once, with the key of their first attempt, when the connection returns', async () => {
+    const store = memoryStore();
+    enqueueSurvey(store, answers('H56.14-260305-0001', 'dvc-first-attempt'));
+    const sent: PendingSurvey[] = [];
+    // Still offline: kept.
+    expect(await flushSurveyQueue(store, API, async () => false)).toEqual([]);
+    expect(readSurveyQueue(store)).toHaveLength(1);
+    // Back online: sent as first built (same key, same answers), then forgotten.
+    await flushSurveyQueue(store, API, async (item) => {
+      sent.push(item);
+      return true;
+    });
+    await flushSurveyQueue(store, API, async (item) => {
+      sent.push(item);
+      return true;
+    });
+    expect(sent.map((item) => [item.idempotencyKey, item.answers])).toEqual([
+      [
+        'dvc-first-attempt',
+        [
+          { questionCode: 'DG', value: 3 },
+          { questionCode: 'MD', options: ['MD1', 'MD4'] },
+        ],
+      ],
+    ]);
+    expect(store.data.size).toBe(0);
   });
 });

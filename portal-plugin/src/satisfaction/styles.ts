@@ -2,6 +2,14 @@
 // stylesheet is not an inline <style>, so the CSP does not block it. A host that gives a nonce gets a
 // <style nonce> instead (it asked for that mechanism), and so do browsers without adoptedStyleSheets.
 
+/**
+ * The page's CSP nonce given to the element. Browsers hide a `nonce` attribute once the document is
+ * under a CSP (getAttribute then answers ""), leaving the value only in the `nonce` property.
+ */
+export function nonceOf(element: HTMLElement): string | null {
+  return element.nonce || element.getAttribute('nonce') || null;
+}
+
 export function adoptStyles(root: ShadowRoot, css: string, nonce?: string | null): void {
   if (!nonce && 'adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
     const sheet = new CSSStyleSheet();

@@ -11,6 +11,9 @@ legend,h2{font-weight:600;font-size:1.05rem;margin:0 0 .5rem;padding:0}
 .lv:has(input:focus-visible),.qv:has(input:focus-visible){outline:3px solid #0b4f8a;outline-offset:3px}
 .q{display:flex;flex-wrap:wrap;gap:.5rem}
 .qv{min-width:3rem;min-height:2.75rem;font-weight:400}
+.ch{display:grid;gap:.25rem}
+.co{display:flex;align-items:center;gap:.5rem;min-height:2.75rem;padding:.25rem 0;cursor:pointer}
+.co input{width:1.5rem;height:1.5rem;margin:0;flex:none;accent-color:#0b4f8a}
 .cl{display:block;font-weight:600}
 textarea{display:block;width:100%;min-height:6rem;padding:.5rem;font:inherit;border:1px solid #5a6470;border-radius:.375rem}
 textarea[aria-invalid=true]{border-color:#b00020}

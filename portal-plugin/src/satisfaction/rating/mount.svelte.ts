@@ -5,15 +5,24 @@ import { mount, unmount } from 'svelte';
 import type { WidgetKit } from '../element.ts';
 import {
   enqueue,
+  enqueueSurvey,
   flushQueue,
+  flushSurveyQueue,
   type KeyValueStore,
   newIdempotencyKey,
   type PendingRating,
+  type PendingSurvey,
 } from '../offline-queue.ts';
 import { isSettled, type Outcome, outcomeOf } from '../outcome.ts';
 import { FORM_CSS } from './form-css.ts';
 import RatingForm from './RatingForm.svelte';
-import { loadQuestionnaire, type ShortQuestionnaire, submitRating, submitSurvey } from './rating-api.ts';
+import {
+  loadQuestionnaire,
+  type ShortQuestionnaire,
+  type SurveyAnswer,
+  submitRating,
+  submitSurvey,
+} from './rating-api.ts';
 import { STRINGS } from './strings.ts';
 
 const QUEUE_RETRY_MS = 30_000;
@@ -84,6 +93,10 @@ export function mountRatingForm(
     return outcome;
   };
 
+  const sendSurvey = ({ api: _api, queuedAt: _queuedAt, ...input }: PendingSurvey) =>
+    submitSurvey(api, input);
+
+  // Ratings first: answers given after a rating were sent after it.
   const flush = () =>
     void flushQueue(store, api, async (rating) => {
       const outcome = await send(rating);
@@ -91,7 +104,7 @@ export function mountRatingForm(
       if (rating.dossierCode === dossierCode) status.outcome = outcome;
       report(outcome, rating, true);
       return true;
-    });
+    }).then(() => flushSurveyQueue(store, api, async (survey) => (await sendSurvey(survey)) !== 'retry'));
   addEventListener('online', flush);
   // `online` never fires when the device had a network but the API was unreachable (a 503, a tunnel).
   const retry = setInterval(flush, QUEUE_RETRY_MS);
@@ -106,17 +119,22 @@ export function mountRatingForm(
       status,
       submit,
       loadQuestionnaire: questions === null ? null : () => loadQuestionnaire(kit.get, api, questions),
-      submitAnswers: async (questionnaire: ShortQuestionnaire, answers: Record<string, number>) => {
-        const list = Object.entries(answers).map(([questionCode, value]) => ({ questionCode, value }));
-        if (!list.length) return true;
-        return submitSurvey(api, {
+      submitAnswers: async (questionnaire: ShortQuestionnaire, answers: SurveyAnswer[]) => {
+        if (!answers.length) return 'sent';
+        const survey: PendingSurvey = {
           dossierCode,
           token,
           questionnaireCode: questionnaire.code,
           questionnaireVersion: questionnaire.version,
           idempotencyKey: newIdempotencyKey(),
-          answers: list,
-        });
+          answers,
+          api,
+          queuedAt: new Date().toISOString(),
+        };
+        const result = await sendSurvey(survey);
+        if (result !== 'retry') return result;
+        // Kept with its key, like a rating: sent once when the connection returns.
+        return enqueueSurvey(store, survey) ? 'queued' : 'refused';
       },
     },
   });

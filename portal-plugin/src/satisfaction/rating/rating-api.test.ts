@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate } from 'graphql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { outcomeOf } from '../outcome.ts';
-import { commentLength, loadQuestionnaire, shortItems, submitRating } from './rating-api.ts';
+import { commentLength, loadQuestionnaire, shortItems, submitRating, submitSurvey } from './rating-api.ts';
 
 const ENDPOINT = 'https://api.example.vn/graphql';
 const input = {
@@ -79,7 +79,16 @@ describe('the questionnaire', () => {
         ],
       },
     },
-    { code: 'Q2', kind: 'EXPECTATION', text: 'Ông/bà mong muốn điều gì?', scale: null },
+    {
+      code: 'Q2',
+      kind: 'EXPECTATION',
+      text: 'Ông/bà mong muốn cơ quan cải thiện điều gì?',
+      scale: null,
+      options: [
+        { code: 'MD1', text: 'Rút ngắn thời gian giải quyết' },
+        { code: 'MD2', text: 'Cải thiện thái độ phục vụ của công chức' },
+      ],
+    },
     {
       code: 'Q3',
       kind: 'SATISFACTION',
@@ -88,11 +97,26 @@ describe('the questionnaire', () => {
     },
   ];
 
-  it('shows the QUICK items when there are any, otherwise every item answered on a scale', () => {
-    expect(shortItems(questions).map((question) => question.code)).toEqual(['Q1']);
+  it('shows the QUICK items when there are any, otherwise every item answered on a scale; and the EXPECTATION items', () => {
+    // Q1 is QUICK, so Q3 (SATISFACTION) is left out; Q2 (EXPECTATION) is answered by choosing options.
+    expect(shortItems(questions).map((question) => [question.code, question.kind])).toEqual([
+      ['Q1', 'scale'],
+      ['Q2', 'choice'],
+    ]);
     expect(
       shortItems(questions.filter((question) => question.kind !== 'QUICK')).map((question) => question.code),
-    ).toEqual(['Q3']);
+    ).toEqual(['Q2', 'Q3']);
+    expect(shortItems(questions)[1]).toEqual({
+      kind: 'choice',
+      code: 'Q2',
+      text: 'Ông/bà mong muốn cơ quan cải thiện điều gì?',
+      options: [
+        { code: 'MD1', text: 'Rút ngắn thời gian giải quyết' },
+        { code: 'MD2', text: 'Cải thiện thái độ phục vụ của công chức' },
+      ],
+    });
+    // An EXPECTATION item without options has nothing to choose: not shown.
+    expect(shortItems([{ ...questions[1]!, options: [] }])).toEqual([]);
   });
 
   it('asks for the published quick-rating questionnaire, or the one the portal names; both documents are valid', async () => {
@@ -114,5 +138,44 @@ describe('the questionnaire', () => {
     const survey =
       'mutation DvcSubmitSurvey($i:SubmitSurveyInput!){submitSurvey(input:$i){ok userErrors{code}}}';
     expect(validate(schema, parse(survey))).toEqual([]);
+  });
+});
+
+describe('submitSurvey', () => {
+  const survey = {
+    dossierCode: 'H56.14-260305-0001',
+    token: 'tok',
+    questionnaireCode: 'SIPAS-2640',
+    questionnaireVersion: 1,
+    idempotencyKey: 'dvc-survey-key-1',
+    answers: [
+      { questionCode: 'HL-F1', value: 4 },
+      { questionCode: 'MD', options: ['MD1', 'MD3'] },
+    ],
+  };
+
+  it('sends scale values and chosen options as SubmitSurveyInput, without cookies', async () => {
+    const fetchMock = vi.fn(async () =>
+      Response.json({ data: { submitSurvey: { ok: true, userErrors: [] } } }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    expect(await submitSurvey(ENDPOINT, survey)).toBe('sent');
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe(ENDPOINT);
+    expect(init.credentials).toBe('omit');
+    expect(JSON.parse(init.body as string).variables.i).toEqual(survey);
+  });
+
+  it('asks to retry after a network failure or a 503, and not after a refusal', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect(await submitSurvey(ENDPOINT, survey)).toBe('retry');
+    vi.stubGlobal('fetch', async () => new Response('<html>Service Unavailable</html>', { status: 503 }));
+    expect(await submitSurvey(ENDPOINT, survey)).toBe('retry');
+    vi.stubGlobal('fetch', async () =>
+      Response.json({ data: { submitSurvey: { ok: false, userErrors: [{ code: 'INVALID_TOKEN' }] } } }),
+    );
+    expect(await submitSurvey(ENDPOINT, survey)).toBe('refused');
   });
 });

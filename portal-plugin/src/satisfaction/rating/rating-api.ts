@@ -47,17 +47,34 @@ export async function submitRating(endpoint: string, input: RatingInput): Promis
   return { kind: 'payload', ok: payload.ok, code: payload.error?.code, replaced: payload.replaced };
 }
 
-export interface ShortQuestion {
+/** An item answered with one level of its scale (radios). */
+export interface ScaleQuestion {
+  kind: 'scale';
   code: string;
   text: string;
   levels: { value: number; label: string }[];
 }
+
+/** An EXPECTATION item (mong đợi): several options may be chosen (checkboxes; docs/domain.md §4.3). */
+export interface ChoiceQuestion {
+  kind: 'choice';
+  code: string;
+  text: string;
+  options: { code: string; text: string }[];
+}
+
+export type ShortQuestion = ScaleQuestion | ChoiceQuestion;
 
 export interface ShortQuestionnaire {
   code: string;
   version: number;
   questions: ShortQuestion[];
 }
+
+/** One answer of SubmitSurveyInput: a scale value, or the chosen option codes (never both). */
+export type SurveyAnswer =
+  | { questionCode: string; value: number }
+  | { questionCode: string; options: string[] };
 
 type QuestionnaireAnswer = {
   code: string;
@@ -66,17 +83,14 @@ type QuestionnaireAnswer = {
     code: string;
     kind: string;
     text: string;
-    scale: { levels: ShortQuestion['levels'] } | null;
+    scale: { levels: ScaleQuestion['levels'] } | null;
+    options?: ChoiceQuestion['options'] | null;
   }[];
 };
 
-const QUESTION_FIELDS = 'code version questions{code kind text scale{levels{value label}}}';
+const QUESTION_FIELDS =
+  'code version questions{code kind text scale{levels{value label}} options{code text}}';
 
-/**
- * The `questions` attribute: empty or "quick" → the published quick-rating questionnaire; anything else
- * → the published questionnaire with that code. Only items answered on a scale are shown, the QUICK
- * ones when there are any: a portal page is no place for the full SIPAS form.
- */
 export async function loadQuestionnaire(
   get: <T>(
     endpoint: string,
@@ -108,14 +122,25 @@ export async function loadQuestionnaire(
 }
 
 export function shortItems(questions: QuestionnaireAnswer['questions']): ShortQuestion[] {
-  const scaled = questions.filter((question) => question.scale?.levels.length);
-  const quick = scaled.filter((question) => question.kind === 'QUICK');
-  return (quick.length ? quick : scaled).map(({ code, text, scale }) => ({
-    code,
-    text,
-    levels: scale!.levels,
-  }));
+  const scaled = (question: QuestionnaireAnswer['questions'][number]) =>
+    Boolean(question.scale?.levels.length);
+  const quickOnly = questions.some((question) => question.kind === 'QUICK' && scaled(question));
+  const items: ShortQuestion[] = [];
+  for (const { code, kind, text, scale, options } of questions) {
+    if (kind === 'EXPECTATION') {
+      if (options?.length) items.push({ kind: 'choice', code, text, options });
+    } else if (scale?.levels.length && (!quickOnly || kind === 'QUICK')) {
+      items.push({ kind: 'scale', code, text, levels: scale.levels });
+    }
+  }
+  return items;
 }
+
+/** The API's verdict on answers: stored (or stored before, same key), refused for good, or to retry later. */
+export type SurveyResult = 'sent' | 'refused' | 'retry';
+
+/** Statuses that mean "try again later", as for ratings (outcome.ts). */
+const RETRY_STATUS = new Set([408, 502, 503, 504]);
 
 export async function submitSurvey(
   endpoint: string,
@@ -125,11 +150,12 @@ export async function submitSurvey(
     questionnaireCode: string;
     questionnaireVersion: number;
     idempotencyKey: string;
-    answers: { questionCode: string; value: number }[];
+    answers: SurveyAnswer[];
   },
-): Promise<boolean> {
+): Promise<SurveyResult> {
+  let response: Response;
   try {
-    const response = await fetch(endpoint, {
+    response = await fetch(endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       credentials: 'omit',
@@ -138,9 +164,14 @@ export async function submitSurvey(
         variables: { i: input },
       }),
     });
-    const body = (await response.json()) as { data?: { submitSurvey?: { ok: boolean } } };
-    return body.data?.submitSurvey?.ok === true;
   } catch {
-    return false;
+    return 'retry';
+  }
+  if (RETRY_STATUS.has(response.status)) return 'retry';
+  try {
+    const body = (await response.json()) as { data?: { submitSurvey?: { ok: boolean } } };
+    return body.data?.submitSurvey?.ok === true ? 'sent' : 'refused';
+  } catch {
+    return response.ok ? 'refused' : 'retry';
   }
 }

@@ -16,6 +16,8 @@ export interface FormStrings {
   skip: string;
   answersSent: string;
   answersFailed: string;
+  answersQueued: string;
+  severalAllowed: string;
   outcomes: Record<Outcome, string>;
 }
 
@@ -36,6 +38,9 @@ export const STRINGS: Record<'vi' | 'en', FormStrings> = {
     skip: 'Bỏ qua',
     answersSent: 'Đã nhận câu trả lời. Xin cảm ơn!',
     answersFailed: 'Chưa gửi được câu trả lời; đánh giá của ông/bà vẫn đã được ghi nhận.',
+    answersQueued:
+      'Chưa có kết nối mạng. Câu trả lời đã được lưu trên máy này và sẽ tự động gửi khi có kết nối trở lại.',
+    severalAllowed: 'Có thể chọn nhiều phương án.',
     outcomes: {
       thanks: 'Cảm ơn ông/bà đã đánh giá! Ý kiến đã được ghi nhận.',
       replaced: 'Cảm ơn ông/bà! Đánh giá mới đã thay thế đánh giá trước của hồ sơ này.',
@@ -64,6 +69,9 @@ export const STRINGS: Record<'vi' | 'en', FormStrings> = {
     skip: 'Skip',
     answersSent: 'Answers received. Thank you!',
     answersFailed: 'Your answers could not be sent; your rating has been recorded.',
+    answersQueued:
+      'You are offline. Your answers are saved on this device and will be sent when the connection returns.',
+    severalAllowed: 'You may choose several options.',
     outcomes: {
       thanks: 'Thank you for your rating! It has been recorded.',
       replaced: 'Thank you! Your new rating replaces the earlier one for this dossier.',
