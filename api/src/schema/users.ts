@@ -268,8 +268,10 @@ builder.mutationFields((t) => ({
       }
       const who = { userId: principal.userId, sessionId: principal.sessionId, actor: actorOf(principal) };
       const { result, userErrors } = await withUserErrors(async () => {
-        await ctx.sessions.countPasswordAttempt(principal.username, null);
-        return changeOwnPassword(ctx.prisma, who, input);
+        const proven = await ctx.sessions.countPasswordAttempt(principal.username, null);
+        const changed = await changeOwnPassword(ctx.prisma, who, input);
+        await proven();
+        return changed;
       });
       return { ok: result !== null, sessionsEnded: result?.sessionsEnded ?? 0, userErrors };
     },

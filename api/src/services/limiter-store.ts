@@ -99,6 +99,13 @@ export class LimiterStore {
     }
   }
 
+  /** Gives `points` back to `key`'s current window (an attempt that turned out not to count). */
+  async refund(window: LimitWindow, key: string, points = 1): Promise<void> {
+    await this.limiter(window)
+      .reward(key, points)
+      .catch((error: Error) => this.redisFault(error));
+  }
+
   /** Resolves once the Redis connection is up (at once without Redis); until then memory counts. */
   whenConnected(): Promise<void> {
     const redis = this.redis;

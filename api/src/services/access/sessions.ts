@@ -99,7 +99,7 @@ export class SessionService {
 
   async signIn(username: string, password: string, clientIp: string | null): Promise<SignInOutcome> {
     const name = username.trim().toLowerCase();
-    await this.countPasswordAttempt(name, { clientIp }, 'Đăng nhập sai quá nhiều lần');
+    const succeeded = await this.countPasswordAttempt(name, { clientIp }, 'Đăng nhập sai quá nhiều lần');
     const user = await this.prisma.user.findUnique({ where: { username: name }, include: { roles: true } });
     const matches = await verify(user?.passwordHash ?? (await unknownUserHash()), password).catch(
       () => false,
@@ -112,24 +112,26 @@ export class SessionService {
     const session = await this.prisma.session.create({
       data: { tokenHash: sha256(token), userId: user.id, expiresAt },
     });
+    await succeeded();
     return { ok: true, session: { token, expiresAt, principal: sessionPrincipal(session.id, user) } };
   }
 
   /**
    * Counts one try of `username`'s password (signing in, or proving the current password to change
-   * it), or throws RATE_LIMITED. Every attempt counts, successful or not: the windows bound
-   * guessing, not use; a stolen session cannot guess the password faster than a sign-in form.
-   * `from` null: the username's window only (a signed-in official proving its own password).
+   * it), or throws RATE_LIMITED. The try is counted before the password is checked, so parallel
+   * guesses cannot slip past the limit; call the returned function when the password was right, to
+   * give the try back: the windows bound wrong guesses, not use (an official signing in from several
+   * devices is never locked out). A stolen session cannot guess the password faster than the
+   * sign-in form. `from` null: the username's window only (a signed-in official proving its own).
    */
   async countPasswordAttempt(
     username: string,
     from: { clientIp: string | null } | null,
     what = 'Nhập mật khẩu sai quá nhiều lần',
   ) {
-    const outcomes = await Promise.all([
-      this.limits.take(this.perUsername, username.trim().toLowerCase()),
-      ...(from ? [this.limits.take(this.perIp, from.clientIp ?? 'unknown')] : []),
-    ]);
+    const counted: [LimitWindow, string][] = [[this.perUsername, username.trim().toLowerCase()]];
+    if (from) counted.push([this.perIp, from.clientIp ?? 'unknown']);
+    const outcomes = await Promise.all(counted.map(([window, key]) => this.limits.take(window, key)));
     const refused = outcomes.find((o) => !o.allowed);
     if (refused) {
       throw new AppError(
@@ -141,6 +143,9 @@ export class SessionService {
         },
       );
     }
+    return async () => {
+      await Promise.all(counted.map(([window, key]) => this.limits.refund(window, key)));
+    };
   }
 
   /** Ends the session of this principal (no-op for other callers). */
