@@ -15,7 +15,12 @@ describe('diffAudit', () => {
   it('a creation (no before) shows every field as added', () => {
     expect(diffAudit(null, { name: 'Cổng Khánh Hòa', scopes: ['READ', 'INGEST'] })).toEqual([
       { field: 'name', before: EMPTY, after: 'Cổng Khánh Hòa', kind: 'added' },
-      { field: 'scopes', before: EMPTY, after: 'READ, INGEST', kind: 'added' },
+      {
+        field: 'scopes',
+        before: EMPTY,
+        after: 'Đọc dữ liệu riêng (READ), Gửi hồ sơ, khảo sát (INGEST)',
+        kind: 'added',
+      },
     ]);
   });
 
@@ -104,6 +109,33 @@ describe('displayValue', () => {
   });
 });
 
+describe('displayValue with the field it belongs to', () => {
+  it('names the API’s codes, and reads time limits and fees as the procedure page does', () => {
+    expect(displayValue(['PROVINCE', 'COMMUNE'], 'levels')).toBe('Cấp tỉnh, Cấp xã');
+    expect(displayValue('DEPARTMENT', 'after.level')).toBe('Sở, ban, ngành');
+    expect(displayValue('HOLIDAY', '2026-12-08.kind')).toBe('Nghỉ lễ, Tết');
+    // Text that is not a code, or a code under a field we do not know, stays as recorded.
+    expect(displayValue('Nghỉ thử', 'kind')).toBe('Nghỉ thử');
+    expect(displayValue('HOLIDAY', 'note')).toBe('HOLIDAY');
+    expect(
+      displayValue(
+        [
+          { channel: 'IN_PERSON', value: 15, unit: 'WORKING_DAYS', note: null },
+          { channel: 'ONLINE', value: 12.5, unit: 'WORKING_DAYS', note: 'kể từ khi nhận đủ hồ sơ' },
+        ],
+        'timeLimits',
+      ),
+    ).toBe('Trực tiếp: 15 ngày làm việc; Trực tuyến: 12,5 ngày làm việc (kể từ khi nhận đủ hồ sơ)');
+    expect(displayValue([{ name: 'Lệ phí', amountVnd: 1500000, channel: null, note: null }], 'fees')).toBe(
+      'Lệ phí: 1.500.000 đồng (Mọi cách thức)',
+    );
+    // Any other object: its keys by their Vietnamese names.
+    expect(displayValue({ username: 'nv.an', active: true })).toBe(
+      'Tên đăng nhập: nv.an, Đang hoạt động: có',
+    );
+  });
+});
+
 describe('parseAuditJson / prettyJson', () => {
   it('parses JSON text and keeps text that is not JSON', () => {
     expect(parseAuditJson('{"a":1}')).toEqual({ a: 1 });
@@ -151,7 +183,35 @@ describe('auditView', () => {
     expect(view.changes).toBeNull();
     expect(view.details).toEqual([
       { field: 'username', value: 'nv.an' },
-      { field: 'role', value: 'OFFICER' },
+      // The API's code in words: a role is named as on the account pages.
+      { field: 'role', value: 'Cán bộ xử lý' },
+    ]);
+  });
+
+  it('a new version of a procedure (a list of changes): the list as the diff, the rest as details', () => {
+    // As services/procedure-writes.ts writes procedure.update.
+    const view = auditView(
+      JSON.stringify({
+        changes: [
+          {
+            field: 'timeLimits',
+            before: [],
+            after: [{ note: null, unit: 'WORKING_DAYS', value: 15, channel: 'IN_PERSON' }],
+          },
+          { field: 'sameDayCutoff', before: null, after: '15:00' },
+        ],
+        version: 2,
+        appliesFrom: '2026-12-04T16:57:46.807Z',
+      }),
+    );
+    expect(view.changes).toEqual([
+      { field: 'timeLimits', before: '(trống)', after: 'Trực tiếp: 15 ngày làm việc', kind: 'changed' },
+      { field: 'sameDayCutoff', before: EMPTY, after: '15:00', kind: 'added' },
+    ]);
+    // 16:57 UTC is 23:57 in Asia/Ho_Chi_Minh.
+    expect(view.details).toEqual([
+      { field: 'version', value: '2' },
+      { field: 'appliesFrom', value: '04/12/2026 23:57' },
     ]);
   });
 

@@ -2,7 +2,16 @@
 // audit-diff.test.ts. The API stores what each change wrote (services/audit.ts); the shapes differ per
 // action, so nested objects are flattened to dotted paths ("address.ward") and lists compared whole.
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
-import { roleLabel } from '../../lib/labels';
+import {
+  agencyLevelLabel,
+  channelLabel,
+  implementingLevelLabel,
+  onlineLevelLabel,
+  roleLabel,
+  timeUnitLabel,
+} from '../../lib/labels';
+import { scopeLabel } from '../api-keys/key-form';
+import { fieldLabel } from './audit-labels';
 
 export interface FieldChange {
   /** Dotted path of the field ("displayName", "roles", "timeLimits.0.value"). */
@@ -50,41 +59,85 @@ function canonical(value: unknown): string {
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
+// Calendar day kinds as the calendar page names them (routes/calendar/calendar-form.ts).
+const DAY_KIND_LABELS: Record<string, string> = {
+  HOLIDAY: 'Nghỉ lễ, Tết',
+  SWAP_DAY_OFF: 'Nghỉ hoán đổi',
+  COMPENSATORY_DAY_OFF: 'Nghỉ bù',
+  SWAP_WORKDAY: 'Làm việc bù',
+  OTHER: 'Khác',
+};
+
+/** Codes of the API's enums, by the (last part of the) field that holds them, in words. */
+const CODE_LABELS: Record<string, (code: string) => string> = {
+  role: roleLabel,
+  level: agencyLevelLabel,
+  levels: implementingLevelLabel,
+  onlineLevel: onlineLevelLabel,
+  channel: channelLabel,
+  unit: timeUnitLabel,
+  scopes: scopeLabel,
+  kind: (code) => DAY_KIND_LABELS[code] ?? code,
+};
+
 /**
  * A value as an official reads it: yes/no for booleans, 1.234,5 for numbers, dd/mm/yyyy (HH:mm) for
- * days and instants, lists joined with commas; other text as is.
+ * days and instants, the API's codes in words when `field` says what they are (role "VIEWER" →
+ * "Người xem"), lists joined with commas; other text as is.
  */
-export function displayValue(value: unknown): string {
+export function displayValue(value: unknown, field = ''): string {
   if (value === null || value === undefined || value === '') return EMPTY;
   if (typeof value === 'boolean') return value ? 'có' : 'không';
   if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'string') {
     if (ISO_DAY.test(value)) return formatDate(value);
     if (ISO_INSTANT.test(value)) return formatDateTime(value);
-    return value;
+    const label = CODE_LABELS[field.split('.').at(-1) ?? ''];
+    return label && /^[A-Z][A-Z_]*$/.test(value) ? label(value) : value;
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return '(trống)';
     if (value.every((item) => !isPlainObject(item) && !Array.isArray(item))) {
-      return value.map(displayValue).join(', ');
+      return value.map((item) => displayValue(item, field)).join(', ');
     }
-    return value.map((item) => (isPlainObject(item) ? objectText(item) : displayValue(item))).join('; ');
+    return value
+      .map((item) => (isPlainObject(item) ? objectText(item) : displayValue(item, field)))
+      .join('; ');
   }
   if (isPlainObject(value)) return objectText(value);
   return String(value);
 }
 
-/** A role grant reads "Cán bộ xử lý – 22870"; any other object "key: value, …". */
+const only = (value: Record<string, unknown>, keys: string[]) =>
+  Object.keys(value).every((key) => keys.includes(key));
+
+/**
+ * A role grant reads "Cán bộ xử lý – 22870", a time limit "Trực tiếp: 15 ngày làm việc", a fee
+ * "Lệ phí: 1.500.000 đồng (Mọi cách thức)"; any other object "Tên: value, …".
+ */
 function objectText(value: Record<string, unknown>): string {
-  if (
-    typeof value.role === 'string' &&
-    Object.keys(value).every((key) => key === 'role' || key === 'agencyCode')
-  ) {
+  if (typeof value.role === 'string' && only(value, ['role', 'agencyCode'])) {
     return value.agencyCode
       ? `${roleLabel(value.role)} – ${displayValue(value.agencyCode)}`
       : roleLabel(value.role);
   }
-  const parts = Object.entries(value).map(([key, item]) => `${key}: ${displayValue(item)}`);
+  const note = typeof value.note === 'string' && value.note ? ` (${value.note})` : '';
+  if (
+    typeof value.value === 'number' &&
+    typeof value.unit === 'string' &&
+    only(value, ['channel', 'value', 'unit', 'note'])
+  ) {
+    return `${channelLabel(value.channel as string | null)}: ${formatNumber(value.value)} ${timeUnitLabel(value.unit)}${note}`;
+  }
+  if (
+    typeof value.name === 'string' &&
+    'amountVnd' in value &&
+    only(value, ['name', 'amountVnd', 'channel', 'note'])
+  ) {
+    const amount = typeof value.amountVnd === 'number' ? `${formatNumber(value.amountVnd)} đồng` : EMPTY;
+    return `${value.name}: ${amount} (${channelLabel(value.channel as string | null)})${note}`;
+  }
+  const parts = Object.entries(value).map(([key, item]) => `${fieldLabel(key)}: ${displayValue(item, key)}`);
   return parts.length ? parts.join(', ') : '(trống)';
 }
 
@@ -101,8 +154,8 @@ export function diffAudit(before: unknown, after: unknown): FieldChange[] {
     if (had && has && canonical(old.get(field)) === canonical(now.get(field))) continue;
     changes.push({
       field,
-      before: had ? displayValue(old.get(field)) : EMPTY,
-      after: has ? displayValue(now.get(field)) : EMPTY,
+      before: had ? displayValue(old.get(field), field) : EMPTY,
+      after: has ? displayValue(now.get(field), field) : EMPTY,
       kind: had && has ? 'changed' : has ? 'added' : 'removed',
     });
   }
@@ -151,6 +204,26 @@ function subjectOf(data: Record<string, unknown>): string | null {
   return null;
 }
 
+/**
+ * An entry that records only what changed, as a list (a procedure's new version:
+ * `changes: [{ field, before, after }]`, services/procedure-writes.ts), or null for other data.
+ */
+function listedChanges(value: unknown): FieldChange[] | null {
+  if (!Array.isArray(value) || value.length === 0) return null;
+  if (!value.every((item) => isPlainObject(item) && typeof item.field === 'string')) return null;
+  return value.map((item) => {
+    const field = String(item.field);
+    const had = item.before !== null && item.before !== undefined;
+    const has = item.after !== null && item.after !== undefined;
+    return {
+      field,
+      before: had ? displayValue(item.before, field) : EMPTY,
+      after: has ? displayValue(item.after, field) : EMPTY,
+      kind: had && has ? 'changed' : has ? 'added' : 'removed',
+    };
+  });
+}
+
 /** An entry's `data` (JSON text) as the page shows it. */
 export function auditView(dataText: string | null | undefined): AuditView {
   const data = parseAuditJson(dataText);
@@ -164,15 +237,18 @@ export function auditView(dataText: string | null | undefined): AuditView {
     };
   }
   const hasDiff = 'before' in data || 'after' in data;
+  const listed = hasDiff ? null : listedChanges(data.changes);
   const rest = Object.fromEntries(
-    Object.entries(data).filter(([key]) => !hasDiff || (key !== 'before' && key !== 'after')),
+    Object.entries(data).filter(([key]) =>
+      hasDiff ? key !== 'before' && key !== 'after' : !(listed && key === 'changes'),
+    ),
   );
   const details = [...flatten(rest, '', new Map()).entries()].map(([field, value]) => ({
     field,
-    value: displayValue(value),
+    value: displayValue(value, field),
   }));
   return {
-    changes: hasDiff ? diffAudit(data.before, data.after) : null,
+    changes: hasDiff ? diffAudit(data.before, data.after) : listed,
     details,
     raw,
     subject: subjectOf(data),

@@ -11,6 +11,9 @@ describe('audit labels', () => {
     expect(fieldLabel('displayName')).toBe('Họ và tên');
     expect(fieldLabel('owner.email')).toBe('Thư điện tử (owner.email)');
     expect(fieldLabel('colour')).toBe('colour');
+    // A calendar entry is keyed by its day, read dd/mm/yyyy.
+    expect(fieldLabel('2026-12-08.kind')).toBe('Loại ngày (08/12/2026)');
+    expect(fieldLabel('timeLimits')).toBe('Thời hạn giải quyết');
   });
 
   it('offers each family first, then its actions', () => {
@@ -31,7 +34,8 @@ describe('audit labels', () => {
       'Khóa API Cổng DVC (tthc_ab12cd_…)',
     );
     expect(actorText({ kind: 'CLI' }, 'CLI')).toBe('Dòng lệnh (CLI)');
-    expect(actorText({ kind: 'OTHER' }, 'SYSTEM')).toBe('SYSTEM');
+    expect(actorText({ kind: 'OTHER' }, 'SYSTEM')).toBe('Hệ thống (tự động)');
+    expect(actorText({ kind: 'OTHER' }, 'IMPORT:7')).toBe('IMPORT:7');
     // An account since removed: the username alone, else the recorded actor.
     expect(actorText({ kind: 'USER', name: null, username: null }, 'USER:99')).toBe('USER:99');
   });

@@ -79,16 +79,78 @@ export const FIELD_LABELS: Record<string, string> = {
   dossierCode: 'Mã hồ sơ',
   sessionsEnded: 'Số phiên đăng nhập đã kết thúc',
   published: 'Đã công bố',
+  // Seeded demo accounts (api/src/seed).
+  demo: 'Tài khoản mẫu',
+  role: 'Vai trò',
+  passwordChanged: 'Đã đổi mật khẩu',
+  // Procedures (the record of services/procedures, as the form names its parts).
+  variantCode: 'Mã biến thể địa phương',
+  sectorCode: 'Lĩnh vực',
+  onlineLevel: 'Mức độ dịch vụ công trực tuyến',
+  sameDayCutoff: 'Giờ chốt trả trong ngày',
+  levels: 'Cấp thực hiện',
+  eligibleForFullOnline: 'Đủ điều kiện trực tuyến toàn trình',
+  timeLimits: 'Thời hạn giải quyết',
+  fees: 'Phí, lệ phí',
+  steps: 'Trình tự thực hiện',
+  channelsText: 'Cách thức thực hiện',
+  dossierComponents: 'Thành phần hồ sơ',
+  applicants: 'Đối tượng thực hiện',
+  results: 'Kết quả thực hiện',
+  implementingText: 'Cơ quan thực hiện',
+  agencyCodes: 'Mã đơn vị thực hiện',
+  forms: 'Mẫu đơn, tờ khai',
+  conditions: 'Yêu cầu, điều kiện',
+  legalBasis: 'Căn cứ pháp lý',
+  decisionNumber: 'Số quyết định công bố',
+  decisionDate: 'Ngày ban hành quyết định',
+  effectiveFrom: 'Ngày hiệu lực',
+  effectiveTo: 'Ngày hết hiệu lực',
+  source: 'Nguồn',
+  version: 'Phiên bản',
+  appliesFrom: 'Áp dụng cho hồ sơ tiếp nhận từ',
+  // Imports of the catalogue.
+  fileName: 'Tên tệp',
+  format: 'Định dạng',
+  rows: 'Số dòng',
+  created: 'Thêm mới',
+  updated: 'Thay đổi',
+  unchanged: 'Không đổi',
+  rejected: 'Bị từ chối',
+  // Agencies.
+  effectiveDate: 'Có hiệu lực từ',
+  added: 'Thêm',
+  removed: 'Bỏ',
+  total: 'Tổng số sau thay đổi',
+  // Calendar days.
+  kind: 'Loại ngày',
+  working: 'Ngày làm việc',
+  // Questionnaires.
+  factors: 'Số yếu tố',
+  questions: 'Số câu hỏi',
+  retiredVersions: 'Số phiên bản được thay thế',
 };
 
 export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;
 export const entityLabel = (entity: string) => ENTITY_LABELS[entity] ?? entity;
 
-/** "roles" → "Vai trò"; a nested path by its last known part ("after.email" → "Thư điện tử"). */
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * "roles" → "Vai trò"; a nested path by its last known part, the path kept ("owner.email" →
+ * "Thư điện tử (owner.email)"); under a day, the day in dd/mm/yyyy instead (a calendar entry is
+ * keyed by its days: "2026-12-08.kind" → "Loại ngày (08/12/2026)").
+ */
 export function fieldLabel(field: string): string {
   if (FIELD_LABELS[field]) return FIELD_LABELS[field];
-  const last = field.split('.').at(-1) ?? field;
-  return FIELD_LABELS[last] ? `${FIELD_LABELS[last]} (${field})` : field;
+  const parts = field.split('.');
+  const last = parts.at(-1) ?? field;
+  if (!FIELD_LABELS[last]) return field;
+  const prefix = parts.slice(0, -1);
+  const path = prefix.some((part) => ISO_DAY.test(part))
+    ? prefix.map((part) => part.replace(ISO_DAY, '$3/$2/$1')).join('.')
+    : field;
+  return `${FIELD_LABELS[last]} (${path})`;
 }
 
 /** The select of the filter: each family ("every change of accounts"), then its actions. */
@@ -121,6 +183,8 @@ export function actorText(who: ActorLike, recorded: string): string {
     case 'CLI':
       return 'Dòng lệnh (CLI)';
     default:
+      // The server itself, e.g. the demo accounts seeded at the first start.
+      if (recorded === 'SYSTEM' && !who.name) return 'Hệ thống (tự động)';
       return who.name ?? recorded;
   }
 }

@@ -8,6 +8,7 @@ import {
   parseGrants,
   passwordErrors,
   rowsWithBlanks,
+  usernameError,
 } from './user-form';
 
 const formOf = (entries: [string, string][]) => {
@@ -139,5 +140,26 @@ describe('passwordErrors', () => {
       confirmPassword: 'Mật khẩu nhập lại không khớp.',
     });
     expect(passwordErrors({ password: 'Mật-khẩu-12345', confirm: 'Mật-khẩu-12345' }, keys)).toEqual({});
+  });
+
+  it('refuses fewer than 12 characters, as the API does, alongside a mismatch', () => {
+    // 'ngắn-11-kt!' is 11 characters: one short of the API's MIN_PASSWORD_LENGTH.
+    expect(passwordErrors({ password: 'ngắn-11-kt!', confirm: 'khác' }, keys)).toEqual({
+      newPassword: 'Mật khẩu phải có ít nhất 12 ký tự.',
+      confirmPassword: 'Mật khẩu nhập lại không khớp.',
+    });
+    expect(passwordErrors({ password: 'đủ-12-ký-tự!', confirm: 'đủ-12-ký-tự!' }, keys)).toEqual({});
+  });
+});
+
+describe('usernameError', () => {
+  it('accepts the API’s pattern after trimming and lower-casing', () => {
+    expect(usernameError(' NV.An_2-x ')).toBeUndefined();
+  });
+
+  it('refuses blanks, diacritics, spaces and fewer than 3 characters', () => {
+    expect(usernameError('  ')).toBe('Vui lòng nhập tên đăng nhập.');
+    for (const bad of ['Nguyễn An', 'nv an', 'ab'])
+      expect(usernameError(bad)).toMatch(/^Tên đăng nhập gồm 3–64/);
   });
 });

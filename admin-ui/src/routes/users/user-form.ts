@@ -107,18 +107,40 @@ export const isGrantKey = (key: string) => key === 'roles' || /^roles\.\d+(\.(ro
 /** Username as the API stores it; the API checks the rest (3–64 of a-z 0-9 . _ -). */
 export const normalizeUsername = (value: string) => value.trim().toLowerCase();
 
+/**
+ * The API's username rule (services/user-input.ts checkUsername), checked here too so that a refused
+ * form lists this mistake with the others at once instead of after a second try.
+ */
+export function usernameError(value: string): string | undefined {
+  const username = normalizeUsername(value);
+  if (!username) return 'Vui lòng nhập tên đăng nhập.';
+  if (!/^[a-z0-9._-]{3,64}$/.test(username)) {
+    return 'Tên đăng nhập gồm 3–64 ký tự a-z, 0-9, dấu chấm, gạch dưới, gạch ngang (không dấu, không khoảng trắng).';
+  }
+  return undefined;
+}
+
+/** As the API's MIN_PASSWORD_LENGTH (services/user-input.ts). */
+export const MIN_PASSWORD_LENGTH = 12;
+
 export interface PasswordPair {
   password: string;
   confirm: string;
 }
 
-/** The two password fields: both filled and equal; the API judges the strength (WEAK_PASSWORD). */
+/**
+ * The two password fields: both filled, long enough and equal; the API judges the rest of the
+ * strength (WEAK_PASSWORD: not the username).
+ */
 export function passwordErrors(
   { password, confirm }: PasswordPair,
   keys: { password: string; confirm: string },
 ): FieldErrors {
   const errors: FieldErrors = {};
-  if (!password) errors[keys.password] = 'Vui lòng nhập mật khẩu.';
-  else if (confirm !== password) errors[keys.confirm] = 'Mật khẩu nhập lại không khớp.';
+  if (!password) return { [keys.password]: 'Vui lòng nhập mật khẩu.' };
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    errors[keys.password] = `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`;
+  }
+  if (confirm !== password) errors[keys.confirm] = 'Mật khẩu nhập lại không khớp.';
   return errors;
 }

@@ -14,6 +14,7 @@ import {
   passwordErrors,
   rowsWithBlanks,
   text,
+  usernameError,
 } from '../user-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -60,7 +61,8 @@ export const actions: Actions = {
       ...grants.errors,
       ...passwordErrors({ password, confirm }, { password: 'password', confirm: 'confirmPassword' }),
     };
-    if (!values.username) local.username = 'Vui lòng nhập tên đăng nhập.';
+    const badUsername = usernameError(values.username);
+    if (badUsername) local.username = badUsername;
     if (!values.displayName) local.displayName = 'Vui lòng nhập họ và tên.';
     if (Object.keys(local).length > 0) return refuse(values, rowsWithBlanks(rows, 0), local);
 

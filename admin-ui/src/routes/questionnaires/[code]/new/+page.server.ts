@@ -1,6 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { AdminPublishQuestionnaireDocument } from '$lib/graphql/generated/graphql';
 import { callApi } from '$lib/server/api';
+import { isSystemAdmin } from '$lib/viewer';
 import { loadVersion } from '../../load-version.server';
 import {
   draftErrors,
@@ -11,7 +12,12 @@ import {
 } from '../../questionnaire-draft';
 import type { Actions, PageServerLoad } from './$types';
 
+const NOT_ALLOWED = 'Chỉ quản trị hệ thống được ban hành phiên bản mới của phiếu khảo sát.';
+
 export const load: PageServerLoad = async (event) => {
+  // Convenience only (the list and version pages hide the link; the API refuses others too): without
+  // it an officer who opens the address gets the whole form and learns only on "Ban hành".
+  if (!isSystemAdmin(event.locals.viewer)) error(403, { message: NOT_ALLOWED });
   const current = await loadVersion(event, event.params.code, null);
   const draft = draftFrom(current);
   // One blank row for a new question; "Thêm một câu hỏi mới" adds more.
