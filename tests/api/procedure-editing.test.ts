@@ -370,6 +370,17 @@ describe('updateProcedure and the version in force', () => {
         { field: 'decisionNumber', before: '163/QĐ-BTP', after: '1234/QĐ-UBND' },
       ],
     });
+
+    // The author by name, for officials; the public sees the catalogue, not who edited it.
+    const AUTHOR = `query($code: String!) { procedure(code: $code) { versions { version author { kind username name } } } }`;
+    type Authors = { procedure: { versions: { version: number; author: Record<string, string> | null }[] } };
+    const official = await t.gql<Authors>(AUTHOR, { code: CODE }, await as('xem.tinh'));
+    expect(official.data!.procedure.versions).toEqual([
+      { version: 2, author: { kind: 'USER', username: 'qt.tinh', name: 'Trần Thị Tỉnh' } },
+      { version: 1, author: null }, // loaded from the national catalogue
+    ]);
+    const anonymous = await t.gql<Authors>(AUTHOR, { code: CODE });
+    expect(anonymous.data!.procedure.versions.map((v) => v.author)).toEqual([null, null]);
   });
 
   it('dueDate counts the limit of the version in force at reception', async () => {

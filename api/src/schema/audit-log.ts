@@ -1,25 +1,11 @@
 // The audit log for administrators (services/audit-log.ts): who changed what, when, before and after.
 import { reachWith } from '../services/access/reach.ts';
-import { type ActorDescription, type AuditEntry, listAuditEntries } from '../services/audit-log.ts';
+import { type AuditEntry, listAuditEntries } from '../services/audit-log.ts';
+import { ActorRef } from './actor.ts';
 import { AgencyRef } from './agency.ts';
 import { builder } from './builder.ts';
 import { bigKey, keysetConnection } from './keyset-connection.ts';
 import { namedConnection } from './pagination.ts';
-
-export const ActorRef = builder.objectRef<ActorDescription>('Actor').implement({
-  description: 'Who made a change: an official, an API key, the command line.',
-  fields: (t) => ({
-    kind: t.exposeString('kind', { description: 'USER, API_KEY, CLI or OTHER.' }),
-    username: t.exposeString('username', {
-      nullable: true,
-      description: 'The official’s username, or the key’s prefix.',
-    }),
-    name: t.exposeString('name', {
-      nullable: true,
-      description: 'The official’s full name, or the key’s name.',
-    }),
-  }),
-});
 
 interface Change {
   field: string;

@@ -9,9 +9,9 @@ import {
   type RatingComment,
   restoreRatingComment,
 } from '../services/moderation.ts';
+import { ActorRef } from './actor.ts';
 import { adminOf, userErrorsField, withUserErrors } from './admin-payload.ts';
 import { AgencyRef } from './agency.ts';
-import { ActorRef } from './audit-log.ts';
 import { builder } from './builder.ts';
 import { bigKey, keysetConnection } from './keyset-connection.ts';
 import { namedConnection } from './pagination.ts';

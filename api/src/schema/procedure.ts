@@ -2,9 +2,12 @@ import { cutoffOfMinute } from '../domain/procedure-record.ts';
 import { MAX_SEARCH_LENGTH, MAX_SEARCH_WORDS } from '../domain/search-text.ts';
 import { versionInForce } from '../domain/version-in-force.ts';
 import { AppError } from '../errors.ts';
+import { hasScope } from '../services/access/principal.ts';
+import { describeActors } from '../services/audit-log.ts';
 import type { Context } from '../services/context.ts';
 import { componentsOf, formsOf, legalBasisOf, stepsOf } from '../services/procedure-records.ts';
 import { type Publication, procedureWhere } from '../services/procedures.ts';
+import { ActorRef } from './actor.ts';
 import { builder } from './builder.ts';
 import { ChannelEnum, ImplementingLevelEnum, OnlineLevelEnum, TimeUnitEnum } from './enums.ts';
 import { checkCursor, checkPageSize, namedConnection } from './pagination.ts';
@@ -111,6 +114,18 @@ export const ProcedureVersionRef = builder.prismaObject('ProcedureVersion', {
       nullable: true,
       description:
         'Who saved this version, as the audit log names them (USER:12, API_KEY:3, CLI); null for versions loaded from the national catalogue.',
+    }),
+    author: t.field({
+      type: ActorRef,
+      nullable: true,
+      select: { createdBy: true },
+      description:
+        'Who saved this version, by name: for officials and API keys that read (scope read); null for anonymous callers and for versions loaded from the national catalogue.',
+      // Officials' names are for officials: the public sees the catalogue, not who edited it.
+      resolve: async ({ createdBy }, _args, ctx) => {
+        if (!createdBy || !hasScope(ctx.principal, 'READ')) return null;
+        return (await describeActors(ctx.prisma, [createdBy])).get(createdBy) ?? null;
+      },
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     changes: t.field({

@@ -966,7 +966,7 @@ export type AdminProcedureQueryVariables = Exact<{
 }>;
 
 
-export type AdminProcedureQuery = { procedure: { code: string, variantCode: string | null, name: string, published: boolean, levels: Array<ImplementingLevel>, onlineLevel: OnlineLevel, eligibleForFullOnline: boolean, sector: { code: string, name: string }, currentAgencies: Array<{ code: string, name: string }>, currentVersion: { version: number } | null, latestVersion: { version: number, name: string, appliesFrom: string | null, createdAt: string, createdBy: string | null, decisionNumber: string | null, decisionDate: string | null, effectiveFrom: string | null, effectiveTo: string | null, source: string | null, sameDayCutoff: string | null, channelsText: string | null, applicants: Array<string>, implementingText: string | null, results: Array<string>, conditions: string | null, timeLimits: Array<{ channel: Channel, value: number, unit: TimeUnit, note: string | null, unverified: boolean }>, fees: Array<{ channel: Channel | null, name: string, amountVnd: number | null, note: string | null }>, steps: Array<{ case: string | null, steps: Array<string> }>, dossierComponents: Array<{ name: string, originals: number | null, copies: number | null, form: string | null }>, forms: Array<{ name: string, url: string | null }>, legalBasis: Array<{ number: string | null, title: string }> } | null, versions: Array<{ version: number, name: string, appliesFrom: string | null, createdAt: string, createdBy: string | null, decisionNumber: string | null, decisionDate: string | null, effectiveFrom: string | null, changes: Array<{ field: string, label: string, before: string | null, after: string | null }> }> } | null };
+export type AdminProcedureQuery = { procedure: { code: string, variantCode: string | null, name: string, published: boolean, levels: Array<ImplementingLevel>, onlineLevel: OnlineLevel, eligibleForFullOnline: boolean, sector: { code: string, name: string }, currentAgencies: Array<{ code: string, name: string }>, currentVersion: { version: number } | null, latestVersion: { version: number, name: string, appliesFrom: string | null, createdAt: string, createdBy: string | null, decisionNumber: string | null, decisionDate: string | null, effectiveFrom: string | null, effectiveTo: string | null, source: string | null, sameDayCutoff: string | null, channelsText: string | null, applicants: Array<string>, implementingText: string | null, results: Array<string>, conditions: string | null, timeLimits: Array<{ channel: Channel, value: number, unit: TimeUnit, note: string | null, unverified: boolean }>, fees: Array<{ channel: Channel | null, name: string, amountVnd: number | null, note: string | null }>, steps: Array<{ case: string | null, steps: Array<string> }>, dossierComponents: Array<{ name: string, originals: number | null, copies: number | null, form: string | null }>, forms: Array<{ name: string, url: string | null }>, legalBasis: Array<{ number: string | null, title: string }> } | null, versions: Array<{ version: number, name: string, appliesFrom: string | null, createdAt: string, createdBy: string | null, decisionNumber: string | null, decisionDate: string | null, effectiveFrom: string | null, author: { name: string | null, username: string | null } | null, changes: Array<{ field: string, label: string, before: string | null, after: string | null }> }> } | null };
 
 export type AdminUpdateProcedureMutationVariables = Exact<{
   input: UpdateProcedureInput;
@@ -1742,6 +1742,10 @@ export const AdminProcedureDocument = new TypedDocumentString(`
       appliesFrom
       createdAt
       createdBy
+      author {
+        name
+        username
+      }
       decisionNumber
       decisionDate
       effectiveFrom
@@ -1802,7 +1806,7 @@ export const AdminProcedureDocument = new TypedDocumentString(`
     number
     title
   }
-}`, {"hash":"sha256:2b33ed6a948a0d44874fd814150f45b2553279d809f711afb050998cac611fe0"}) as unknown as TypedDocumentString<AdminProcedureQuery, AdminProcedureQueryVariables>;
+}`, {"hash":"sha256:7a08c16d7daa7756f712cf8e9c51c4cedfdff2f044f9356477423460af85bb92"}) as unknown as TypedDocumentString<AdminProcedureQuery, AdminProcedureQueryVariables>;
 export const AdminUpdateProcedureDocument = new TypedDocumentString(`
     mutation AdminUpdateProcedure($input: UpdateProcedureInput!) {
   updateProcedure(input: $input) {
