@@ -2,7 +2,10 @@
 // (development and the default embedded mode only, config.demoPages; never in production). The
 // procedure page shows the badge and the card for a seeded procedure with figures; the lookup page
 // plays the one-stop system that prints a rating link on the result notice: it issues a link for a
-// finished dossier and shows the element in rating mode. Both under the strict CSP of every page.
+// finished dossier and shows the element in rating mode, asking the seeded quick-rating
+// questionnaire's item after the rating (`questions`, portal-plugin README; named by its code, as
+// the one-questionnaire query is cheap enough for an anonymous citizen while the list behind
+// `questions="quick"` is not). Both under the strict CSP of every page.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError } from '../errors.ts';
 import type { Services } from '../services/context.ts';
@@ -97,7 +100,7 @@ async function lookupPage(services: Services, req: IncomingMessage, res: ServerR
       result = `<section class="card" aria-label="Kết quả tra cứu">
 <dl class="facts"><dt>Mã hồ sơ</dt><dd>${escapeHtml(dossierCode)}</dd><dt>Trạng thái</dt><dd>Đã giải quyết xong</dd></dl>
 </section>
-<dvc-satisfaction dossier-code="${escapeHtml(dossierCode)}" token="${escapeHtml(link.token)}" lang="vi"></dvc-satisfaction>
+<dvc-satisfaction dossier-code="${escapeHtml(dossierCode)}" token="${escapeHtml(link.token)}" questions="DANH-GIA-NHANH" lang="vi"></dvc-satisfaction>
 <p class="muted">Đường dẫn đánh giá gửi kèm kết quả: <a href="${escapeHtml(link.url)}">trang đánh giá của hồ sơ</a>.</p>`;
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

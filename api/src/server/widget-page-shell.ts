@@ -77,6 +77,8 @@ ${main}
 }
 
 // Mobile first: one column from 320 px, system fonts, contrast ≥ 4.5:1 (#1f2937 and #0b4f8a on white).
+// The dvc-satisfaction rules hold the widget's loading size (portal-plugin styles.ts) until its async
+// script defines the element, so nothing below it moves (no layout shift; README "Embedding").
 const STYLESHEET = `*,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1f2937;background:#f6f7f9}
@@ -104,6 +106,9 @@ form.lookup input{font:inherit;min-height:2.75rem;padding:.5rem;border:1px solid
 form.lookup button{font:inherit;min-height:2.75rem;padding:.5rem 1rem;border:0;border-radius:.375rem;background:#0b4f8a;color:#fff;cursor:pointer}
 ul.plain{padding-left:1.25rem}
 nav.demo a{margin-right:1rem}
+dvc-satisfaction:not(:defined){display:inline-block;vertical-align:top;min-height:2.75rem;min-width:min(18rem,100%)}
+dvc-satisfaction[variant=card]:not(:defined){display:block;min-height:10rem}
+dvc-satisfaction[dossier-code]:not(:defined){display:block;min-height:16rem}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
 `;
 

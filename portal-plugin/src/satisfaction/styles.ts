@@ -25,7 +25,7 @@ export function adoptStyles(root: ShadowRoot, css: string, nonce?: string | null
 
 // Shared by the badge and the lazily loaded parts. Colours: #1b1b1b and #0b4f8a on white are 16.6:1 and
 // 8.5:1, #5a5a5a 6.9:1 (WCAG 2.2 AA needs 4.5:1); see ACCESSIBILITY.md.
-export const BASE_CSS = `:host{display:inline-block;max-width:100%;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;contain:content}
+export const BASE_CSS = `:host{display:inline-block;vertical-align:top;max-width:100%;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;contain:content}
 :host([hidden]){display:none}
 :host([variant=card]),:host([dossier-code]){display:block}
 .c{min-height:10rem;padding:1rem;border:1px solid #c4c9d0;border-radius:.5rem;background:#fff}

@@ -178,4 +178,15 @@ describe('submitSurvey', () => {
     );
     expect(await submitSurvey(ENDPOINT, survey)).toBe('refused');
   });
+
+  it('tells an already answered survey (ALREADY_SUBMITTED) apart from other refusals', async () => {
+    vi.stubGlobal('fetch', async () =>
+      Response.json({ data: { submitSurvey: { ok: false, userErrors: [{ code: 'ALREADY_SUBMITTED' }] } } }),
+    );
+    expect(await submitSurvey(ENDPOINT, survey)).toBe('already');
+    vi.stubGlobal('fetch', async () =>
+      Response.json({ data: { submitSurvey: { ok: false, userErrors: [{ code: 'TOKEN_EXPIRED' }] } } }),
+    );
+    expect(await submitSurvey(ENDPOINT, survey)).toBe('refused');
+  });
 });

@@ -136,8 +136,12 @@ export function shortItems(questions: QuestionnaireAnswer['questions']): ShortQu
   return items;
 }
 
-/** The API's verdict on answers: stored (or stored before, same key), refused for good, or to retry later. */
-export type SurveyResult = 'sent' | 'refused' | 'retry';
+/**
+ * The API's verdict on answers: stored (or stored before, same key), already answered for this
+ * dossier (ALREADY_SUBMITTED: one survey per dossier, a new key cannot replace it), refused for good,
+ * or to retry later.
+ */
+export type SurveyResult = 'sent' | 'already' | 'refused' | 'retry';
 
 /** Statuses that mean "try again later", as for ratings (outcome.ts). */
 const RETRY_STATUS = new Set([408, 502, 503, 504]);
@@ -169,8 +173,12 @@ export async function submitSurvey(
   }
   if (RETRY_STATUS.has(response.status)) return 'retry';
   try {
-    const body = (await response.json()) as { data?: { submitSurvey?: { ok: boolean } } };
-    return body.data?.submitSurvey?.ok === true ? 'sent' : 'refused';
+    const body = (await response.json()) as {
+      data?: { submitSurvey?: { ok: boolean; userErrors?: { code: string }[] } };
+    };
+    const payload = body.data?.submitSurvey;
+    if (payload?.ok === true) return 'sent';
+    return payload?.userErrors?.some((e) => e.code === 'ALREADY_SUBMITTED') ? 'already' : 'refused';
   } catch {
     return response.ok ? 'refused' : 'retry';
   }

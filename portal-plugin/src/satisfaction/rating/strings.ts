@@ -16,6 +16,7 @@ export interface FormStrings {
   skip: string;
   answersSent: string;
   answersFailed: string;
+  answersAlready: string;
   answersQueued: string;
   severalAllowed: string;
   outcomes: Record<Outcome, string>;
@@ -38,6 +39,8 @@ export const STRINGS: Record<'vi' | 'en', FormStrings> = {
     skip: 'Bỏ qua',
     answersSent: 'Đã nhận câu trả lời. Xin cảm ơn!',
     answersFailed: 'Chưa gửi được câu trả lời; đánh giá của ông/bà vẫn đã được ghi nhận.',
+    answersAlready:
+      'Hồ sơ này đã có câu trả lời khảo sát trước đó nên không ghi nhận thêm; đánh giá của ông/bà vẫn đã được ghi nhận.',
     answersQueued:
       'Chưa có kết nối mạng. Câu trả lời đã được lưu trên máy này và sẽ tự động gửi khi có kết nối trở lại.',
     severalAllowed: 'Có thể chọn nhiều phương án.',
@@ -69,6 +72,8 @@ export const STRINGS: Record<'vi' | 'en', FormStrings> = {
     skip: 'Skip',
     answersSent: 'Answers received. Thank you!',
     answersFailed: 'Your answers could not be sent; your rating has been recorded.',
+    answersAlready:
+      'The survey for this dossier has already been answered, so these answers were not added; your rating has been recorded.',
     answersQueued:
       'You are offline. Your answers are saved on this device and will be sent when the connection returns.',
     severalAllowed: 'You may choose several options.',
@@ -87,3 +92,11 @@ export const STRINGS: Record<'vi' | 'en', FormStrings> = {
     },
   },
 };
+
+/** What the applicant reads after sending the questionnaire answers (or what happened instead). */
+export function surveyMessage(t: FormStrings, result: 'sent' | 'queued' | 'already' | 'refused'): string {
+  if (result === 'sent') return t.answersSent;
+  if (result === 'queued') return t.answersQueued;
+  if (result === 'already') return t.answersAlready;
+  return t.answersFailed;
+}
