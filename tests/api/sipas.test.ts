@@ -195,6 +195,17 @@ afterAll(async () => {
 });
 
 describe('questionnaires', () => {
+  it('gives anyone the quick-rating questionnaire published last, by kind, within the anonymous budget', async () => {
+    // What the portal widget asks before showing its short items; no key, so the per-operation cost
+    // ceiling of an anonymous caller (1,000) applies: the list of every version would exceed it.
+    const res = await t.gql<{ questionnaire: { code: string; status: string; questions: unknown[] } }>(`{
+      questionnaire(kind: QUICK_RATING) { code status version questions { code kind text scale { levels { value label } } options { code text } } } }`);
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    expect(res.data!.questionnaire).toMatchObject({ code: 'DANH-GIA-NHANH', status: 'PUBLISHED' });
+    const neither = await t.gql('{ questionnaire { code } }');
+    expect(neither.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('the seed without dossiers still brings the SIPAS questionnaire, as data', async () => {
     const res = await t.gql<{ questionnaire: QuestionnaireResult }>(`{
       questionnaire(code: "SIPAS-2640") { code version status kind

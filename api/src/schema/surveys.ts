@@ -1,4 +1,5 @@
 import { QuestionnaireKind, QuestionnaireStatus, SurveyQuestionKind } from '@tthc/db';
+import { badInput } from '../errors.ts';
 import { assertAgencyInKeyScope, assertUnrestrictedKey } from '../services/access/agency-scope.ts';
 import { actorOf } from '../services/access/principal.ts';
 import { optionList, type PathError, publishQuestionnaire, scaleLevels } from '../services/questionnaires.ts';
@@ -126,9 +127,22 @@ builder.queryFields((t) => ({
   questionnaire: t.prismaField({
     type: QuestionnaireRef,
     nullable: true,
-    description: 'One version; without `version`, the one published now (else the newest).',
-    args: { code: t.arg.string({ required: true }), version: t.arg.int() },
-    resolve: async (query, _root, { code, version }, ctx) => {
+    description:
+      'One version of the questionnaire `code`; without `version`, the one published now (else the newest). With `kind` instead of `code`: the questionnaire of that kind published last (what the portal widget asks its short items from; one object, so it fits an anonymous caller’s cost budget). Neither: BAD_USER_INPUT.',
+    args: {
+      code: t.arg.string(),
+      kind: t.arg({ type: QuestionnaireKindEnum }),
+      version: t.arg.int(),
+    },
+    resolve: async (query, _root, { code, kind, version }, ctx) => {
+      if (!code) {
+        if (!kind) throw badInput('Cần mã bộ câu hỏi (code) hoặc loại bộ câu hỏi (kind).');
+        return ctx.prisma.questionnaire.findFirst({
+          ...query,
+          where: { kind, status: 'PUBLISHED' },
+          orderBy: [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
+        });
+      }
       if (version != null)
         return ctx.prisma.questionnaire.findUnique({ ...query, where: { code_version: { code, version } } });
       const published = await ctx.prisma.questionnaire.findFirst({

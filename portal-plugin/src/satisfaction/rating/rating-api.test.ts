@@ -127,12 +127,12 @@ describe('the questionnaire', () => {
     const get = async <T>(_endpoint: string, query: string) => {
       documents.push(query);
       return {
-        data: { questionnaires: [{ code: 'DG-NHANH', version: 2, questions }], questionnaire: null } as T,
+        data: { questionnaire: { code: 'DG-NHANH', version: 2, questions } } as T,
       };
     };
     expect(await loadQuestionnaire(get, ENDPOINT, '')).toMatchObject({ code: 'DG-NHANH', version: 2 });
     await loadQuestionnaire(get, ENDPOINT, 'SIPAS-2026');
-    expect(documents[0]).toContain('questionnaires(kind:QUICK_RATING,status:PUBLISHED)');
+    expect(documents[0]).toContain('questionnaire(kind:QUICK_RATING)');
     expect(documents[1]).toContain('questionnaire(code:$c)');
     for (const document of documents) expect(validate(schema, parse(document))).toEqual([]);
     const survey =

@@ -100,23 +100,18 @@ export async function loadQuestionnaire(
   endpoint: string,
   questions: string,
 ): Promise<ShortQuestionnaire | null> {
+  // One questionnaire object either way: a list of every version would cost more than an anonymous
+  // caller's per-operation budget (docs/limits.md).
   const byCode = questions && questions !== 'quick';
-  const answer = byCode
-    ? await get<{ questionnaire: QuestionnaireAnswer | null }>(
-        endpoint,
-        `query DvcQuestionnaire($c:String!){questionnaire(code:$c){${QUESTION_FIELDS}}}`,
-        { c: questions },
-      )
-    : await get<{ questionnaires: QuestionnaireAnswer[] }>(
-        endpoint,
-        `query DvcQuickQuestionnaire{questionnaires(kind:QUICK_RATING,status:PUBLISHED){${QUESTION_FIELDS}}}`,
-        {},
-      );
-  const data = answer.data as {
-    questionnaire?: QuestionnaireAnswer | null;
-    questionnaires?: QuestionnaireAnswer[];
-  };
-  const found = data?.questionnaire ?? data?.questionnaires?.[0];
+  const answer = await get<{ questionnaire: QuestionnaireAnswer | null }>(
+    endpoint,
+    byCode
+      ? `query DvcQuestionnaire($c:String!){questionnaire(code:$c){${QUESTION_FIELDS}}}`
+      : `query DvcQuickQuestionnaire{questionnaire(kind:QUICK_RATING){${QUESTION_FIELDS}}}`,
+    byCode ? { c: questions } : {},
+  );
+  const found = (answer.data as { questionnaire?: QuestionnaireAnswer | null } | null | undefined)
+    ?.questionnaire;
   if (!found) return null;
   return { code: found.code, version: found.version, questions: shortItems(found.questions) };
 }
