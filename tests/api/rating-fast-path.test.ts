@@ -80,7 +80,7 @@ describe('the rating form’s persisted operation', () => {
     const fastAnswer = await viaFastPath({ variables: { input } });
     expect(fastAnswer).toEqual({
       status: 200,
-      body: { data: { submitRating: { ok: true, error: null } } },
+      body: { data: { submitRating: { ok: true, replaced: false, error: null } } },
       cors: '*',
     });
     // The same submission through /graphql is a replay of the same idempotency key: the same answer.

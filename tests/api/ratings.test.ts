@@ -82,7 +82,7 @@ async function recordFixtures() {
 }
 
 const LINK = `mutation($code: String!) { ratingLink(dossierCode: $code) { token url expiresAt } }`;
-const SUBMIT = `mutation($input: SubmitRatingInput!) { submitRating(input: $input) { ok error { index code message } } }`;
+const SUBMIT = `mutation($input: SubmitRatingInput!) { submitRating(input: $input) { ok replaced error { index code message } } }`;
 const STATS = `query($scope: StatsScope!) {
   stats(scope: $scope, period: { from: "2026-10-01", to: "2026-10-31" }) {
     finished ratingLinksIssued ratings verySatisfied satisfied dissatisfied satisfactionRate responseRate } }`;
@@ -185,8 +185,10 @@ describe('ratingLink', () => {
 
 describe('submitRating', () => {
   it('stores a rating and moves the figures of the period the dossier finished in', async () => {
+    // The dossier's first rating: nothing replaced.
     expect(await submit({ dossierCode: 'R1', token: tokens.R1, level: 'VERY_SATISFIED' })).toEqual({
       ok: true,
+      replaced: false,
       error: null,
     });
     // 1 rating of 2 finished: very satisfied 1 → satisfaction 1/1, response 1/2.
@@ -203,8 +205,10 @@ describe('submitRating', () => {
   });
 
   it('replaces the older rating in the statistics and keeps it as history', async () => {
+    // The citizen is told the new answer took the place of the earlier one.
     expect(await submit({ dossierCode: 'R1', token: tokens.R1, level: 'DISSATISFIED' })).toMatchObject({
       ok: true,
+      replaced: true,
     });
     expect(await stats(S1)).toMatchObject({
       ratings: 1,
@@ -280,8 +284,9 @@ describe('idempotency', () => {
   it('the same key again answers ok and stores nothing', async () => {
     const { token } = await link('I1');
     const input = { dossierCode: 'I1', token, level: 'SATISFIED', idempotencyKey: 'phieu-I1-lan-1' };
-    expect(await submit(input)).toMatchObject({ ok: true });
-    expect(await submit(input)).toMatchObject({ ok: true });
+    expect(await submit(input)).toMatchObject({ ok: true, replaced: false });
+    // A replay is not a new rating: it replaced nothing either.
+    expect(await submit(input)).toMatchObject({ ok: true, replaced: false });
     expect(await ratingRows('I1')).toHaveLength(1);
   });
 

@@ -53,12 +53,19 @@ const RATING_REJECTION_FIELD: Record<RatingRejection, string | null> = {
 // The parent is RatingService.submit's result as is: the rating fast path serialises its `error`
 // itself (server/rating-fast-path.ts), so the field path is derived here rather than added to it.
 const SubmitRatingPayload = builder
-  .objectRef<{ ok: boolean; error: { index: number; code: RatingRejection; message: string } | null }>(
-    'SubmitRatingPayload',
-  )
+  .objectRef<{
+    ok: boolean;
+    replaced?: boolean;
+    error: { index: number; code: RatingRejection; message: string } | null;
+  }>('SubmitRatingPayload')
   .implement({
     fields: (t) => ({
       ok: t.exposeBoolean('ok', { description: 'True once the rating is durably stored.' }),
+      replaced: t.boolean({
+        description:
+          'True when this rating took the place of an earlier one of the same dossier (the newer counts, the older is kept as history); false for a first rating, a replayed submission (same idempotency key) and a refusal.',
+        resolve: (p) => p.replaced ?? false,
+      }),
       error: t.field({
         type: InputErrorRef,
         nullable: true,

@@ -17,7 +17,7 @@ export const RATING_FAST_PATH = '/graphql/submit-rating';
 
 /** The document the widget sends; the body may repeat it as `query`, or give `variables` only. */
 export const SUBMIT_RATING_DOCUMENT =
-  'mutation SubmitRating($input: SubmitRatingInput!) { submitRating(input: $input) { ok error { index code message } } }';
+  'mutation SubmitRating($input: SubmitRatingInput!) { submitRating(input: $input) { ok replaced error { index code message } } }';
 
 const document = parse(SUBMIT_RATING_DOCUMENT);
 const operation = document.definitions[0] as OperationDefinitionNode;
@@ -104,5 +104,6 @@ export async function handleRatingFastPath(
     for (const [name, value] of Object.entries(UNAVAILABLE_HTTP.headers)) res.setHeader(name, value);
     return answer(res, UNAVAILABLE_HTTP.status, failure('SERVICE_UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE));
   }
-  return answer(res, 200, { data: { submitRating: { ok: result.ok, error: result.error } } });
+  const replaced = result.ok ? result.replaced : false;
+  return answer(res, 200, { data: { submitRating: { ok: result.ok, replaced, error: result.error } } });
 }

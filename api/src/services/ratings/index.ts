@@ -38,7 +38,7 @@ export type RatingRejection =
   | 'RATE_LIMITED';
 
 export type SubmitRatingResult =
-  | { ok: true; error: null }
+  | { ok: true; error: null; replaced: boolean }
   | { ok: false; error: { index: 0; code: RatingRejection; message: string } };
 
 export interface RatingLink {
@@ -137,7 +137,9 @@ export class RatingService {
       comment: commentForStorage(input.comment),
       idempotencyKey: key,
     });
-    return outcome.ok ? { ok: true, error: null } : reject(outcome.code, outcome.message);
+    return outcome.ok
+      ? { ok: true, error: null, replaced: outcome.replaced }
+      : reject(outcome.code, outcome.message);
   }
 
   /**

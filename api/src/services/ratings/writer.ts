@@ -8,7 +8,7 @@ import { GroupCommitQueue } from '../group-commit.ts';
 import type { Logger } from '../logger.ts';
 import { PhaseTimer } from '../phase-timer.ts';
 import { inTransaction } from '../transaction.ts';
-import { insertRatings, lockDossiers, type NewRating } from './store.ts';
+import { insertRatings, type LockedDossier, lockDossiers, type NewRating } from './store.ts';
 
 export interface RatingSubmission {
   dossierCode: string;
@@ -19,7 +19,8 @@ export interface RatingSubmission {
 }
 
 export type WriteOutcome =
-  | { ok: true; replay: boolean }
+  /** `replaced`: the rating took the place of an earlier one of the dossier (false for a replay). */
+  | { ok: true; replay: boolean; replaced: boolean }
   | { ok: false; code: 'UNKNOWN_DOSSIER' | 'NOT_FINISHED'; message: string };
 
 export interface AcceptedRating {
@@ -138,13 +139,18 @@ async function writeBatch(client: pg.PoolClient, items: RatingSubmission[], time
   timer?.mark('lock');
   const outcomes: WriteOutcome[] = [];
   const writes: NewRating[] = [];
+  const rated = new Set<LockedDossier['id']>();
   for (const item of items) {
     const dossier = dossiers.get(item.dossierCode);
     if (!dossier) outcomes.push(UNKNOWN_DOSSIER(item.dossierCode));
     else if (!isFinished(dossier.facts)) outcomes.push(NOT_FINISHED(item.dossierCode));
-    else if (item.idempotencyKey && known.has(item.idempotencyKey)) outcomes.push({ ok: true, replay: true });
+    else if (item.idempotencyKey && known.has(item.idempotencyKey))
+      outcomes.push({ ok: true, replay: true, replaced: false });
     else {
-      outcomes.push({ ok: true, replay: false });
+      // An earlier rating of the dossier, stored before this batch or earlier in it, becomes history.
+      const replaced = dossier.facts.rating != null || rated.has(dossier.id);
+      rated.add(dossier.id);
+      outcomes.push({ ok: true, replay: false, replaced });
       writes.push({ dossier, level: item.level, comment: item.comment, idempotencyKey: item.idempotencyKey });
     }
   }

@@ -44,7 +44,8 @@ export function mountRatingForm(
   const { dossierCode, token, questions } = props;
   const api = kit.endpoint;
   const store = browserStore();
-  // The API does not say whether a rating replaced an earlier one; this browser remembers its own.
+  // The API says whether a rating replaced an earlier one (`replaced`), but not for a replay of the
+  // same submission (a queued one sent again): this browser also remembers its own.
   const ratedKey = `dvc-satisfaction:rated:${dossierCode}`;
   let ratedBefore = false;
   try {
