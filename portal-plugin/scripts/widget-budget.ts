@@ -1,4 +1,4 @@
-// The widget's size budgets (issue 10; floors in ../shared/docs/performance.md "Widget script size"):
+// The widget's size budgets (issue 10; floors in docs/benchmarks.md "Widget script size"):
 // what every portal page view pays to show the live badge, and everything including the rating form.
 import type { WidgetManifest } from './widget-manifest.ts';
 

@@ -1,5 +1,5 @@
 // Which Chromium the browser tests drive: Debian's (Playwright's own download is unreachable on the
-// machines this project is built on, ../shared/docs/toolchain.md). Plain Node, no test framework:
+// machines this project is built on; the README says how). Plain Node, no test framework:
 // scripts/test.ts asks the same question to say loudly, after `npm test`, that browser tests skipped.
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
