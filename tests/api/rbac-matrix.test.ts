@@ -540,62 +540,14 @@ export const MUTATIONS: MutationSpec[] = [
     // Out of the subtree: FORBIDDEN at the top level (assertAgencyInKeyScope), as before issue 9.
     expected: ingestWithinSubtree('FORBIDDEN'),
   },
-  {
-    name: 'setEvaluationScores',
-    document: mutation('setEvaluationScores', 'SetEvaluationScoresInput'),
-    targets: ['inside', 'outside'],
-    prepare: async (ctx) => ({
-      input: {
-        agencyCode: codeOfUnit(ctx),
-        year: 2026,
-        quarter: 1 + (Math.floor(ctx.n / 9) % 4),
-        scores: [{ indicator: 1 + (ctx.n % 9), selfScore: 2 }],
-      },
-    }),
-    observe: (ctx, v) => {
-      const input = v.input as { quarter: number; scores: { indicator: number }[] };
-      return ctx.prisma.oneStopEvaluationScore.findMany({
-        where: {
-          agencyId: ctx.agency!.id,
-          year: 2026,
-          quarter: input.quarter,
-          indicator: input.scores[0]!.indicator,
-        },
-      });
-    },
-    // Its entries keep the agency in their data, not in AuditLog.agencyId.
-    audit: { action: 'evaluation.set-scores', agencyChecked: false },
-    // Self-scored points: the unit's officers and above (out of the subtree FORBIDDEN at the top level).
-    expected: ingestWithinSubtree('FORBIDDEN'),
-  },
-  {
-    name: 'setEvaluationScores (verified points)',
-    document: mutation('setEvaluationScores', 'SetEvaluationScoresInput'),
-    targets: ['inside', 'outside'],
-    prepare: async (ctx) => ({
-      input: {
-        agencyCode: codeOfUnit(ctx),
-        year: 2026,
-        quarter: 1 + (Math.floor(ctx.n / 9) % 4),
-        scores: [{ indicator: 1 + (ctx.n % 9), verifiedScore: 2 }],
-      },
-    }),
-    observe: (ctx, v) => {
-      const input = v.input as { quarter: number; scores: { indicator: number }[] };
-      return ctx.prisma.oneStopEvaluationScore.findMany({
-        where: {
-          agencyId: ctx.agency!.id,
-          year: 2026,
-          quarter: input.quarter,
-          indicator: input.scores[0]!.indicator,
-        },
-      });
-    },
-    // Its entries keep the agency in their data, not in AuditLog.agencyId.
-    audit: { action: 'evaluation.set-scores', agencyChecked: false },
-    // Verified points (điểm thẩm định) are the evaluators': administrators of the subtree only.
-    expected: adminWithinSubtree('FORBIDDEN'),
-  },
+  // Self-scored points: the unit's officers and above (out of the subtree FORBIDDEN at the top level).
+  evaluationScoresSpec('setEvaluationScores', 'selfScore', ingestWithinSubtree('FORBIDDEN')),
+  // Verified points (điểm thẩm định) are the evaluators': administrators of the subtree only.
+  evaluationScoresSpec(
+    'setEvaluationScores (verified points)',
+    'verifiedScore',
+    adminWithinSubtree('FORBIDDEN'),
+  ),
   // Procedure catalogue (schema/procedure-editing.ts): the province's catalogue, edited by a
   // SYSTEM_ADMIN, an admin key for every agency, or the administrator of a provincial-level agency.
   // Refusals come in userErrors. The import (one audit row per procedure and one for the file) is
@@ -678,6 +630,41 @@ async function catalogueProcedure(ctx: CaseContext, code: string, active: boolea
       active,
     },
   });
+}
+
+/** setEvaluationScores entering one kind of points (self-scored or verified) for the case's unit. */
+function evaluationScoresSpec(
+  name: string,
+  points: 'selfScore' | 'verifiedScore',
+  expected: Expectation,
+): MutationSpec {
+  return {
+    name,
+    document: mutation('setEvaluationScores', 'SetEvaluationScoresInput'),
+    targets: ['inside', 'outside'],
+    prepare: async (ctx) => ({
+      input: {
+        agencyCode: codeOfUnit(ctx),
+        year: 2026,
+        quarter: 1 + (Math.floor(ctx.n / 9) % 4),
+        scores: [{ indicator: 1 + (ctx.n % 9), [points]: 2 }],
+      },
+    }),
+    observe: (ctx, v) => {
+      const input = v.input as { quarter: number; scores: { indicator: number }[] };
+      return ctx.prisma.oneStopEvaluationScore.findMany({
+        where: {
+          agencyId: ctx.agency!.id,
+          year: 2026,
+          quarter: input.quarter,
+          indicator: input.scores[0]!.indicator,
+        },
+      });
+    },
+    // Its entries keep the agency in their data, not in AuditLog.agencyId.
+    audit: { action: 'evaluation.set-scores', agencyChecked: false },
+    expected,
+  };
 }
 
 /** A different day for each calendar case, far from the days other tests use. */
