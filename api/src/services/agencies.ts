@@ -92,6 +92,14 @@ export async function subtreeIds(
 }
 
 /**
+ * Whether `agencyId` is `rootId` or lies in its subtree (with history, as subtreeIds): a move or a
+ * merge of `rootId` under or into it would make a cycle.
+ */
+export async function isInSubtree(prisma: PrismaClient, rootId: number, agencyId: number): Promise<boolean> {
+  return agencyId === rootId || (await subtreeIds(prisma, rootId)).includes(agencyId);
+}
+
+/**
  * The smallest unit whose subtree (with history, as subtreeIds) holds all of these agencies: where
  * an audit entry about several of them belongs (a user's grants on two communes: their province).
  * Null when they share none, or for an empty list.

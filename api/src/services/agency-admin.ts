@@ -6,7 +6,7 @@ import type { Agency, AgencyLevel, PrismaClient } from '@tthc/db';
 import { toSearchText } from '../domain/search-text.ts';
 import { type Day, dayOf } from '../domain/time.ts';
 import type { Admin } from './access/reach.ts';
-import { findAgency, subtreeIds } from './agencies.ts';
+import { findAgency, isInSubtree } from './agencies.ts';
 import { audit } from './audit.ts';
 import { dateColumn, dayOfDateColumn } from './date-columns.ts';
 import { isUniqueViolation, Problems, refused } from './input-refusal.ts';
@@ -234,7 +234,7 @@ export async function moveAgency(
 ): Promise<Agency> {
   const agency = await unitInReach(prisma, input.code, by, ['code'], { current: true });
   const parent = await unitInReach(prisma, input.parentCode, by, ['parentCode'], { current: true });
-  if (parent.id === agency.id || (await subtreeIds(prisma, agency.id)).includes(parent.id)) {
+  if (await isInSubtree(prisma, agency.id, parent.id)) {
     throw refused(
       ['parentCode'],
       'AGENCY_CYCLE',

@@ -5,7 +5,7 @@
 import type { Agency, PrismaClient } from '@tthc/db';
 import { addDays, type Day, startOfDay } from '../domain/time.ts';
 import type { Admin } from './access/reach.ts';
-import { findAgency, subtreeIds } from './agencies.ts';
+import { findAgency, isInSubtree, subtreeIds } from './agencies.ts';
 import { changeAgency, existsOn, unitInReach } from './agency-admin.ts';
 import { dateColumn, dayOfDateColumn } from './date-columns.ts';
 import { refused } from './input-refusal.ts';
@@ -40,7 +40,7 @@ export async function mergeAgency(
     );
   }
   const successor = await successorOn(prisma, input.successorCode.trim(), input.effectiveDate);
-  if (successor.id === agency.id || (await subtreeIds(prisma, agency.id)).includes(successor.id)) {
+  if (await isInSubtree(prisma, agency.id, successor.id)) {
     throw refused(
       ['successorCode'],
       'AGENCY_CYCLE',

@@ -9,6 +9,7 @@ import type { ErrorCode } from '../errors.ts';
 import { catalogueEditRefusal } from './access/catalogue-editors.ts';
 import { actorOf, type Principal } from './access/principal.ts';
 import { audit } from './audit.ts';
+import { isUniqueViolation } from './input-refusal.ts';
 import { loadCatalogue, loadStoredProcedures } from './procedure-records.ts';
 import { writePlans } from './procedure-writes.ts';
 
@@ -45,10 +46,6 @@ const refused = (refusals: Refusal[]): SaveOutcome => ({
   changes: [],
   refusals,
 });
-
-/** A unique violation on Procedure.code: another save created the same code just before. */
-const isDuplicateCode = (error: unknown) =>
-  typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
 
 async function save(
   prisma: PrismaClient,
@@ -87,7 +84,8 @@ async function save(
       };
     }, CATALOGUE_TRANSACTION);
   } catch (error) {
-    if (!isDuplicateCode(error)) throw error;
+    // A unique violation on Procedure.code: another save created the same code just before.
+    if (!isUniqueViolation(error)) throw error;
     return refused([
       {
         path: ['code'],

@@ -19,6 +19,7 @@ import type { ErrorCode } from '../errors.ts';
 import { catalogueEditRefusal } from './access/catalogue-editors.ts';
 import { actorOf, type Principal } from './access/principal.ts';
 import { audit } from './audit.ts';
+import { isUniqueViolation } from './input-refusal.ts';
 import { CATALOGUE_TRANSACTION, lockProcedures } from './procedure-editing.ts';
 import { type ImportFormat, type ImportSourceRow, readImportFile } from './procedure-files.ts';
 import { type Catalogue, loadCatalogue, loadStoredProcedures, type StoredRow } from './procedure-records.ts';
@@ -270,7 +271,7 @@ export async function applyProcedureImport(
     };
   } catch (error) {
     // Another save created one of the file's codes while this one was being read.
-    if ((error as { code?: string }).code !== 'P2002') throw error;
+    if (!isUniqueViolation(error)) throw error;
     return {
       applied: false,
       rows: [],

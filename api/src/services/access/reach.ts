@@ -1,8 +1,10 @@
 // Where a caller may use one capability (read, ingest, admin): the permission table of docs/api.md
 // "Roles" is "this capability, within the subtree of the grant that carries it". An official with
 // VIEWER on one commune and UNIT_ADMIN on another administers the second only, so the subtrees are
-// those of the grants that carry the capability, not of all of them (agency-scope.ts unites every
-// grant, which is right for reads and ingestion but too wide for administration).
+// those of the grants that carry the capability, not of all of them. agency-scope.ts answers the
+// same question per capability for the older reads and writes (as an AgencyScope; it also lets a key
+// without the capability through, its scopes being checked by the operation): the two could share
+// their grant filter and subtree cache.
 import type { ApiScope, PrismaClient } from '@tthc/db';
 import { subtreeIds } from '../agencies.ts';
 import { hasScope, type Principal, roleHasScope } from './principal.ts';
