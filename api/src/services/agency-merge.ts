@@ -5,7 +5,7 @@
 import type { Agency, PrismaClient } from '@tthc/db';
 import { addDays, type Day, startOfDay } from '../domain/time.ts';
 import type { Admin } from './access/reach.ts';
-import { findAgency, isInSubtree, subtreeIds } from './agencies.ts';
+import { findAgency, isInSubtree } from './agencies.ts';
 import { changeAgency, existsOn, unitInReach } from './agency-admin.ts';
 import { dateColumn, dayOfDateColumn } from './date-columns.ts';
 import { refused } from './input-refusal.ts';
