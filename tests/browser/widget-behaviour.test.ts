@@ -11,6 +11,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page, type WebSocket } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The badge's period exactly as the widget computes it (12 months up to today, in Vietnam).
+import { lastTwelveMonths } from '../../portal-plugin/src/satisfaction/period.ts';
 import type { TestApi } from '../support/api.ts';
 import { keyFor } from '../support/keys.ts';
 import { startSeededApi } from '../support/seeded.ts';
@@ -32,13 +34,6 @@ const contexts: BrowserContext[] = [];
 let procedureCode: string;
 /** Finished, unrated dossiers inside the badge's period, each used by one test: 0 and 1 of the badge's procedure. */
 let unrated: string[];
-
-/** The badge's period, as the widget computes it (portal-plugin period.ts): 12 months up to today. */
-function lastTwelveMonths(now = new Date()) {
-  const today = new Date(now.getTime() + 7 * 3600_000);
-  const start = new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate() + 1));
-  return { from: start.toISOString().slice(0, 10), to: today.toISOString().slice(0, 10) };
-}
 
 async function newContext(width = 1280, height = 800): Promise<BrowserContext> {
   const context = await browser.newContext({
