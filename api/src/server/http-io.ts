@@ -17,6 +17,25 @@ export function sendJson(
   res.end(JSON.stringify(body));
 }
 
+/**
+ * For a read-only endpoint: answers 405 (JSON, `Allow: GET, HEAD`) to any other method and returns
+ * true, or returns false for GET and HEAD.
+ */
+export function refuseUnlessGetOrHead(
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: Record<string, string> = {},
+): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD') return false;
+  sendJson(
+    res,
+    405,
+    { code: 'METHOD_NOT_ALLOWED', message: 'Chỉ nhận phương thức GET.' },
+    { ...headers, allow: 'GET, HEAD' },
+  );
+  return true;
+}
+
 /** The body, or why not: over `maxBytes` (and whether the connection must close to stop it). */
 export type BodyRead = { body: Buffer } | { tooLarge: true; closing: boolean };
 

@@ -9,7 +9,7 @@ import { authenticate } from '../services/api-keys.ts';
 import type { Services } from '../services/context.ts';
 import { exportCatalogue, exportTemplate } from '../services/procedure-export.ts';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, UNAVAILABLE_HTTP } from './database-errors.ts';
-import { sendJson } from './http-io.ts';
+import { refuseUnlessGetOrHead, sendJson } from './http-io.ts';
 import type { RequestAdmission } from './national-sync-endpoint.ts';
 
 export const EXPORTS_PREFIX = '/exports/';
@@ -62,15 +62,7 @@ export async function handleProcedureExport(
     });
     return;
   }
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    sendJson(
-      res,
-      405,
-      { code: 'METHOD_NOT_ALLOWED', message: 'Chỉ nhận phương thức GET.' },
-      { allow: 'GET, HEAD' },
-    );
-    return;
-  }
+  if (refuseUnlessGetOrHead(req, res)) return;
   try {
     let principal: Principal;
     try {

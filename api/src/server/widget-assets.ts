@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Logger } from '../services/logger.ts';
-import { sendJson } from './http-io.ts';
+import { refuseUnlessGetOrHead, sendJson } from './http-io.ts';
 
 export const WIDGET_PREFIX = '/widget/';
 /** The stable name portals paste; the major version changes only with a breaking change of the element. */
@@ -144,18 +144,7 @@ export function handleWidgetAsset(
     );
     return;
   }
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    sendJson(
-      res,
-      405,
-      { code: 'METHOD_NOT_ALLOWED', message: 'Chỉ nhận phương thức GET.' },
-      {
-        ...shared,
-        allow: 'GET, HEAD',
-      },
-    );
-    return;
-  }
+  if (refuseUnlessGetOrHead(req, res, shared)) return;
   const headers: Record<string, string> = {
     ...shared,
     'content-type': asset.type,
