@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+  currentPeriod,
+  isDay,
+  parsePeriod,
+  periodLabel,
+  periodParams,
+  periodRange,
+  previousPeriod,
+  todayInVietnam,
+} from './periods';
+
+describe('periodRange', () => {
+  it('gives the first and last day of months, quarters, halves and years', () => {
+    // February 2024 is a leap month (2024 divisible by 4, not by 100): 29 days.
+    expect(periodRange({ kind: 'month', year: 2024, month: 2 })).toEqual({
+      from: '2024-02-01',
+      to: '2024-02-29',
+    });
+    // Q3 = July..September; September has 30 days.
+    expect(periodRange({ kind: 'quarter', year: 2026, quarter: 3 })).toEqual({
+      from: '2026-07-01',
+      to: '2026-09-30',
+    });
+    expect(periodRange({ kind: 'half', year: 2026, half: 1 })).toEqual({
+      from: '2026-01-01',
+      to: '2026-06-30',
+    });
+    expect(periodRange({ kind: 'year', year: 2025 })).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+  });
+});
+
+describe('previousPeriod', () => {
+  it('steps back across the year boundary', () => {
+    expect(previousPeriod({ kind: 'month', year: 2026, month: 1 })).toEqual({
+      kind: 'month',
+      year: 2025,
+      month: 12,
+    });
+    expect(previousPeriod({ kind: 'quarter', year: 2026, quarter: 1 })).toEqual({
+      kind: 'quarter',
+      year: 2025,
+      quarter: 4,
+    });
+    expect(previousPeriod({ kind: 'half', year: 2026, half: 2 })).toEqual({
+      kind: 'half',
+      year: 2026,
+      half: 1,
+    });
+  });
+
+  it('gives a custom range the same number of days, ending the day before', () => {
+    // 2026-03-01..2026-03-10 is 10 days; the 10 days before end on 2026-02-28 and start on 02-19.
+    expect(previousPeriod({ kind: 'custom', from: '2026-03-01', to: '2026-03-10' })).toEqual({
+      kind: 'custom',
+      from: '2026-02-19',
+      to: '2026-02-28',
+    });
+  });
+});
+
+describe('periodLabel', () => {
+  it('names the period as a report title does', () => {
+    expect(periodLabel({ kind: 'quarter', year: 2026, quarter: 3 })).toBe('Quý III năm 2026');
+    expect(periodLabel({ kind: 'half', year: 2026, half: 1 })).toBe('6 tháng đầu năm 2026');
+    expect(periodLabel({ kind: 'month', year: 2026, month: 7 })).toBe('Tháng 07/2026');
+    expect(periodLabel({ kind: 'custom', from: '2026-07-01', to: '2026-07-15' })).toBe(
+      'Từ ngày 01/07/2026 đến ngày 15/07/2026',
+    );
+  });
+});
+
+describe('parsePeriod and periodParams', () => {
+  it('round-trips every kind', () => {
+    for (const choice of [
+      { kind: 'month', year: 2026, month: 11 },
+      { kind: 'quarter', year: 2025, quarter: 4 },
+      { kind: 'half', year: 2026, half: 2 },
+      { kind: 'year', year: 2026 },
+      { kind: 'custom', from: '2026-01-05', to: '2026-02-01' },
+    ] as const) {
+      expect(parsePeriod(periodParams(choice), '2026-12-04')).toEqual(choice);
+    }
+  });
+
+  it('falls back to the current period on a bad or missing address', () => {
+    // 2026-12-04 lies in Q4.
+    expect(parsePeriod(new URLSearchParams(''), '2026-12-04')).toEqual({
+      kind: 'quarter',
+      year: 2026,
+      quarter: 4,
+    });
+    expect(parsePeriod(new URLSearchParams('ky=quy&nam=2026&so=5'), '2026-12-04')).toEqual(
+      currentPeriod('quarter', '2026-12-04'),
+    );
+    expect(
+      parsePeriod(new URLSearchParams('ky=tuy-chon&tu=2026-02-30&den=2026-03-01'), '2026-12-04').kind,
+    ).toBe('quarter');
+    expect(
+      parsePeriod(new URLSearchParams('ky=tuy-chon&tu=2026-03-02&den=2026-03-01'), '2026-12-04').kind,
+    ).toBe('quarter');
+  });
+});
+
+describe('isDay and todayInVietnam', () => {
+  it('rejects impossible days', () => {
+    expect(isDay('2026-02-29')).toBe(false);
+    expect(isDay('2024-02-29')).toBe(true);
+    expect(isDay('2026-13-01')).toBe(false);
+  });
+
+  it('uses the Việt Nam day (UTC+7)', () => {
+    // 17:30 UTC on 3 December is 00:30 on 4 December in Hà Nội.
+    expect(todayInVietnam(new Date('2026-12-03T17:30:00Z'))).toBe('2026-12-04');
+  });
+});
