@@ -193,6 +193,18 @@ export const ERROR_CODES = {
     'The import file cannot be read in the format given, or its header lacks the procedure code column.',
   DUPLICATE_IMPORT_ROW:
     'The same procedure code appears on an earlier row of the import file; only the first is used.',
+
+  // ─── The reform programme's tasks (issue 11) ─────────────────────────────────────────────────
+  INVALID_YEAR: 'The year of a reform programme or plan is not a whole number from 2000 to 2100.',
+  INVALID_PROGRESS:
+    'A progress percentage that is not a whole number from 0 to 100, or a task reported done at less than 100 % (or in progress at 100 %).',
+  INVALID_URL: 'An evidence link that is not an absolute web address with the http or https scheme.',
+  REFORM_TASK_CLOSED:
+    'The reform task is done or cancelled: no more progress reports, and a cancelled task is not edited.',
+  STATUS_NOT_REPORTABLE:
+    'A progress report that would cancel the task; the unit that set it cancels it (cancelReformTask).',
+  EMPTY_REPORT:
+    'A progress report with no note, no evidence and no change of status or progress; nothing was written.',
 } as const satisfies Record<string, string>;
 
 /** A stable error code: a key of ERROR_CODES, hence documented. */

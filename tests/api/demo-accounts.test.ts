@@ -63,6 +63,7 @@ describe('demo accounts', () => {
       'qt.phuochau': 'UNIT_ADMIN@Xã Phước Hậu',
       'canbo.phuochau': 'OFFICER@Xã Phước Hậu',
       'xem.phuochau': 'VIEWER@Xã Phước Hậu',
+      noivu: 'REFORM_MONITOR@Tỉnh Khánh Hòa',
     });
   });
 
@@ -86,6 +87,7 @@ describe('demo accounts', () => {
       { username: 'qt.phuochau', agency: '22873' },
       { username: 'canbo.phuochau', agency: '22873' },
       { username: 'xem.phuochau', agency: '22873' },
+      { username: 'noivu', agency: '56' },
     ]);
   });
 
@@ -100,6 +102,7 @@ describe('demo accounts', () => {
       'qt.tinh',
       'qt.phuochau',
       'canbo.phuochau',
+      'noivu',
     ]);
     expect(await usableDemoUsers(pool, 'không-phải-mật-khẩu-mẫu')).toEqual([]);
   });

@@ -24,6 +24,7 @@ export const PRINCIPALS = [
   'OTHER_COMMUNE_ADMIN', // UNIT_ADMIN of xã Phước Hậu (22873): another commune
   'OFFICER', // OFFICER of xã Ninh Phước
   'VIEWER', // VIEWER of xã Ninh Phước
+  'REFORM_MONITOR', // REFORM_MONITOR (Sở Nội vụ) of Tỉnh Khánh Hòa (56): reform tasks, verified points
   'ANONYMOUS',
   'READ_KEY', // API key, scope read, every agency
   'COMMUNE_ADMIN_KEY', // API key, scope admin, limited to xã Ninh Phước
@@ -65,10 +66,20 @@ export const adminWithinSubtree = (outsideCode: Outcome = 'OUT_OF_SCOPE'): Expec
   OTHER_COMMUNE_ADMIN: both(outsideCode, outsideCode),
   OFFICER: both('FORBIDDEN', 'FORBIDDEN'),
   VIEWER: both('FORBIDDEN', 'FORBIDDEN'),
+  REFORM_MONITOR: both('FORBIDDEN', 'FORBIDDEN'),
   ANONYMOUS: both('UNAUTHENTICATED', 'UNAUTHENTICATED'),
   READ_KEY: both('FORBIDDEN', 'FORBIDDEN'),
   COMMUNE_ADMIN_KEY: both('OK', outsideCode),
   SYSTEM_KEY: both('OK', 'OK'),
+});
+
+/**
+ * The reform programme's tasks (schema/reform-tasks.ts): the REFORM capability — administrators and
+ * the Internal Affairs office (REFORM_MONITOR) — within the subtree; admin keys imply it.
+ */
+export const reformWithinSubtree = (outsideCode: Outcome = 'OUT_OF_SCOPE'): Expectation => ({
+  ...adminWithinSubtree(outsideCode),
+  REFORM_MONITOR: both('OK', outsideCode),
 });
 
 /** Recording within the subtree (dossier events, paper surveys): OFFICER and above, ingest keys. */
@@ -88,6 +99,7 @@ export const catalogueEditors: Expectation = {
   OTHER_COMMUNE_ADMIN: { system: 'FORBIDDEN' },
   OFFICER: { system: 'FORBIDDEN' },
   VIEWER: { system: 'FORBIDDEN' },
+  REFORM_MONITOR: { system: 'FORBIDDEN' },
   ANONYMOUS: { system: 'UNAUTHENTICATED' },
   READ_KEY: { system: 'FORBIDDEN' },
   COMMUNE_ADMIN_KEY: { system: 'FORBIDDEN' },
@@ -102,6 +114,7 @@ export const systemWide: Expectation = {
   OTHER_COMMUNE_ADMIN: { system: 'FORBIDDEN' },
   OFFICER: { system: 'FORBIDDEN' },
   VIEWER: { system: 'FORBIDDEN' },
+  REFORM_MONITOR: { system: 'FORBIDDEN' },
   ANONYMOUS: { system: 'UNAUTHENTICATED' },
   READ_KEY: { system: 'FORBIDDEN' },
   COMMUNE_ADMIN_KEY: { system: 'FORBIDDEN' },
@@ -546,7 +559,8 @@ export const MUTATIONS: MutationSpec[] = [
   evaluationScoresSpec(
     'setEvaluationScores (verified points)',
     'verifiedScore',
-    adminWithinSubtree('FORBIDDEN'),
+    // …and the Internal Affairs office, whose job verification is (REFORM_MONITOR).
+    reformWithinSubtree('FORBIDDEN'),
   ),
   // Procedure catalogue (schema/procedure-editing.ts): the province's catalogue, edited by a
   // SYSTEM_ADMIN, an admin key for every agency, or the administrator of a provincial-level agency.
@@ -615,7 +629,75 @@ export const MUTATIONS: MutationSpec[] = [
     audit: { action: 'procedure.publish' },
     expected: catalogueEditors,
   },
+  // The reform programme's tasks (schema/reform-tasks.ts): entered and edited with the REFORM
+  // capability over both units of the task; progress reported by the responsible unit's officers too.
+  {
+    name: 'createReformTask',
+    document: mutation('createReformTask', 'CreateReformTaskInput', 'task { id }'),
+    targets: ['inside', 'outside'],
+    prepare: async (ctx) => ({
+      input: {
+        year: 2026,
+        title: `Nhiệm vụ thử phân quyền ${ctx.n}`,
+        agencyCode: codeOfUnit(ctx),
+        ownerAgencyCode: codeOfUnit(ctx),
+        deadline: '2026-12-31',
+      },
+    }),
+    observe: (ctx) => ctx.prisma.reformTask.count({ where: { title: `Nhiệm vụ thử phân quyền ${ctx.n}` } }),
+    audit: { action: 'reform-task.create' },
+    expected: reformWithinSubtree(),
+  },
+  {
+    name: 'updateReformTask',
+    document: mutation('updateReformTask', 'UpdateReformTaskInput', 'task { id }'),
+    targets: ['inside', 'outside'],
+    prepare: async (ctx) => ({ input: { id: String((await reformTask(ctx)).id), deadline: '2027-01-15' } }),
+    observe: (ctx, v) =>
+      ctx.prisma.reformTask.findUnique({ where: { id: Number((v.input as { id: string }).id) } }),
+    audit: { action: 'reform-task.update' },
+    expected: reformWithinSubtree(),
+  },
+  {
+    name: 'cancelReformTask',
+    document: mutation('cancelReformTask', 'CancelReformTaskInput', 'task { id }'),
+    targets: ['inside', 'outside'],
+    prepare: async (ctx) => ({ input: { id: String((await reformTask(ctx)).id), reason: 'Thử phân quyền' } }),
+    observe: (ctx, v) =>
+      ctx.prisma.reformTask.findUnique({ where: { id: Number((v.input as { id: string }).id) } }),
+    audit: { action: 'reform-task.cancel' },
+    expected: reformWithinSubtree(),
+  },
+  {
+    name: 'reportReformTaskProgress',
+    document: mutation('reportReformTaskProgress', 'ReportReformTaskProgressInput', 'task { id }'),
+    targets: ['inside', 'outside'],
+    prepare: async (ctx) => ({
+      input: { taskId: String((await reformTask(ctx)).id), progressPercent: 30, note: 'Thử phân quyền' },
+    }),
+    observe: (ctx, v) =>
+      ctx.prisma.reformTaskReport.count({
+        where: { taskId: Number((v.input as { taskId: string }).taskId) },
+      }),
+    audit: { action: 'reform-task.report' },
+    // The responsible unit's officers report too (ingest), and the office monitoring it (reform).
+    expected: { ...ingestWithinSubtree('OUT_OF_SCOPE'), REFORM_MONITOR: both('OK', 'OUT_OF_SCOPE') },
+  },
 ];
+
+/** A reform task of the case's unit, set by that unit, for an edit, cancel or report case. */
+function reformTask(ctx: CaseContext) {
+  return ctx.prisma.reformTask.create({
+    data: {
+      year: 2026,
+      title: `Nhiệm vụ có sẵn ${ctx.n}`,
+      agencyId: ctx.agency!.id,
+      ownerAgencyId: ctx.agency!.id,
+      deadline: new Date('2026-12-31T00:00:00Z'),
+      createdBy: 'TEST',
+    },
+  });
+}
 
 /** A catalogue procedure of its own for a publish or withdraw case, published or withdrawn. */
 async function catalogueProcedure(ctx: CaseContext, code: string, active: boolean): Promise<void> {
@@ -708,15 +790,20 @@ beforeAll(async () => {
   fixtures = new Fixtures(prisma);
   await fixtures.init();
 
-  const officials: [PrincipalName, string, 'SYSTEM_ADMIN' | 'UNIT_ADMIN' | 'OFFICER' | 'VIEWER', string?][] =
-    [
-      ['SYSTEM_ADMIN', 'rbac.qtht', 'SYSTEM_ADMIN'],
-      ['PROVINCE_ADMIN', 'rbac.qt.tinh', 'UNIT_ADMIN', '56'],
-      ['COMMUNE_ADMIN', 'rbac.qt.ninhphuoc', 'UNIT_ADMIN', INSIDE],
-      ['OTHER_COMMUNE_ADMIN', 'rbac.qt.phuochau', 'UNIT_ADMIN', '22873'],
-      ['OFFICER', 'rbac.cb.ninhphuoc', 'OFFICER', INSIDE],
-      ['VIEWER', 'rbac.xem.ninhphuoc', 'VIEWER', INSIDE],
-    ];
+  const officials: [
+    PrincipalName,
+    string,
+    'SYSTEM_ADMIN' | 'UNIT_ADMIN' | 'OFFICER' | 'VIEWER' | 'REFORM_MONITOR',
+    string?,
+  ][] = [
+    ['SYSTEM_ADMIN', 'rbac.qtht', 'SYSTEM_ADMIN'],
+    ['PROVINCE_ADMIN', 'rbac.qt.tinh', 'UNIT_ADMIN', '56'],
+    ['COMMUNE_ADMIN', 'rbac.qt.ninhphuoc', 'UNIT_ADMIN', INSIDE],
+    ['OTHER_COMMUNE_ADMIN', 'rbac.qt.phuochau', 'UNIT_ADMIN', '22873'],
+    ['OFFICER', 'rbac.cb.ninhphuoc', 'OFFICER', INSIDE],
+    ['VIEWER', 'rbac.xem.ninhphuoc', 'VIEWER', INSIDE],
+    ['REFORM_MONITOR', 'rbac.noivu.tinh', 'REFORM_MONITOR', '56'],
+  ];
   for (const [principal, username, role, agencyCode] of officials) {
     await addOfficial(t, username, role, agencyCode);
     headersOf[principal] = await sessionOf(t, username);

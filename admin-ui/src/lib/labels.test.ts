@@ -40,6 +40,7 @@ describe('channel, level, unit and role labels', () => {
     expect(implementingLevelLabel('COMMUNE')).toBe('Cấp xã');
     expect(timeUnitLabel('WORKING_DAYS')).toBe('ngày làm việc');
     expect(roleLabel('UNIT_ADMIN')).toBe('Quản trị đơn vị');
+    expect(roleLabel('REFORM_MONITOR')).toBe('Theo dõi cải cách hành chính');
     expect(roleLabel('AUDITOR')).toBe('AUDITOR');
   });
 });

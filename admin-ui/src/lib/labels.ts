@@ -60,6 +60,7 @@ export const ROLE_LABELS = {
   UNIT_ADMIN: 'Quản trị đơn vị',
   OFFICER: 'Cán bộ xử lý',
   VIEWER: 'Người xem',
+  REFORM_MONITOR: 'Theo dõi cải cách hành chính',
 } as const;
 
 export const roleLabel = (role: string | null | undefined) => labelOf(ROLE_LABELS, role);

@@ -31,6 +31,10 @@ export function viewerFromApi(viewer: AdminViewerQuery['viewer']): Viewer | null
   };
 }
 
+/** The roles that read the figures, comments and tasks of their subtree (every role but SYSTEM_ADMIN,
+ * which reads everything anyway): the READ capability of docs/api.md "Roles". */
+export const READER_ROLES = ['UNIT_ADMIN', 'OFFICER', 'VIEWER', 'REFORM_MONITOR'] as const;
+
 export const hasRole = (viewer: Viewer | null, ...roles: string[]) =>
   viewer?.roles.some((grant) => roles.includes(grant.role)) ?? false;
 

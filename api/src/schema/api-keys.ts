@@ -14,7 +14,7 @@ import type { UserError } from './user-errors.ts';
 const ApiScopeEnum = builder.enumType(ApiScope, {
   name: 'ApiScope',
   description:
-    'What a key may do: READ private reads, INGEST dossier events and surveys, ADMIN configuration (implies the others).',
+    'What a key may do: READ private reads, INGEST dossier events and surveys, REFORM the reform programme’s tasks, ADMIN configuration (implies the others).',
 });
 
 const ApiKeyRef = builder.objectRef<ApiKeyRow>('ApiKey').implement({

@@ -19,7 +19,7 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
     Date: { Input: string; Output: Date | string };
   };
-  AuthScopes: { ingest: boolean; admin: boolean; read: boolean };
+  AuthScopes: { ingest: boolean; admin: boolean; read: boolean; reform: boolean };
 }>({
   defaultFieldNullability: false,
   plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
@@ -93,6 +93,7 @@ export const builder = new SchemaBuilder<{
       read: hasScope(ctx.principal, 'READ'),
       ingest: hasScope(ctx.principal, 'INGEST'),
       admin: hasScope(ctx.principal, 'ADMIN'),
+      reform: hasScope(ctx.principal, 'REFORM'),
     }),
     unauthorizedError: (_parent, ctx) =>
       ctx.principal.kind === 'anonymous'

@@ -160,22 +160,29 @@ builder.mutationField('setEvaluationScores', (t) =>
   t.field({
     type: SetScoresPayload,
     description:
-      'Enters self-scored and/or verified points of indicators for an agency and quarter, all or nothing, audited. Self-scored points: officers and above of the unit’s subtree (scope: ingest); verified points (điểm thẩm định, set by the evaluating body): administrators of the subtree (scope: admin).',
-    authScopes: { ingest: true },
+      'Enters self-scored and/or verified points of indicators for an agency and quarter, all or nothing, audited. Self-scored points: officers and above of the unit’s subtree (scope: ingest); verified points (điểm thẩm định, set by the evaluating body): administrators of the subtree (scope: admin) or the Internal Affairs office monitoring it (REFORM_MONITOR, scope: reform).',
+    authScopes: { ingest: true, reform: true },
     args: { input: t.arg({ type: SetScoresInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
-      // The unit scores itself; only its administrators above record what the evaluators verified.
+      // The unit scores itself; its administrators above, or the Internal Affairs office whose job
+      // verification is, record what the evaluators verified.
       const verifies = input.scores.some((s) => s.verifiedScore !== undefined);
-      const capability = verifies ? 'ADMIN' : 'INGEST';
+      const selfScores = input.scores.some((s) => s.selfScore !== undefined);
       return setEvaluationScores(ctx.db, ctx.prisma, input, actorOf(ctx.principal), async (agencyId) => {
-        const reach = await reachWith(ctx.prisma, ctx.principal, capability);
-        if (reach.covers(agencyId)) return;
-        throw new AppError(
-          'FORBIDDEN',
-          verifies && (await reachWith(ctx.prisma, ctx.principal, 'INGEST')).covers(agencyId)
-            ? 'Điểm thẩm định do quản trị viên của đơn vị hoặc cấp trên nhập; cán bộ chỉ nhập điểm tự chấm.'
-            : outOfScopeMessage(ctx.principal),
-        );
+        const reach = (capability: 'INGEST' | 'ADMIN' | 'REFORM') =>
+          reachWith(ctx.prisma, ctx.principal, capability).then((r) => r.covers(agencyId));
+        const records = await reach('INGEST');
+        const verifier = verifies && ((await reach('ADMIN')) || (await reach('REFORM')));
+        if ((!verifies || verifier) && (records || (verifies && !selfScores && verifier))) return;
+        let message = outOfScopeMessage(ctx.principal);
+        if (verifies && !verifier && records) {
+          message =
+            'Điểm thẩm định do quản trị viên của đơn vị hoặc cấp trên, hoặc cơ quan theo dõi cải cách hành chính nhập; cán bộ chỉ nhập điểm tự chấm.';
+        } else if (verifier && !records) {
+          message =
+            'Điểm tự chấm do đơn vị được đánh giá nhập; cơ quan theo dõi cải cách hành chính chỉ nhập điểm thẩm định.';
+        }
+        throw new AppError('FORBIDDEN', message);
       });
     },
   }),

@@ -14,7 +14,9 @@ interface ViewerShape {
 const RoleGrantRef = builder.objectRef<{ role: string; agencyId: number | null }>('RoleGrant').implement({
   description: 'A role of a signed-in official, on an agency and everything under it.',
   fields: (t) => ({
-    role: t.exposeString('role', { description: 'SYSTEM_ADMIN, UNIT_ADMIN, OFFICER or VIEWER.' }),
+    role: t.exposeString('role', {
+      description: 'SYSTEM_ADMIN, UNIT_ADMIN, OFFICER, VIEWER or REFORM_MONITOR.',
+    }),
     agency: t.prismaField({
       type: 'Agency',
       nullable: true,

@@ -72,6 +72,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
     agencyCode: '22873',
     purpose: 'xã Phước Hậu: xem số liệu và bình luận',
   },
+  {
+    username: 'noivu',
+    displayName: 'Sở Nội vụ tỉnh Khánh Hòa',
+    role: 'REFORM_MONITOR',
+    agencyCode: '56',
+    purpose: 'tỉnh Khánh Hòa: theo dõi cải cách hành chính, nhập nhiệm vụ, đôn đốc, điểm thẩm định, báo cáo',
+  },
 ];
 
 /**

@@ -27,6 +27,7 @@ import { seedQuestionnaires } from './questionnaires.ts';
 import { Random } from './random.ts';
 import { seedRatings } from './ratings.ts';
 import { loadReferenceData } from './reference-data.ts';
+import { seedReformTasks } from './reform-tasks.ts';
 import { seedSurveys } from './surveys.ts';
 
 export { DEPARTMENT_CODES } from './agencies.ts';
@@ -212,6 +213,8 @@ export async function seed(db: SeedDatabase, options: SeedOptions = {}): Promise
     lap(
       `${petitions} phản ánh, kiến nghị; ${surveys.responses} phiếu khảo sát SIPAS với ${surveys.answers} câu trả lời`,
     );
+    const reformTasks = await seedReformTasks(client, agencies, today);
+    lap(`${reformTasks} nhiệm vụ cải cách hành chính mẫu`);
     const rollups = await rebuildRollups(client);
     lap(
       `bảng tổng hợp: ${rollups.dossierRollups} dòng hồ sơ, ${rollups.intervalRollups} dòng khoảng thời gian, ${rollups.surveyRollups} dòng khảo sát`,

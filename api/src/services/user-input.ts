@@ -8,7 +8,7 @@ import { findAgency } from './agencies.ts';
 import { dayOfDateColumn } from './date-columns.ts';
 import type { Problems } from './input-refusal.ts';
 
-export const ROLES: readonly Role[] = ['SYSTEM_ADMIN', 'UNIT_ADMIN', 'OFFICER', 'VIEWER'];
+export const ROLES: readonly Role[] = ['SYSTEM_ADMIN', 'UNIT_ADMIN', 'OFFICER', 'VIEWER', 'REFORM_MONITOR'];
 
 export const MIN_PASSWORD_LENGTH = 12;
 const MAX_PASSWORD_LENGTH = 200;

@@ -8,7 +8,7 @@ import {
 } from '$lib/graphql/generated/graphql';
 import { connectionArgs, pageRequestFrom, pagerFor, visibleEdges } from '$lib/pager';
 import { callApi } from '$lib/server/api';
-import { isAdmin } from '$lib/viewer';
+import { isAdmin, READER_ROLES } from '$lib/viewer';
 import { agenciesWhere, agencyOptions } from '../users/agency-options';
 import { loadAgencies } from '../users/agency-options.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -33,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
     loadAgencies(event),
   ]);
   const edges = visibleEdges(request, ratingComments.edges, ratingComments.totalCount);
-  const readable = agenciesWhere(locals.viewer, agencies, ['UNIT_ADMIN', 'OFFICER', 'VIEWER']);
+  const readable = agenciesWhere(locals.viewer, agencies, READER_ROLES);
   const hide = url.searchParams.get('hide');
   const msg = url.searchParams.get('msg');
   return {

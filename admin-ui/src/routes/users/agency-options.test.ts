@@ -66,14 +66,14 @@ describe('grantableFor', () => {
   it('a system administrator may grant every role on every unit', () => {
     const grantable = grantableFor(viewer(['SYSTEM_ADMIN', null]), AGENCIES);
     expect(grantable.everywhere).toBe(true);
-    expect(grantable.roles).toEqual(['SYSTEM_ADMIN', 'UNIT_ADMIN', 'OFFICER', 'VIEWER']);
+    expect(grantable.roles).toEqual(['SYSTEM_ADMIN', 'UNIT_ADMIN', 'OFFICER', 'VIEWER', 'REFORM_MONITOR']);
     expect(grantable.agencies).toHaveLength(5);
   });
 
   it('a commune unit admin may grant the three unit roles in its commune only, never SYSTEM_ADMIN', () => {
     const grantable = grantableFor(viewer(['UNIT_ADMIN', '22870']), AGENCIES);
     expect(grantable.everywhere).toBe(false);
-    expect(grantable.roles).toEqual(['UNIT_ADMIN', 'OFFICER', 'VIEWER']);
+    expect(grantable.roles).toEqual(['UNIT_ADMIN', 'OFFICER', 'VIEWER', 'REFORM_MONITOR']);
     expect(grantable.agencies.map((a) => a.code)).toEqual(['22870', '22870.BP']);
   });
 

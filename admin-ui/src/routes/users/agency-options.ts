@@ -17,7 +17,7 @@ export interface AgencyOption {
 }
 
 /** Roles in the order they are offered, most powerful first. */
-export const GRANTABLE_ROLES = ['SYSTEM_ADMIN', 'UNIT_ADMIN', 'OFFICER', 'VIEWER'] as const;
+export const GRANTABLE_ROLES = ['SYSTEM_ADMIN', 'UNIT_ADMIN', 'OFFICER', 'VIEWER', 'REFORM_MONITOR'] as const;
 export type RoleValue = (typeof GRANTABLE_ROLES)[number];
 
 export const isRole = (value: string): value is RoleValue =>
@@ -95,7 +95,11 @@ export function grantableFor(viewer: Viewer | null, agencies: readonly AgencyNod
   const isUnitAdmin = viewer?.roles.some((grant) => grant.role === 'UNIT_ADMIN' && grant.agencyCode) ?? false;
   return {
     everywhere: where.everywhere,
-    roles: where.everywhere ? [...GRANTABLE_ROLES] : isUnitAdmin ? ['UNIT_ADMIN', 'OFFICER', 'VIEWER'] : [],
+    roles: where.everywhere
+      ? [...GRANTABLE_ROLES]
+      : isUnitAdmin
+        ? ['UNIT_ADMIN', 'OFFICER', 'VIEWER', 'REFORM_MONITOR']
+        : [],
     agencies: where.agencies,
   };
 }

@@ -34,13 +34,15 @@ export type Principal =
 /**
  * What each role may do, in the scopes the API checks (docs/api.md "Roles"), always within the
  * agency subtree of the grant (access/agency-scope.ts): an administrator configures, an officer also
- * records (paper surveys, self-scored points, dossier events), a viewer reads private figures.
+ * records (paper surveys, self-scored points, dossier events), a viewer reads private figures. The
+ * Internal Affairs office (REFORM_MONITOR) reads, and manages the reform programme's tasks.
  */
 const ROLE_SCOPES: Record<Role, readonly ApiScope[]> = {
-  SYSTEM_ADMIN: ['READ', 'INGEST', 'ADMIN'],
-  UNIT_ADMIN: ['READ', 'INGEST', 'ADMIN'],
+  SYSTEM_ADMIN: ['READ', 'INGEST', 'ADMIN', 'REFORM'],
+  UNIT_ADMIN: ['READ', 'INGEST', 'ADMIN', 'REFORM'],
   OFFICER: ['READ', 'INGEST'],
   VIEWER: ['READ'],
+  REFORM_MONITOR: ['READ', 'REFORM'],
 };
 
 export const anonymous: Principal = { kind: 'anonymous' };
