@@ -4,6 +4,9 @@
 // the previous period") and by the reports (quarter, six months, year). Pure; unit-tested in
 // periods.test.ts. Days are ISO strings ("2026-07-01"), calendar days in Việt Nam.
 
+// Today in Việt Nam, re-exported so that period pages import their days from one place.
+export { todayInVietnam } from './format';
+
 export type PeriodKind = 'month' | 'quarter' | 'half' | 'year' | 'custom';
 
 export type PeriodChoice =
@@ -193,9 +196,4 @@ export function periodParams(choice: PeriodChoice): URLSearchParams {
   if (choice.kind === 'quarter') params.set('so', String(choice.quarter));
   if (choice.kind === 'half') params.set('so', String(choice.half));
   return params;
-}
-
-/** Today in Việt Nam as an ISO day, whatever the machine's zone. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
 }

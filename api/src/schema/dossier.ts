@@ -140,7 +140,7 @@ DueDateChangeRef.implement({
   }),
 });
 
-builder.prismaObject('Dossier', {
+export const DossierRef = builder.prismaObject('Dossier', {
   description: 'A dossier (hồ sơ): the fold of its events. No personal data of the applicant is kept.',
   fields: (t) => ({
     code: t.exposeString('code'),

@@ -54,11 +54,16 @@ const PeriodRef = builder.objectRef<Period>('Period').implement({
 const ChannelStatsRef = builder.objectRef<Counts & { channel: 'IN_PERSON' | 'ONLINE' | 'POSTAL' }>(
   'ChannelStats',
 );
-const MonthStatsRef = builder.objectRef<Counts & { month: string }>('MonthStats');
+const MonthStatsRef = builder.objectRef<ServiceStats['byMonth'][number]>('MonthStats');
 const ServiceStatsRef = builder.objectRef<ServiceStats>('ServiceStats');
 
-// One definition of the figures every slice carries (the whole period, a channel, a month).
-for (const ref of [ServiceStatsRef, ChannelStatsRef, MonthStatsRef] as const) {
+// One definition of the figures every slice carries (the whole period, a channel, a month, a row of
+// a breakdown: schema/stats-breakdown.ts).
+for (const ref of [ServiceStatsRef, ChannelStatsRef, MonthStatsRef] as const) countsFields(ref);
+
+/** The figures of a slice (counters and the rates derived from them) on an object type over Counts. */
+export function countsFields(ref: { name: string }): void {
+  // Every ref passed here is an object type whose parent extends Counts.
   builder.objectFields(ref as typeof ServiceStatsRef, (t) => ({
     received: t.exposeInt('received', { description: 'Dossiers received in the period.' }),
     finished: t.exposeInt('finished', { description: 'Dossiers whose processing ended in the period.' }),
@@ -123,6 +128,13 @@ ChannelStatsRef.implement({ fields: (t) => ({ channel: t.expose('channel', { typ
 MonthStatsRef.implement({
   fields: (t) => ({
     month: t.field({ type: 'Date', description: 'First day of the month.', resolve: (m) => m.month }),
+    byChannel: t.field({
+      type: [ChannelStatsRef],
+      // Always the three channels, read with the month's own rows.
+      complexity: listCost(3),
+      description: 'The month by channel (IN_PERSON, ONLINE, POSTAL): volume by channel for trend charts.',
+      resolve: (m) => m.byChannel,
+    }),
   }),
 });
 const TimelinessClassEnum = builder.enumType('TimelinessClass', {

@@ -61,7 +61,8 @@ export interface Counts {
 export interface ServiceStats extends Counts {
   period: Period;
   byChannel: ({ channel: Channel } & Counts)[];
-  byMonth: ({ month: Day } & Counts)[];
+  /** A month's figures, and its volume by channel for the trend chart. */
+  byMonth: ({ month: Day; byChannel: ({ channel: Channel } & Counts)[] } & Counts)[];
   /** Dossiers of the scope unfinished and past due at the period's end (or today, if earlier). */
   lateOpen: number;
   /** The day `lateOpen` and indicator 2.1's unfinished dossiers are judged on. */
@@ -123,7 +124,7 @@ export function splitPeriod(period: Period): { months: [Day, Day] | null; days: 
   return { months: [firstFullMonth, addDays(endOfFullMonths, -1)], days };
 }
 
-const COUNTER_SQL = `sum(received)::int AS received, sum("receivedOnTime")::int AS "receivedOnTime",
+export const COUNTER_SQL = `sum(received)::int AS received, sum("receivedOnTime")::int AS "receivedOnTime",
   sum(finished)::int AS finished, sum(early)::int AS early, sum("onTime")::int AS "onTime", sum(late)::int AS late,
   sum(withdrawn)::int AS withdrawn, sum(refused)::int AS refused, sum(stopped)::int AS stopped,
   sum("supplementRequests")::int AS "supplementRequests", sum(apologies)::int AS apologies,
@@ -135,7 +136,7 @@ const COUNTER_SQL = `sum(received)::int AS received, sum("receivedOnTime")::int 
   sum("onTimeRatings")::int AS "onTimeRatings", sum("onTimeSatisfied")::int AS "onTimeSatisfied",
   sum("lateRatings")::int AS "lateRatings", sum("lateSatisfied")::int AS "lateSatisfied"`;
 
-const ZERO: Counts = {
+export const ZERO: Counts = {
   received: 0,
   receivedOnTime: 0,
   finished: 0,
@@ -162,7 +163,7 @@ const ZERO: Counts = {
   lateSatisfied: 0,
 };
 
-function addCounts(a: Counts, b: Counts): Counts {
+export function addCounts(a: Counts, b: Counts): Counts {
   const sum = { ...a };
   for (const key of Object.keys(ZERO) as (keyof Counts)[]) {
     if (key === 'histogram') continue;
@@ -177,7 +178,7 @@ function addCounts(a: Counts, b: Counts): Counts {
  * The rows of a scope. Counter rows: an agency without a procedure reads the ALL_PROCEDURES rows;
  * interval rows exist per procedure only (`allProcedureRows: false`).
  */
-function scopeFilter(scope: Scope, params: unknown[], allProcedureRows = true): string {
+export function scopeFilter(scope: Scope, params: unknown[], allProcedureRows = true): string {
   const clauses: string[] = [];
   if (scope.agencyIds) {
     params.push(scope.agencyIds);
@@ -198,8 +199,64 @@ export async function computeStats(
   today: Day = dayOf(new Date()),
 ): Promise<ServiceStats> {
   checkPeriod(period);
-  const { months, days } = splitPeriod(period);
   const params: unknown[] = [];
+  const slices = periodSlices(period, params);
+  const filter = scopeFilter(scope, params);
+  const counts = await pool.query<Counts & { channel: Channel; month: string }>(
+    `SELECT channel::text AS channel, to_char(date_trunc('month', day), 'YYYY-MM-DD') AS month, ${COUNTER_SQL}
+       FROM "DossierRollup"
+      WHERE (${slices}) ${filter}
+      GROUP BY 1, 2`,
+    params,
+  );
+
+  // Dossiers still open at the period's end are judged on that day (docs/domain.md §3.9).
+  const asOf = asOfDay(period, today);
+  const intervalParams: unknown[] = [asOf, period.from];
+  const intervalFilter = scopeFilter(scope, intervalParams, false);
+  const intervals = await pool.query<IntervalSums>(
+    `SELECT kind::text, ${INTERVAL_SQL}
+       FROM "DossierIntervalRollup"
+      WHERE daterange("fromDay", "toDay", '[]') @> $1::date ${intervalFilter}
+      GROUP BY 1`,
+    intervalParams,
+  );
+
+  let total: Counts = ZERO;
+  const byChannel = new Map<Channel, Counts>();
+  const byMonth = new Map<string, Counts>();
+  const byMonthChannel = new Map<string, Counts>();
+  for (const row of counts.rows) {
+    const c = normalise(row);
+    total = addCounts(total, c);
+    byChannel.set(row.channel, addCounts(byChannel.get(row.channel) ?? ZERO, c));
+    byMonth.set(row.month, addCounts(byMonth.get(row.month) ?? ZERO, c));
+    const key = `${row.month}|${row.channel}`;
+    byMonthChannel.set(key, addCounts(byMonthChannel.get(key) ?? ZERO, c));
+  }
+  const channels = (slice: (channel: Channel) => Counts | undefined) =>
+    CHANNELS.map((channel) => ({ channel, ...(slice(channel) ?? ZERO) }));
+  return {
+    ...total,
+    period,
+    byChannel: channels((channel) => byChannel.get(channel)),
+    byMonth: [...byMonth.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, c]) => ({
+        month,
+        ...c,
+        byChannel: channels((channel) => byMonthChannel.get(`${month}|${channel}`)),
+      })),
+    asOf,
+    ...periodEndFigures(total, intervals.rows),
+  };
+}
+
+const CHANNELS = ['IN_PERSON', 'ONLINE', 'POSTAL'] as const;
+
+/** The rollup rows of a period: its whole months (MONTH rows) and the days at either end (DAY rows). */
+export function periodSlices(period: Period, params: unknown[]): string {
+  const { months, days } = splitPeriod(period);
   const slices: string[] = [];
   if (months) {
     params.push(months[0], months[1]);
@@ -209,50 +266,33 @@ export async function computeStats(
     params.push(from, to);
     slices.push(`(grain = 'DAY' AND day BETWEEN $${params.length - 1}::date AND $${params.length}::date)`);
   }
-  const filter = scopeFilter(scope, params);
-  const counts = await pool.query<Counts & { channel: Channel; month: string }>(
-    `SELECT channel::text AS channel, to_char(date_trunc('month', day), 'YYYY-MM-DD') AS month, ${COUNTER_SQL}
-       FROM "DossierRollup"
-      WHERE (${slices.join(' OR ')}) ${filter}
-      GROUP BY 1, 2`,
-    params,
-  );
+  return slices.join(' OR ');
+}
 
-  // Dossiers still open at the period's end are judged on that day (docs/domain.md §3.9).
-  const asOf = period.to < today ? period.to : today;
-  const intervalParams: unknown[] = [asOf, period.from];
-  const intervalFilter = scopeFilter(scope, intervalParams, false);
-  const intervals = await pool.query<{ kind: string; all: number; received_in_period: number }>(
-    `SELECT kind::text, sum(dossiers)::int AS all,
-            coalesce(sum(dossiers) FILTER (WHERE "receivedDay" >= $2::date), 0)::int AS received_in_period
-       FROM "DossierIntervalRollup"
-      WHERE daterange("fromDay", "toDay", '[]') @> $1::date ${intervalFilter}
-      GROUP BY 1`,
-    intervalParams,
-  );
-  const interval = (kind: string) => intervals.rows.find((r) => r.kind === kind);
+/** The day dossiers still open are judged on: the period's end, or today if earlier (docs/domain.md §3.9). */
+export const asOfDay = (period: Period, today: Day): Day => (period.to < today ? period.to : today);
 
-  let total: Counts = ZERO;
-  const byChannel = new Map<Channel, Counts>();
-  const byMonth = new Map<string, Counts>();
-  for (const row of counts.rows) {
-    const c = normalise(row);
-    total = addCounts(total, c);
-    byChannel.set(row.channel, addCounts(byChannel.get(row.channel) ?? ZERO, c));
-    byMonth.set(row.month, addCounts(byMonth.get(row.month) ?? ZERO, c));
-  }
+/**
+ * Sums of DossierIntervalRollup rows covering `asOf` ($1), of one kind: all, and those received
+ * on or after the period's first day ($2).
+ */
+export const INTERVAL_SQL = `sum(dossiers)::int AS all,
+  coalesce(sum(dossiers) FILTER (WHERE "receivedDay" >= $2::date), 0)::int AS received_in_period`;
+
+export interface IntervalSums {
+  kind: string;
+  all: number;
+  received_in_period: number;
+}
+
+/** lateOpen and indicator 2.1's numerator, from the counters and the interval sums by kind. */
+export function periodEndFigures(
+  total: Counts,
+  intervals: readonly IntervalSums[],
+): { lateOpen: number; receivedOnTimeAtPeriodEnd: number } {
+  const interval = (kind: string) => intervals.find((r) => r.kind === kind);
   return {
-    ...total,
-    period,
-    byChannel: (['IN_PERSON', 'ONLINE', 'POSTAL'] as const).map((channel) => ({
-      channel,
-      ...(byChannel.get(channel) ?? ZERO),
-    })),
-    byMonth: [...byMonth.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([month, c]) => ({ month, ...c })),
     lateOpen: (interval('OVERDUE_LATE')?.all ?? 0) + (interval('OVERDUE_ON_TIME')?.all ?? 0),
-    asOf,
     receivedOnTimeAtPeriodEnd:
       total.receivedOnTime +
       (interval('IN_TIME_NOT_ON_TIME')?.received_in_period ?? 0) -
@@ -260,7 +300,7 @@ export async function computeStats(
   };
 }
 
-function normalise(row: Counts & { histogram: number[] | null }): Counts {
+export function normalise(row: Counts & { histogram: number[] | null }): Counts {
   return { ...row, processingMinutes: Number(row.processingMinutes), histogram: row.histogram ?? [] };
 }
 
