@@ -23,6 +23,7 @@ import { rememberRequestCount, useQueryBudget } from './query-budget.ts';
 import { useQueryShapeLimits } from './query-shape.ts';
 import { handleRatingFastPath, RATING_FAST_PATH } from './rating-fast-path.ts';
 import { handleRatingPage, RATING_PAGE_PATH } from './rating-page.ts';
+import { handleReportExport, isReportExport } from './report-exports.ts';
 import { payerOf, type RequestBudgets, rateLimited, rateLimitHeaders } from './request-budget.ts';
 import { serveWebSocket } from './websocket.ts';
 import { handleWidgetAsset, loadWidgetAssets, WIDGET_PREFIX } from './widget-assets.ts';
@@ -119,6 +120,10 @@ export function createApp(
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') return readiness(services, res);
     if (path === NATIONAL_SYNC_PATH) return handleNationalSync(services, req, res, admitSync);
+    if (path && isReportExport(path)) {
+      const clientIp = clientIpOf({ req }, config.trustProxy);
+      return handleReportExport(services, req, res, (principal) => admitSync(principal, clientIp));
+    }
     if (path?.startsWith(EXPORTS_PREFIX)) {
       const clientIp = clientIpOf({ req }, config.trustProxy);
       return handleProcedureExport(services, req, res, (principal) => admitSync(principal, clientIp));
