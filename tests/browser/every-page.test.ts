@@ -110,6 +110,18 @@ describe.skipIf(!chromiumPath)('every page, for every role', () => {
       { label: 'Xem trước phiếu', href: await firstLink(page, '/questionnaires', /\/preview$/) },
       { label: 'Phiếu mới', href: await firstLink(page, '/questionnaires', /\/new$/) },
       { label: 'Hồ sơ', href: `/dossiers?code=${encodeURIComponent(dossierCode)}` },
+      { label: 'Số liệu thủ tục', href: '/stats/procedures/1.004873?don-vi=56' },
+      { label: 'Bản in báo cáo định kỳ', href: '/reports/print' },
+      { label: 'Đánh giá 9 tiêu chí', href: '/reports/evaluation?don-vi=22873' },
+      {
+        label: 'Nhiệm vụ cải cách hành chính',
+        href: await firstLink(page, '/reform-tasks', /^\/reform-tasks\/\d+$/),
+      },
+      { label: 'Thêm nhiệm vụ cải cách hành chính', href: '/reform-tasks/new' },
+      {
+        label: 'Sửa nhiệm vụ cải cách hành chính',
+        href: `${await firstLink(page, '/reform-tasks', /^\/reform-tasks\/\d+$/)}/edit`,
+      },
     ];
     const failures = await checkAll(page, pages, 'qtht');
     expect(failures, failures.join('\n\n')).toEqual([]);

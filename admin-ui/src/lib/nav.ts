@@ -22,6 +22,8 @@ export const NAV: NavEntry[] = [
   { href: '/dossiers', label: 'Tra cứu hồ sơ', visibleTo: everyone },
   // Comments: any role reads its subtree's; hiding is for administrators (the page offers it).
   { href: '/ratings', label: 'Đánh giá, bình luận', visibleTo: everyone },
+  { href: '/reform-tasks', label: 'Nhiệm vụ cải cách hành chính', visibleTo: everyone },
+  { href: '/reports', label: 'Báo cáo định kỳ', visibleTo: everyone },
   { href: '/users', label: 'Tài khoản cán bộ', visibleTo: isAdmin },
   { href: '/api-keys', label: 'Khóa API', visibleTo: isAdmin },
   { href: '/audit', label: 'Nhật ký thay đổi', visibleTo: isAdmin },

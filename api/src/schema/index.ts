@@ -9,6 +9,8 @@ import './procedure-import.ts';
 import './agency.ts';
 import './calendar.ts';
 import './stats.ts';
+import './stats-breakdown.ts';
+import './late-dossiers.ts';
 import './dossier.ts';
 import './ratings.ts';
 import './surveys.ts';
@@ -20,6 +22,8 @@ import './api-keys.ts';
 import './agency-admin.ts';
 import './audit-log.ts';
 import './moderation.ts';
+import './reports.ts';
+import './reform-tasks.ts';
 
 /** The executable schema; `npm run build -w @tthc/api` prints it to api/schema.graphql. */
 export const schema = builder.toSchema();

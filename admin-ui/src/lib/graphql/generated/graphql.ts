@@ -31,11 +31,12 @@ export type ApiKeyFilter = {
   search?: string | null | undefined;
 };
 
-/** What a key may do: READ private reads, INGEST dossier events and surveys, ADMIN configuration (implies the others). */
+/** What a key may do: READ private reads, INGEST dossier events and surveys, REFORM the reform programme’s tasks, ADMIN configuration (implies the others). */
 export type ApiScope =
   | 'ADMIN'
   | 'INGEST'
-  | 'READ';
+  | 'READ'
+  | 'REFORM';
 
 /** Loại đối tượng: 1 citizen, 2 business, 3 state agency, 4 other organisation. */
 export type ApplicantType =
@@ -77,6 +78,12 @@ export type CalendarDayKind =
   | 'OTHER'
   | 'SWAP_DAY_OFF'
   | 'SWAP_WORKDAY';
+
+export type CancelReformTaskInput = {
+  id: string | number;
+  /** Lý do hủy; kept in the task’s history. */
+  reason?: string | null | undefined;
+};
 
 export type ChangePasswordInput = {
   currentPassword: string;
@@ -154,6 +161,25 @@ export type CreateProcedureInput = {
   timeLimits?: Array<ProcedureTimeLimitInput> | null | undefined;
   /** Local variant code, e.g. 1.003560.000.00.00.H56. */
   variantCode?: string | null | undefined;
+};
+
+export type CreateReformTaskInput = {
+  /** Đơn vị chủ trì: in the caller’s subtree. */
+  agencyCode: string;
+  /** Thời hạn hoàn thành. */
+  deadline: string;
+  /** Nội dung, yêu cầu; at most 5,000 characters. */
+  description?: string | null | undefined;
+  /** Văn bản giao, e.g. "Kế hoạch 3941/KH-UBND"; at most 200 characters. */
+  document?: string | null | undefined;
+  /** Ngày ban hành văn bản. */
+  documentDate?: string | null | undefined;
+  /** Đơn vị giao, theo dõi: in the caller’s subtree; default the responsible unit. */
+  ownerAgencyCode?: string | null | undefined;
+  /** Tên nhiệm vụ; required, at most 500 characters. */
+  title: string;
+  /** Year of the programme or plan, 2000 to 2100. */
+  year: number;
 };
 
 export type CreateUserInput = {
@@ -245,6 +271,8 @@ export type ErrorCode =
   | 'DUPLICATE_SATISFACTION'
   /** The effective date of a change lies before today (the due dates of dossiers already received are fixed), or before the date of a version already waiting to apply. */
   | 'EFFECTIVE_DATE_PAST'
+  /** A progress report with no note, no evidence and no change of status or progress; nothing was written. */
+  | 'EMPTY_REPORT'
   /** An entry that sets neither a score nor a note. */
   | 'EMPTY_SCORE'
   /** A name, text or label is empty. */
@@ -309,6 +337,8 @@ export type ErrorCode =
   | 'INVALID_PERIOD'
   /** The procedure code is not of the national form 1.001193, or the variant code not of the form 1.003560.000.00.00.H56. */
   | 'INVALID_PROCEDURE_CODE'
+  /** A progress percentage that is not a whole number from 0 to 100, or a task reported done at less than 100 % (or in progress at 100 %). */
+  | 'INVALID_PROGRESS'
   /** A scale has too few or too many levels, level values that are not distinct whole numbers from 0 to 100, or a `positiveFrom` that is not one of its levels. */
   | 'INVALID_SCALE'
   /** A self-assessed or verified score other than 0, 1 or 2. */
@@ -323,6 +353,10 @@ export type ErrorCode =
   | 'INVALID_TIME_LIMIT'
   /** The rating token is malformed, not signed by this API, or issued for another dossier. */
   | 'INVALID_TOKEN'
+  /** An evidence link that is not an absolute web address with the http or https scheme. */
+  | 'INVALID_URL'
+  /** The year of a reform programme or plan is not a whole number from 2000 to 2100. */
+  | 'INVALID_YEAR'
   /** The new version is of another kind than the earlier versions of the same questionnaire code. */
   | 'KIND_CHANGED'
   /** The HTTP method is not accepted on this path: the rating form path and the national synchronisation endpoint take POST only. */
@@ -377,12 +411,16 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   /** The period in which the dossier may be rated is over, so no rating link is issued. */
   | 'RATING_CLOSED'
+  /** The reform task is done or cancelled: no more progress reports, and a cancelled task is not edited. */
+  | 'REFORM_TASK_CLOSED'
   /** An expectation question with a scale: it is answered by choosing options. */
   | 'SCALE_NOT_ALLOWED'
   /** An assessment, satisfaction or quick-rating question without a scale. */
   | 'SCALE_REQUIRED'
   /** The database is briefly unreachable; retry after the delay in the Retry-After header. */
   | 'SERVICE_UNAVAILABLE'
+  /** A progress report that would cancel the task; the unit that set it cancels it (cancelReformTask). */
+  | 'STATUS_NOT_REPORTABLE'
   /** A name, text, label or legal basis is longer than allowed. */
   | 'TEXT_TOO_LONG'
   /** The rating token has expired. */
@@ -439,6 +477,17 @@ export type ErrorCode =
   | 'VALUE_REQUIRED'
   /** A new password shorter than 12 characters, or one that contains the username. */
   | 'WEAK_PASSWORD';
+
+/** Omitting a field leaves it unchanged; null clears it. */
+export type EvaluationScoreInput = {
+  /** 1 to 9. */
+  indicator: number;
+  note?: string | null | undefined;
+  /** Điểm tự chấm: 0, 1 or 2. */
+  selfScore?: number | null | undefined;
+  /** Điểm thẩm định: 0, 1 or 2. */
+  verifiedScore?: number | null | undefined;
+};
 
 export type HideRatingCommentInput = {
   ratingId: string | number;
@@ -612,6 +661,72 @@ export type ReactivateUserInput = {
   username: string;
 };
 
+export type ReformTaskFilter = {
+  /** Tasks whose responsible unit is this agency or a unit below it. */
+  agencyCode?: string | null | undefined;
+  /** Only tasks due soon (open, deadline within dueWithinDays). */
+  dueSoon?: boolean | null | undefined;
+  /** For dueSoon: days from today, 0 to 366 (default 7). */
+  dueWithinDays?: number | null | undefined;
+  /** Only overdue tasks (open, deadline before today). */
+  overdue?: boolean | null | undefined;
+  /** Part of the title or of the document. */
+  search?: string | null | undefined;
+  status?: ReformTaskStatus | null | undefined;
+  /** Year of the programme or plan. */
+  year?: number | null | undefined;
+};
+
+/** Where a task stands today (docs/domain.md "Reform programme tasks"): DONE_ON_TIME (hoàn thành đúng hạn: done on or before the deadline), DONE_LATE (hoàn thành quá hạn), OVERDUE (quá hạn: open, deadline before today), DUE_SOON (sắp đến hạn: open, deadline within 7 days), IN_PROGRESS, NOT_STARTED, CANCELLED. */
+export type ReformTaskStanding =
+  | 'CANCELLED'
+  | 'DONE_LATE'
+  | 'DONE_ON_TIME'
+  | 'DUE_SOON'
+  | 'IN_PROGRESS'
+  | 'NOT_STARTED'
+  | 'OVERDUE';
+
+/** Where the responsible unit says a task is: NOT_STARTED (chưa triển khai), IN_PROGRESS (đang thực hiện), DONE (đã hoàn thành), CANCELLED (đã hủy). */
+export type ReformTaskStatus =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'IN_PROGRESS'
+  | 'NOT_STARTED';
+
+/** How the values of a report column read (and are formatted in the XLSX export). */
+export type ReportCellFormat =
+  /** A day, YYYY-MM-DD in `text`. */
+  | 'DATE'
+  /** Working days (0.0). */
+  | 'DAYS'
+  /** A count (#,##0). */
+  | 'INTEGER'
+  /** A share 0..1, shown as a percentage (0.0%). */
+  | 'PERCENT'
+  /** Each row says its own format (`ReportRow.format`): a table of mixed figures. */
+  | 'ROW'
+  /** Points (0.00). */
+  | 'SCORE'
+  /** Words or a code. */
+  | 'TEXT';
+
+export type ReportReformTaskProgressInput = {
+  /** With DONE: the day it was done (not after today); default today. */
+  completedOn?: string | null | undefined;
+  /** Số, ký hiệu văn bản hoặc tệp minh chứng; at most 300 characters. */
+  evidenceRef?: string | null | undefined;
+  /** Đường dẫn minh chứng: an http:// or https:// address. */
+  evidenceUrl?: string | null | undefined;
+  /** Nội dung báo cáo; at most 2,000 characters. */
+  note?: string | null | undefined;
+  /** Tiến độ, 0 to 100; default unchanged. */
+  progressPercent?: number | null | undefined;
+  /** Default: unchanged (IN_PROGRESS once progress is above 0). DONE means 100 % and records the day it was done; CANCELLED is refused (STATUS_NOT_REPORTABLE). */
+  status?: ReformTaskStatus | null | undefined;
+  taskId: string | number;
+};
+
 export type ResetUserPasswordInput = {
   /** A temporary password to hand to the official: at least 12 characters. */
   password: string;
@@ -629,6 +744,7 @@ export type RevokeApiKeyInput = {
 /** A role of an official, on an agency and everything under it (SYSTEM_ADMIN: everywhere). What each may do: docs/api.md "Roles". */
 export type Role =
   | 'OFFICER'
+  | 'REFORM_MONITOR'
   | 'SYSTEM_ADMIN'
   | 'UNIT_ADMIN'
   | 'VIEWER';
@@ -650,6 +766,14 @@ export type SetAgencyProceduresInput = {
   agencyCode: string;
   /** Catalogue codes the unit no longer implements. */
   remove?: Array<string> | null | undefined;
+};
+
+export type SetEvaluationScoresInput = {
+  agencyCode: string;
+  /** 1 to 4. */
+  quarter: number;
+  scores: Array<EvaluationScoreInput>;
+  year: number;
 };
 
 export type SetUserRolesInput = {
@@ -717,6 +841,15 @@ export type Timeliness =
   | 'LATE'
   | 'ON_TIME';
 
+/** How a finished dossier ended against its due date (docs/domain.md §3.8). */
+export type TimelinessClass =
+  /** Before the due day. */
+  | 'EARLY'
+  /** After the due date. */
+  | 'LATE'
+  /** On the due day, or withdrawn / stopped (counted on time). */
+  | 'ON_TIME';
+
 /** An omitted field stays as it is; null clears it (not the name). */
 export type UpdateAgencyInput = {
   /** The unit’s code today (a code no longer used: its last holder). */
@@ -772,6 +905,23 @@ export type UpdateProcedureInput = {
   variantCode?: string | null | undefined;
 };
 
+export type UpdateReformTaskInput = {
+  /** A new responsible unit, in the caller’s subtree. */
+  agencyCode?: string | null | undefined;
+  deadline?: string | null | undefined;
+  /** Null clears it. */
+  description?: string | null | undefined;
+  /** Null clears it. */
+  document?: string | null | undefined;
+  /** Null clears it. */
+  documentDate?: string | null | undefined;
+  id: string | number;
+  /** A new setting unit, in the caller’s subtree. */
+  ownerAgencyCode?: string | null | undefined;
+  title?: string | null | undefined;
+  year?: number | null | undefined;
+};
+
 /** An omitted field stays as it is; a null e-mail clears it. */
 export type UpdateUserInput = {
   displayName?: string | null | undefined;
@@ -793,6 +943,39 @@ export type WithdrawProcedureInput = {
   /** Why, for the audit log (up to 1,000 characters). */
   reason?: string | null | undefined;
 };
+
+export type AdminReformTaskRemindersQueryVariables = Exact<{
+  agencyCode?: string | null | undefined;
+  dueWithinDays?: number | null | undefined;
+}>;
+
+
+export type AdminReformTaskRemindersQuery = { reformTaskReminders: { today: string, dueWithinDays: number, overdue: Array<{ id: string, title: string, document: string | null, deadline: string, progressPercent: number, status: ReformTaskStatus, agency: { code: string, name: string } }>, dueSoon: Array<{ id: string, title: string, document: string | null, deadline: string, progressPercent: number, status: ReformTaskStatus, agency: { code: string, name: string } }> } };
+
+export type AdminReformReminderFragment = { id: string, title: string, document: string | null, deadline: string, progressPercent: number, status: ReformTaskStatus, agency: { code: string, name: string } };
+
+export type AdminAgencyReportQueryVariables = Exact<{
+  code: string;
+  period: PeriodInput;
+}>;
+
+
+export type AdminAgencyReportQuery = { agencyReport: { agencyCode: string, agencyName: string, from: string, to: string, year: number, quarters: Array<number>, generatedAt: string, asOf: string, parts: Array<string>, tables: Array<{ id: string, part: number, title: string, source: string, note: string | null, columns: Array<{ key: string, header: string, format: ReportCellFormat, width: number }>, rows: Array<{ total: boolean, format: ReportCellFormat | null, cells: Array<{ text: string | null, number: number | null }> }> }> } };
+
+export type AdminReportUnitsQueryVariables = Exact<{
+  code: string;
+  today: string;
+}>;
+
+
+export type AdminReportUnitsQuery = { agency: { code: string, name: string, level: AgencyLevel, parent: { name: string, level: AgencyLevel, parent: { name: string, level: AgencyLevel } | null } | null, children: Array<{ code: string, name: string }> } | null };
+
+export type AdminReportProvincesQueryVariables = Exact<{
+  today: string;
+}>;
+
+
+export type AdminReportProvincesQuery = { agencies: { edges: Array<{ node: { code: string, name: string } }> } };
 
 export type AdminSectorsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -952,6 +1135,64 @@ export type AdminCalendarUpdateMutationVariables = Exact<{
 
 export type AdminCalendarUpdateMutation = { updateCalendarDays: { removed: Array<string> | null, days: Array<{ date: string }> | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
+export type DashboardFiguresFragment = { asOf: string, received: number, finished: number, early: number, onTime: number, late: number, onTimeRate: number | null, lateOpen: number, medianProcessingWorkingDays: number | null, p90ProcessingWorkingDays: number | null, ratings: number, satisfactionRate: number | null, supplementRequests: number };
+
+export type DashboardRowFragment = { key: string, name: string, own: boolean, received: number, finished: number, late: number, lateOpen: number, onTimeRate: number | null, ratings: number, satisfactionRate: number | null, supplementRequests: number };
+
+export type AdminDashboardProvinceQueryVariables = Exact<{
+  today: string;
+}>;
+
+
+export type AdminDashboardProvinceQuery = { agencies: { edges: Array<{ node: { code: string } }> } };
+
+export type AdminDashboardUnitQueryVariables = Exact<{
+  code: string;
+  asOf: string;
+}>;
+
+
+export type AdminDashboardUnitQuery = { agency: { code: string, name: string, level: AgencyLevel, validTo: string | null, successor: { code: string, name: string } | null, parent: { code: string, name: string, parent: { code: string, name: string, parent: { code: string, name: string } | null } | null } | null, children: Array<{ code: string, name: string, validTo: string | null }>, predecessors: Array<{ code: string, name: string, validTo: string | null }> } | null, lateDossiers: { totalCount: number, edges: Array<{ node: { code: string, receivedAt: string | null, dueAt: string | null, workingDaysOverdue: number, procedure: { code: string, name: string }, agency: { code: string, name: string } } }> } };
+
+export type AdminDashboardFiguresQueryVariables = Exact<{
+  code: string;
+  period: PeriodInput;
+  previous: PeriodInput;
+  trend: PeriodInput;
+}>;
+
+
+export type AdminDashboardFiguresQuery = { current: { asOf: string, received: number, finished: number, early: number, onTime: number, late: number, onTimeRate: number | null, lateOpen: number, medianProcessingWorkingDays: number | null, p90ProcessingWorkingDays: number | null, ratings: number, satisfactionRate: number | null, supplementRequests: number, satisfactionByTimeliness: Array<{ timeliness: TimelinessClass, ratings: number, satisfied: number, satisfactionRate: number | null }> }, previous: { asOf: string, received: number, finished: number, early: number, onTime: number, late: number, onTimeRate: number | null, lateOpen: number, medianProcessingWorkingDays: number | null, p90ProcessingWorkingDays: number | null, ratings: number, satisfactionRate: number | null, supplementRequests: number }, trend: { byMonth: Array<{ month: string, received: number, onTimeRate: number | null, satisfactionRate: number | null, byChannel: Array<{ channel: Channel, received: number }> }> }, index766: { total: number | null, indicators: Array<{ id: string, score: number | null, maxScore: number, numerator: number | null, denominator: number | null }> }, previousIndex766: { total: number | null, indicators: Array<{ id: string, score: number | null }> }, units: Array<{ key: string, name: string, own: boolean, received: number, finished: number, late: number, lateOpen: number, onTimeRate: number | null, ratings: number, satisfactionRate: number | null, supplementRequests: number }>, procedures: Array<{ key: string, name: string, own: boolean, received: number, finished: number, late: number, lateOpen: number, onTimeRate: number | null, ratings: number, satisfactionRate: number | null, supplementRequests: number }> };
+
+export type AdminDashboardEvaluationQueryVariables = Exact<{
+  code: string;
+  year: number;
+  quarter: number;
+  previousYear: number;
+  previousQuarter: number;
+}>;
+
+
+export type AdminDashboardEvaluationQuery = { current: { year: number, quarter: number, total: number | null, maxScore: number, scored: number, band: { label: string } | null }, previous: { total: number | null } };
+
+export type AdminDashboardSipasQueryVariables = Exact<{
+  code: string;
+  period: PeriodInput;
+  previous: PeriodInput;
+}>;
+
+
+export type AdminDashboardSipasQuery = { current: { index: number | null, respondents: number }, previous: { index: number | null, respondents: number } };
+
+export type AdminStatsChangedSubscriptionVariables = Exact<{
+  code: string;
+  procedure?: string | null | undefined;
+  period: PeriodInput;
+}>;
+
+
+export type AdminStatsChangedSubscription = { statsChanged: { asOf: string, received: number } };
+
 export type AdminDossierQueryVariables = Exact<{
   code: string;
 }>;
@@ -1069,6 +1310,85 @@ export type AdminRestoreRatingCommentMutationVariables = Exact<{
 
 export type AdminRestoreRatingCommentMutation = { restoreRatingComment: { rating: { id: string, hidden: boolean } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
+export type AdminReformTaskListQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+  filter?: ReformTaskFilter | null | undefined;
+}>;
+
+
+export type AdminReformTaskListQuery = { reformTasks: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { id: string, year: number, title: string, document: string | null, deadline: string, status: ReformTaskStatus, standing: ReformTaskStanding, progressPercent: number, completedOn: string | null, agency: { code: string, name: string }, lastReport: { at: string, note: string | null } | null } }> } };
+
+export type AdminReformTaskDetailFragment = { id: string, year: number, title: string, description: string | null, document: string | null, documentDate: string | null, deadline: string, status: ReformTaskStatus, standing: ReformTaskStanding, progressPercent: number, completedOn: string | null, createdAt: string, updatedAt: string, agency: { code: string, name: string }, ownerAgency: { code: string, name: string }, createdBy: { name: string | null, username: string | null } | null, reports: Array<{ id: string, at: string, status: ReformTaskStatus, progressPercent: number, note: string | null, evidenceUrl: string | null, evidenceRef: string | null, by: { name: string | null, username: string | null } | null }> };
+
+export type AdminReformTaskQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AdminReformTaskQuery = { reformTask: { id: string, year: number, title: string, description: string | null, document: string | null, documentDate: string | null, deadline: string, status: ReformTaskStatus, standing: ReformTaskStanding, progressPercent: number, completedOn: string | null, createdAt: string, updatedAt: string, agency: { code: string, name: string }, ownerAgency: { code: string, name: string }, createdBy: { name: string | null, username: string | null } | null, reports: Array<{ id: string, at: string, status: ReformTaskStatus, progressPercent: number, note: string | null, evidenceUrl: string | null, evidenceRef: string | null, by: { name: string | null, username: string | null } | null }> } | null };
+
+export type AdminCreateReformTaskMutationVariables = Exact<{
+  input: CreateReformTaskInput;
+}>;
+
+
+export type AdminCreateReformTaskMutation = { createReformTask: { task: { id: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminUpdateReformTaskMutationVariables = Exact<{
+  input: UpdateReformTaskInput;
+}>;
+
+
+export type AdminUpdateReformTaskMutation = { updateReformTask: { task: { id: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminCancelReformTaskMutationVariables = Exact<{
+  input: CancelReformTaskInput;
+}>;
+
+
+export type AdminCancelReformTaskMutation = { cancelReformTask: { task: { id: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminReportReformTaskProgressMutationVariables = Exact<{
+  input: ReportReformTaskProgressInput;
+}>;
+
+
+export type AdminReportReformTaskProgressMutation = { reportReformTaskProgress: { task: { id: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminEvaluationQueryVariables = Exact<{
+  code: string;
+  year: number;
+  quarter: number;
+}>;
+
+
+export type AdminEvaluationQuery = { oneStopEvaluation: { agencyCode: string, agencyName: string, year: number, quarter: number, total: number | null, scored: number, maxScore: number, band: { label: string } | null, indicators: Array<{ number: number, name: string, selfScore: number | null, verifiedScore: number | null, effectiveScore: number | null, computed: boolean, computedScore: number | null, note: string | null, detail: string | null }> } };
+
+export type AdminSetEvaluationScoresMutationVariables = Exact<{
+  input: SetEvaluationScoresInput;
+}>;
+
+
+export type AdminSetEvaluationScoresMutation = { setEvaluationScores: { evaluation: { total: number | null } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AdminProcedureStatsQueryVariables = Exact<{
+  code: string;
+  agency: string;
+  period: PeriodInput;
+  previous: PeriodInput;
+  asOf: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type AdminProcedureStatsQuery = { procedure: { code: string, name: string, sector: { name: string }, timeLimits: Array<{ channel: Channel, value: number, unit: TimeUnit }> } | null, agency: { code: string, name: string } | null, current: { asOf: string, received: number, finished: number, early: number, onTime: number, late: number, onTimeRate: number | null, lateOpen: number, medianProcessingWorkingDays: number | null, p90ProcessingWorkingDays: number | null, ratings: number, satisfactionRate: number | null, supplementRequests: number, satisfactionByTimeliness: Array<{ timeliness: TimelinessClass, ratings: number, satisfied: number, satisfactionRate: number | null }> }, previous: { asOf: string, received: number, finished: number, early: number, onTime: number, late: number, onTimeRate: number | null, lateOpen: number, medianProcessingWorkingDays: number | null, p90ProcessingWorkingDays: number | null, ratings: number, satisfactionRate: number | null, supplementRequests: number }, lateDossiers: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { code: string, receivedAt: string | null, dueAt: string | null, workingDaysOverdue: number, agency: { code: string, name: string } } }> }, ratingComments: { totalCount: number, edges: Array<{ node: { id: string, level: RatingLevel, comment: string | null, submittedAt: string, dossierCode: string, agency: { name: string } } }> } };
+
 export type AdminGrantableAgenciesQueryVariables = Exact<{
   activeOn: string;
   after?: string | null | undefined;
@@ -1155,6 +1475,52 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AdminReformReminderFragmentDoc = new TypedDocumentString(`
+    fragment AdminReformReminder on ReformTask {
+  id
+  title
+  document
+  deadline
+  progressPercent
+  status
+  agency {
+    code
+    name
+  }
+}
+    `, {"fragmentName":"AdminReformReminder"}) as unknown as TypedDocumentString<AdminReformReminderFragment, unknown>;
+export const DashboardFiguresFragmentDoc = new TypedDocumentString(`
+    fragment DashboardFigures on ServiceStats {
+  asOf
+  received
+  finished
+  early
+  onTime
+  late
+  onTimeRate
+  lateOpen
+  medianProcessingWorkingDays
+  p90ProcessingWorkingDays
+  ratings
+  satisfactionRate
+  supplementRequests
+}
+    `, {"fragmentName":"DashboardFigures"}) as unknown as TypedDocumentString<DashboardFiguresFragment, unknown>;
+export const DashboardRowFragmentDoc = new TypedDocumentString(`
+    fragment DashboardRow on StatsBreakdownRow {
+  key
+  name
+  own
+  received
+  finished
+  late
+  lateOpen
+  onTimeRate
+  ratings
+  satisfactionRate
+  supplementRequests
+}
+    `, {"fragmentName":"DashboardRow"}) as unknown as TypedDocumentString<DashboardRowFragment, unknown>;
 export const AdminVersionContentFragmentDoc = new TypedDocumentString(`
     fragment AdminVersionContent on ProcedureVersion {
   version
@@ -1242,6 +1608,142 @@ export const AdminImportReportFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AdminImportReport"}) as unknown as TypedDocumentString<AdminImportReportFragment, unknown>;
+export const AdminReformTaskDetailFragmentDoc = new TypedDocumentString(`
+    fragment AdminReformTaskDetail on ReformTask {
+  id
+  year
+  title
+  description
+  document
+  documentDate
+  deadline
+  status
+  standing
+  progressPercent
+  completedOn
+  agency {
+    code
+    name
+  }
+  ownerAgency {
+    code
+    name
+  }
+  createdBy {
+    name
+    username
+  }
+  createdAt
+  updatedAt
+  reports {
+    id
+    at
+    status
+    progressPercent
+    note
+    evidenceUrl
+    evidenceRef
+    by {
+      name
+      username
+    }
+  }
+}
+    `, {"fragmentName":"AdminReformTaskDetail"}) as unknown as TypedDocumentString<AdminReformTaskDetailFragment, unknown>;
+export const AdminReformTaskRemindersDocument = new TypedDocumentString(`
+    query AdminReformTaskReminders($agencyCode: String, $dueWithinDays: Int) {
+  reformTaskReminders(agencyCode: $agencyCode, dueWithinDays: $dueWithinDays) {
+    today
+    dueWithinDays
+    overdue {
+      ...AdminReformReminder
+    }
+    dueSoon {
+      ...AdminReformReminder
+    }
+  }
+}
+    fragment AdminReformReminder on ReformTask {
+  id
+  title
+  document
+  deadline
+  progressPercent
+  status
+  agency {
+    code
+    name
+  }
+}`, {"hash":"sha256:cb66f55d97477d2886f7fb5eae5cf9d874f17e22ac406065f8487b8bc0e13949"}) as unknown as TypedDocumentString<AdminReformTaskRemindersQuery, AdminReformTaskRemindersQueryVariables>;
+export const AdminAgencyReportDocument = new TypedDocumentString(`
+    query AdminAgencyReport($code: String!, $period: PeriodInput!) {
+  agencyReport(agencyCode: $code, period: $period) {
+    agencyCode
+    agencyName
+    from
+    to
+    year
+    quarters
+    generatedAt
+    asOf
+    parts
+    tables {
+      id
+      part
+      title
+      source
+      note
+      columns {
+        key
+        header
+        format
+        width
+      }
+      rows {
+        total
+        format
+        cells {
+          text
+          number
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:4d0c89b6627e8e5c0e91b6b4af0ea7ddca7ea1883e48a0304276bc2dcebdcb53"}) as unknown as TypedDocumentString<AdminAgencyReportQuery, AdminAgencyReportQueryVariables>;
+export const AdminReportUnitsDocument = new TypedDocumentString(`
+    query AdminReportUnits($code: String!, $today: Date!) {
+  agency(code: $code, activeOn: $today) {
+    code
+    name
+    level
+    parent {
+      name
+      level
+      parent {
+        name
+        level
+      }
+    }
+    children(activeOn: $today) {
+      code
+      name
+    }
+  }
+}
+    `, {"hash":"sha256:d528a82f209c825c592ec21d2cfd54633d0a126f1e853607c899330420a08f67"}) as unknown as TypedDocumentString<AdminReportUnitsQuery, AdminReportUnitsQueryVariables>;
+export const AdminReportProvincesDocument = new TypedDocumentString(`
+    query AdminReportProvinces($today: Date!) {
+  agencies(first: 100, filter: {level: PROVINCE, activeOn: $today}) {
+    edges {
+      node {
+        code
+        name
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:0e6bc58ac559e506277bb61034b7a924354a5c2f735e26d081ad0daf5c104d1a"}) as unknown as TypedDocumentString<AdminReportProvincesQuery, AdminReportProvincesQueryVariables>;
 export const AdminSectorsDocument = new TypedDocumentString(`
     query AdminSectors {
   sectors {
@@ -1668,6 +2170,198 @@ export const AdminCalendarUpdateDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:41066a36f8eaf5fa813804dbebf05dcf94dbf3c589873d1643cf586236983d47"}) as unknown as TypedDocumentString<AdminCalendarUpdateMutation, AdminCalendarUpdateMutationVariables>;
+export const AdminDashboardProvinceDocument = new TypedDocumentString(`
+    query AdminDashboardProvince($today: Date!) {
+  agencies(first: 1, filter: {level: PROVINCE, activeOn: $today}) {
+    edges {
+      node {
+        code
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:ff27b1ed6d935231950d0db3280e71ccba2e29314a1272dc89a2ff45fcff7d44"}) as unknown as TypedDocumentString<AdminDashboardProvinceQuery, AdminDashboardProvinceQueryVariables>;
+export const AdminDashboardUnitDocument = new TypedDocumentString(`
+    query AdminDashboardUnit($code: String!, $asOf: Date!) {
+  agency(code: $code) {
+    code
+    name
+    level
+    validTo
+    successor {
+      code
+      name
+    }
+    parent {
+      code
+      name
+      parent {
+        code
+        name
+        parent {
+          code
+          name
+        }
+      }
+    }
+    children {
+      code
+      name
+      validTo
+    }
+    predecessors {
+      code
+      name
+      validTo
+    }
+  }
+  lateDossiers(scope: {agencyCode: $code}, asOf: $asOf, first: 10) {
+    totalCount
+    edges {
+      node {
+        code
+        receivedAt
+        dueAt
+        workingDaysOverdue
+        procedure {
+          code
+          name
+        }
+        agency {
+          code
+          name
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:a441aec8eb8755463f63139107dd8126bd862693d8af44af96219ea6e4f5c99a"}) as unknown as TypedDocumentString<AdminDashboardUnitQuery, AdminDashboardUnitQueryVariables>;
+export const AdminDashboardFiguresDocument = new TypedDocumentString(`
+    query AdminDashboardFigures($code: String!, $period: PeriodInput!, $previous: PeriodInput!, $trend: PeriodInput!) {
+  current: stats(scope: {agencyCode: $code}, period: $period) {
+    ...DashboardFigures
+    satisfactionByTimeliness {
+      timeliness
+      ratings
+      satisfied
+      satisfactionRate
+    }
+  }
+  previous: stats(scope: {agencyCode: $code}, period: $previous) {
+    ...DashboardFigures
+  }
+  trend: stats(scope: {agencyCode: $code}, period: $trend) {
+    byMonth {
+      month
+      received
+      onTimeRate
+      satisfactionRate
+      byChannel {
+        channel
+        received
+      }
+    }
+  }
+  index766(agencyCode: $code, period: $period) {
+    total
+    indicators {
+      id
+      score
+      maxScore
+      numerator
+      denominator
+    }
+  }
+  previousIndex766: index766(agencyCode: $code, period: $previous) {
+    total
+    indicators {
+      id
+      score
+    }
+  }
+  units: statsBreakdown(scope: {agencyCode: $code}, period: $period, by: UNIT) {
+    ...DashboardRow
+  }
+  procedures: statsBreakdown(
+    scope: {agencyCode: $code}
+    period: $period
+    by: PROCEDURE
+  ) {
+    ...DashboardRow
+  }
+}
+    fragment DashboardFigures on ServiceStats {
+  asOf
+  received
+  finished
+  early
+  onTime
+  late
+  onTimeRate
+  lateOpen
+  medianProcessingWorkingDays
+  p90ProcessingWorkingDays
+  ratings
+  satisfactionRate
+  supplementRequests
+}
+fragment DashboardRow on StatsBreakdownRow {
+  key
+  name
+  own
+  received
+  finished
+  late
+  lateOpen
+  onTimeRate
+  ratings
+  satisfactionRate
+  supplementRequests
+}`, {"hash":"sha256:a5158a4666c194fbe630afcce99c2b09197e2496cd0066b0ea58bacae598b93d"}) as unknown as TypedDocumentString<AdminDashboardFiguresQuery, AdminDashboardFiguresQueryVariables>;
+export const AdminDashboardEvaluationDocument = new TypedDocumentString(`
+    query AdminDashboardEvaluation($code: String!, $year: Int!, $quarter: Int!, $previousYear: Int!, $previousQuarter: Int!) {
+  current: oneStopEvaluation(agencyCode: $code, year: $year, quarter: $quarter) {
+    year
+    quarter
+    total
+    maxScore
+    scored
+    band {
+      label
+    }
+  }
+  previous: oneStopEvaluation(
+    agencyCode: $code
+    year: $previousYear
+    quarter: $previousQuarter
+  ) {
+    total
+  }
+}
+    `, {"hash":"sha256:412ea59b8824385a22b82cb7b9a34e57db1e43dc1e703e7ef2861b2ccdc676be"}) as unknown as TypedDocumentString<AdminDashboardEvaluationQuery, AdminDashboardEvaluationQueryVariables>;
+export const AdminDashboardSipasDocument = new TypedDocumentString(`
+    query AdminDashboardSipas($code: String!, $period: PeriodInput!, $previous: PeriodInput!) {
+  current: sipas(agencyCode: $code, period: $period) {
+    index
+    respondents
+  }
+  previous: sipas(agencyCode: $code, period: $previous) {
+    index
+    respondents
+  }
+}
+    `, {"hash":"sha256:7f483fefd69da6a8a24890d4740f15f9e5aac7ccc11d6839ae56dd7e2446a12d"}) as unknown as TypedDocumentString<AdminDashboardSipasQuery, AdminDashboardSipasQueryVariables>;
+export const AdminStatsChangedDocument = new TypedDocumentString(`
+    subscription AdminStatsChanged($code: String!, $procedure: String, $period: PeriodInput!) {
+  statsChanged(
+    scope: {agencyCode: $code, procedureCode: $procedure}
+    period: $period
+  ) {
+    asOf
+    received
+  }
+}
+    `, {"hash":"sha256:763abea623616e2394b2246f8b3b48a1885a27a5a4290bc7415e1bfc08419beb"}) as unknown as TypedDocumentString<AdminStatsChangedSubscription, AdminStatsChangedSubscriptionVariables>;
 export const AdminDossierDocument = new TypedDocumentString(`
     query AdminDossier($code: String!) {
   dossier(code: $code) {
@@ -2135,6 +2829,285 @@ export const AdminRestoreRatingCommentDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:d0554f1dbbd56b87843749e3586479260708558137fcb1f1975ae272d944965e"}) as unknown as TypedDocumentString<AdminRestoreRatingCommentMutation, AdminRestoreRatingCommentMutationVariables>;
+export const AdminReformTaskListDocument = new TypedDocumentString(`
+    query AdminReformTaskList($first: Int, $after: String, $last: Int, $before: String, $filter: ReformTaskFilter) {
+  reformTasks(
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+    filter: $filter
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+    }
+    edges {
+      cursor
+      node {
+        id
+        year
+        title
+        document
+        deadline
+        status
+        standing
+        progressPercent
+        completedOn
+        agency {
+          code
+          name
+        }
+        lastReport {
+          at
+          note
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:a58bb0eff0309b6e82209888898fbb51b83a5fded97da68cab855c621aa9a283"}) as unknown as TypedDocumentString<AdminReformTaskListQuery, AdminReformTaskListQueryVariables>;
+export const AdminReformTaskDocument = new TypedDocumentString(`
+    query AdminReformTask($id: ID!) {
+  reformTask(id: $id) {
+    ...AdminReformTaskDetail
+  }
+}
+    fragment AdminReformTaskDetail on ReformTask {
+  id
+  year
+  title
+  description
+  document
+  documentDate
+  deadline
+  status
+  standing
+  progressPercent
+  completedOn
+  agency {
+    code
+    name
+  }
+  ownerAgency {
+    code
+    name
+  }
+  createdBy {
+    name
+    username
+  }
+  createdAt
+  updatedAt
+  reports {
+    id
+    at
+    status
+    progressPercent
+    note
+    evidenceUrl
+    evidenceRef
+    by {
+      name
+      username
+    }
+  }
+}`, {"hash":"sha256:9d59e9eef41b73d275b0208788a569ec944b0859d791f9c8df63d24faf5a9803"}) as unknown as TypedDocumentString<AdminReformTaskQuery, AdminReformTaskQueryVariables>;
+export const AdminCreateReformTaskDocument = new TypedDocumentString(`
+    mutation AdminCreateReformTask($input: CreateReformTaskInput!) {
+  createReformTask(input: $input) {
+    task {
+      id
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:00e991e15822606cbd1788a141669e594d7b432e2ce3521988141f175c6548c8"}) as unknown as TypedDocumentString<AdminCreateReformTaskMutation, AdminCreateReformTaskMutationVariables>;
+export const AdminUpdateReformTaskDocument = new TypedDocumentString(`
+    mutation AdminUpdateReformTask($input: UpdateReformTaskInput!) {
+  updateReformTask(input: $input) {
+    task {
+      id
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:9bb9c81859caa69a49aceca791a4c8f4aed69381cbc77a3932772442841469de"}) as unknown as TypedDocumentString<AdminUpdateReformTaskMutation, AdminUpdateReformTaskMutationVariables>;
+export const AdminCancelReformTaskDocument = new TypedDocumentString(`
+    mutation AdminCancelReformTask($input: CancelReformTaskInput!) {
+  cancelReformTask(input: $input) {
+    task {
+      id
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:ca78daab8ebdbcf9187a2572600deda778c57739b9b7567721d5f69944d6ee9b"}) as unknown as TypedDocumentString<AdminCancelReformTaskMutation, AdminCancelReformTaskMutationVariables>;
+export const AdminReportReformTaskProgressDocument = new TypedDocumentString(`
+    mutation AdminReportReformTaskProgress($input: ReportReformTaskProgressInput!) {
+  reportReformTaskProgress(input: $input) {
+    task {
+      id
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:d10cd282b40c60e62ea731e427102a596f9e03918354d465c3d63c5da32d2064"}) as unknown as TypedDocumentString<AdminReportReformTaskProgressMutation, AdminReportReformTaskProgressMutationVariables>;
+export const AdminEvaluationDocument = new TypedDocumentString(`
+    query AdminEvaluation($code: String!, $year: Int!, $quarter: Int!) {
+  oneStopEvaluation(agencyCode: $code, year: $year, quarter: $quarter) {
+    agencyCode
+    agencyName
+    year
+    quarter
+    total
+    scored
+    maxScore
+    band {
+      label
+    }
+    indicators {
+      number
+      name
+      selfScore
+      verifiedScore
+      effectiveScore
+      computed
+      computedScore
+      note
+      detail
+    }
+  }
+}
+    `, {"hash":"sha256:9ef23df2d970316c6aba5d9dcebe2c07554d1e4410f697b34162642a6be5a913"}) as unknown as TypedDocumentString<AdminEvaluationQuery, AdminEvaluationQueryVariables>;
+export const AdminSetEvaluationScoresDocument = new TypedDocumentString(`
+    mutation AdminSetEvaluationScores($input: SetEvaluationScoresInput!) {
+  setEvaluationScores(input: $input) {
+    evaluation {
+      total
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:55c7cda9a8b666eb699edb200e73fce0793737e405aef7ff261a5af59112f6ae"}) as unknown as TypedDocumentString<AdminSetEvaluationScoresMutation, AdminSetEvaluationScoresMutationVariables>;
+export const AdminProcedureStatsDocument = new TypedDocumentString(`
+    query AdminProcedureStats($code: String!, $agency: String!, $period: PeriodInput!, $previous: PeriodInput!, $asOf: Date!, $first: Int, $after: String, $last: Int, $before: String) {
+  procedure(code: $code) {
+    code
+    name
+    sector {
+      name
+    }
+    timeLimits {
+      channel
+      value
+      unit
+    }
+  }
+  agency(code: $agency) {
+    code
+    name
+  }
+  current: stats(
+    scope: {agencyCode: $agency, procedureCode: $code}
+    period: $period
+  ) {
+    ...DashboardFigures
+    satisfactionByTimeliness {
+      timeliness
+      ratings
+      satisfied
+      satisfactionRate
+    }
+  }
+  previous: stats(
+    scope: {agencyCode: $agency, procedureCode: $code}
+    period: $previous
+  ) {
+    ...DashboardFigures
+  }
+  lateDossiers(
+    scope: {agencyCode: $agency, procedureCode: $code}
+    asOf: $asOf
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+    }
+    edges {
+      cursor
+      node {
+        code
+        receivedAt
+        dueAt
+        workingDaysOverdue
+        agency {
+          code
+          name
+        }
+      }
+    }
+  }
+  ratingComments(
+    first: 10
+    filter: {procedureCode: $code, agencyCode: $agency, hidden: false}
+  ) {
+    totalCount
+    edges {
+      node {
+        id
+        level
+        comment
+        submittedAt
+        dossierCode
+        agency {
+          name
+        }
+      }
+    }
+  }
+}
+    fragment DashboardFigures on ServiceStats {
+  asOf
+  received
+  finished
+  early
+  onTime
+  late
+  onTimeRate
+  lateOpen
+  medianProcessingWorkingDays
+  p90ProcessingWorkingDays
+  ratings
+  satisfactionRate
+  supplementRequests
+}`, {"hash":"sha256:65925803f5464c5e7bd31071eb7ec4e1d59b1dc1a182758501676f830d9c332c"}) as unknown as TypedDocumentString<AdminProcedureStatsQuery, AdminProcedureStatsQueryVariables>;
 export const AdminGrantableAgenciesDocument = new TypedDocumentString(`
     query AdminGrantableAgencies($activeOn: Date!, $after: String) {
   agencies(first: 100, after: $after, filter: {activeOn: $activeOn}) {
