@@ -3,12 +3,9 @@
 // Public data: anonymous callers may download it, counted against their per-IP request budget like
 // any other request (a key or a session against its own); the file is streamed as it is written.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AppError } from '../errors.ts';
-import type { Principal } from '../services/access/principal.ts';
-import { authenticate } from '../services/api-keys.ts';
 import type { Services } from '../services/context.ts';
 import { exportCatalogue, exportTemplate } from '../services/procedure-export.ts';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, UNAVAILABLE_HTTP } from './database-errors.ts';
+import { admitDownload, failDownload, startDownload } from './file-download.ts';
 import { refuseUnlessGetOrHead, sendJson } from './http-io.ts';
 import type { RequestAdmission } from './national-sync-endpoint.ts';
 
@@ -64,58 +61,12 @@ export async function handleProcedureExport(
   }
   if (refuseUnlessGetOrHead(req, res)) return;
   try {
-    let principal: Principal;
-    try {
-      principal = await authenticate(services.prisma, req.headers.authorization, services.sessions);
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'UNAUTHENTICATED') {
-        sendJson(
-          res,
-          401,
-          { code: 'UNAUTHENTICATED', message: error.message },
-          { 'www-authenticate': 'Bearer' },
-        );
-        return;
-      }
-      throw error;
-    }
-    const refusal = await admit(principal);
-    if (refusal) {
-      sendJson(res, refusal.status, { code: refusal.code, message: refusal.message }, refusal.headers);
-      return;
-    }
+    if (!(await admitDownload(services, req, res, admit))) return;
     const extension = name.slice(name.lastIndexOf('.'));
-    const fileName = `${file.name}-${stamp()}${extension}`;
-    res.writeHead(200, {
-      'content-type': file.type,
-      'content-disposition': `attachment; filename="${fileName}"`,
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
+    if (startDownload(req, res, { type: file.type, fileName: `${file.name}-${stamp()}${extension}` })) {
+      await file.write(services, res);
     }
-    await file.write(services, res);
   } catch (error) {
-    if (res.headersSent) {
-      // Part of the file is out: cut the connection so the client cannot take it for whole.
-      services.logger.error({ err: error }, 'Xuất danh mục thủ tục bị gián đoạn');
-      res.destroy();
-      return;
-    }
-    if (isDatabaseUnavailable(error)) {
-      sendJson(
-        res,
-        UNAVAILABLE_HTTP.status,
-        { code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE },
-        {
-          ...UNAVAILABLE_HTTP.headers,
-        },
-      );
-      return;
-    }
-    services.logger.error({ err: error }, 'Xuất danh mục thủ tục thất bại');
-    sendJson(res, 500, { code: 'INTERNAL_SERVER_ERROR', message: 'Lỗi hệ thống, vui lòng thử lại sau.' });
+    failDownload(services, res, error, 'Xuất danh mục thủ tục');
   }
 }

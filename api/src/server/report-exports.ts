@@ -4,13 +4,12 @@
 // caller's request budget as the catalogue exports are. The whole report is computed before the first
 // byte, so a refusal is always a JSON answer with a code; then the workbook is streamed as written.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AppError, type ErrorCode } from '../errors.ts';
-import { authenticate } from '../services/api-keys.ts';
+import { AppError } from '../errors.ts';
 import type { Services } from '../services/context.ts';
 import { type AgencyReport, agencyReport } from '../services/reports/agency-report.ts';
 import { writeReportCsv, writeReportWorkbook } from '../services/reports/report-files.ts';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, UNAVAILABLE_HTTP } from './database-errors.ts';
-import { refuseUnlessGetOrHead, sendJson } from './http-io.ts';
+import { admitDownload, failDownload, startDownload } from './file-download.ts';
+import { refuseUnlessGetOrHead } from './http-io.ts';
 import type { RequestAdmission } from './national-sync-endpoint.ts';
 import { EXPORTS_PREFIX } from './procedure-exports.ts';
 
@@ -22,15 +21,6 @@ const CSV = /^report-([a-z0-9-]{1,40})\.csv$/;
 export const isReportExport = (path: string): boolean =>
   path === EXPORTS_PREFIX + WORKBOOK ||
   (path.startsWith(`${EXPORTS_PREFIX}report-`) && path.endsWith('.csv'));
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  INVALID_PERIOD: 400,
-  INVALID_DATE: 400,
-  BAD_REQUEST: 400,
-};
 
 /** A code and a file name safe in a header: 56, 22870, 000.00.36.H56. */
 const slug = (text: string) => text.replace(/[^A-Za-z0-9.-]/g, '_').slice(0, 40);
@@ -45,21 +35,8 @@ export async function handleReportExport(
   const name = url.pathname.slice(EXPORTS_PREFIX.length);
   if (refuseUnlessGetOrHead(req, res)) return;
   try {
-    let principal: Awaited<ReturnType<typeof authenticate>>;
-    try {
-      principal = await authenticate(services.prisma, req.headers.authorization, services.sessions);
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'UNAUTHENTICATED') {
-        sendJson(res, 401, { code: error.code, message: error.message }, { 'www-authenticate': 'Bearer' });
-        return;
-      }
-      throw error;
-    }
-    const refusal = await admit(principal);
-    if (refusal) {
-      sendJson(res, refusal.status, { code: refusal.code, message: refusal.message }, refusal.headers);
-      return;
-    }
+    const principal = await admitDownload(services, req, res, admit);
+    if (!principal) return;
     const agency = url.searchParams.get('agency');
     const from = url.searchParams.get('from');
     const to = url.searchParams.get('to');
@@ -83,39 +60,12 @@ export async function handleReportExport(
       );
     }
     const base = `bao-cao-${slug(report.agency.code)}-${report.period.from}-${report.period.to}`;
-    res.writeHead(200, {
-      'content-type': table ? 'text/csv; charset=utf-8' : XLSX,
-      'content-disposition': `attachment; filename="${table ? `${base}-${table.id}.csv` : `${base}.xlsx`}"`,
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
+    const file = table
+      ? { type: 'text/csv; charset=utf-8', fileName: `${base}-${table.id}.csv` }
+      : { type: XLSX, fileName: `${base}.xlsx` };
+    if (!startDownload(req, res, file)) return;
     await (table ? writeReportCsv(table, res) : writeReportWorkbook(report satisfies AgencyReport, res));
   } catch (error) {
-    if (res.headersSent) {
-      // Part of the file is out: cut the connection so the client cannot take it for whole.
-      services.logger.error({ err: error }, 'Xuất báo cáo định kỳ bị gián đoạn');
-      res.destroy();
-      return;
-    }
-    if (error instanceof AppError) {
-      // An expected failure: the caller's to fix (400 unless the code says otherwise).
-      sendJson(res, STATUS[error.code] ?? 400, { code: error.code, message: error.message });
-      return;
-    }
-    if (isDatabaseUnavailable(error)) {
-      sendJson(
-        res,
-        UNAVAILABLE_HTTP.status,
-        { code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE },
-        { ...UNAVAILABLE_HTTP.headers },
-      );
-      return;
-    }
-    services.logger.error({ err: error }, 'Xuất báo cáo định kỳ thất bại');
-    sendJson(res, 500, { code: 'INTERNAL_SERVER_ERROR', message: 'Lỗi hệ thống, vui lòng thử lại sau.' });
+    failDownload(services, res, error, 'Xuất báo cáo định kỳ');
   }
 }
