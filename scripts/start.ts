@@ -72,6 +72,7 @@ const ROLE_LABELS: Record<DemoUser['role'], string> = {
   UNIT_ADMIN: 'Quản trị đơn vị',
   OFFICER: 'Cán bộ xử lý',
   VIEWER: 'Người xem',
+  REFORM_MONITOR: 'Theo dõi CCHC',
 };
 
 /** How to sign in to the demo: only accounts that work now, with their password; nothing in production. */

@@ -7,12 +7,14 @@ import type { TestApi } from '../support/api.ts';
 import {
   A,
   B,
+  ingestAll,
   loadDashboardFixtures,
   P1,
   P2,
   PROVINCE,
   RATING_CONFIG,
 } from '../support/dashboard-fixtures.ts';
+import { at, dossierEvents } from '../support/dossier-events.ts';
 import { keyFor } from '../support/keys.ts';
 import { addOfficial, sessionOf } from '../support/officials.ts';
 import { startSeededApi } from '../support/seeded.ts';
@@ -109,6 +111,33 @@ describe('lateDossiers', () => {
     expect(nodes(res.data!.lateDossiers)).toEqual([
       { code: 'DB-A5', agency: { code: A }, procedure: { code: P1 }, workingDaysOverdue: 3.3 },
     ]);
+  });
+
+  it('gives the due date overdue is judged against beside the one an apology set', async () => {
+    // Received Mon 2/11 with due Thu 5/11 17:00; on Fri 6/11 an apology (phiếu xin lỗi) tells the
+    // citizen Fri 20/11 17:00. The apology moves dueAt, never timelinessDueAt (docs/domain.md §3.7),
+    // so on Tue 10/11 the dossier is late open against 5/11 while the citizen's date is later.
+    // Nothing else of the fixtures is received in November, so the other lists do not change.
+    await ingestAll(t, await keyFor(t, 'INGEST'), [
+      ...dossierEvents('DB-APOLOGY', A, P2, 'IN_PERSON', [
+        ['RECEIVED', '2026-11-02T08:00', { dueAt: at('2026-11-05T17:00') }],
+        ['PROCESSING', '2026-11-06T09:00', { dueAt: at('2026-11-20T17:00'), apologyRef: 'PXL-01' }],
+      ]),
+    ]);
+    const res = await t.gql<{
+      lateDossiers: { edges: { node: { code: string; dueAt: string; timelinessDueAt: string } }[] };
+    }>(
+      `query { lateDossiers(scope: { agencyCode: "${A}" }, asOf: "2026-11-10") {
+        edges { node { code dueAt timelinessDueAt } } } }`,
+      {},
+      admin,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.lateDossiers.edges.map((e) => e.node).find((n) => n.code === 'DB-APOLOGY')).toEqual({
+      code: 'DB-APOLOGY',
+      dueAt: '2026-11-20T17:00:00+07:00',
+      timelinessDueAt: '2026-11-05T17:00:00+07:00',
+    });
   });
 
   it('pages by cursor without losing or repeating a dossier', async () => {

@@ -86,6 +86,37 @@ describe.skipIf(!chromiumPath)('the dashboard', () => {
     await expectTiles(page, figures);
   });
 
+  it('names a quarter as officials write it, and keeps row names readable on a phone', async () => {
+    const page = await h.newPage();
+    await signIn(page, VIEWER.username);
+    await page.goto('/?ky=quy&nam=2026&so=4');
+    // "Quý IV năm 2026" inside a sentence: its first letter lowered, the Roman numeral kept (not "iv").
+    await expect(page.getByTestId('dashboard-unit').textContent()).resolves.toBe(
+      'Xã Phước Hậu: quý IV năm 2026',
+    );
+    // A merged unit in the picker's history (xã Phước Vinh, 22912, ended 30/06/2025) opens on the
+    // last quarter it existed in, not on this quarter where it has no figures.
+    expect(
+      await page.locator('main details a', { hasText: 'Xã Phước Vinh' }).first().getAttribute('href'),
+    ).toBe('/?don-vi=22912&ky=quy&nam=2025&so=2');
+    // At 390 px the indicators' names keep 9rem (144 px at the 16 px root size) and the table
+    // scrolls in its box, rather than one word a line.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const widths = await page
+      .getByTestId('index766')
+      .locator('tbody th[scope=row]')
+      .evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().width));
+    expect(widths.length).toBeGreaterThan(0);
+    for (const width of widths) expect(width).toBeGreaterThanOrEqual(144);
+
+    // The former xã Phước Hậu (22879, ended 30/06/2025) gave its name to the commune it merged
+    // into: its page names it with the day its successor began, not as a second "Xã Phước Hậu".
+    await page.goto('/?don-vi=22879&ky=quy&nam=2025&so=2');
+    await expect(page.getByTestId('dashboard-unit').textContent()).resolves.toBe(
+      'Xã Phước Hậu (trước ngày 01/07/2025): quý II năm 2025',
+    );
+  });
+
   it('shows a system administrator the province, and its procedure pages', async () => {
     const page = await h.newPage();
     await signIn(page, ADMIN.username);

@@ -136,6 +136,22 @@ describe.skipIf(!chromiumPath)('reform programme tasks', () => {
       /40%[\s\S]*Quá hạn[\s\S]*Đã cập nhật bảng niêm yết 40 thủ tục\./,
     );
     await checks.check(page, 'nhiem-vu-cchc-sau-bao-cao');
+
+    // With JavaScript, a report that was recorded empties the form: what was typed must not stay
+    // there to be sent a second time. Progress left blank keeps 40%.
+    await page.goto(`/reform-tasks/${taskId}`);
+    await page.getByLabel('Nội dung báo cáo').fill('Đã niêm yết thêm 10 thủ tục.');
+    await page.getByLabel('Số, ký hiệu văn bản hoặc tệp minh chứng').fill('Báo cáo 15/BC-UBND');
+    await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await page.getByText('Đã ghi nhận báo cáo tiến độ.').waitFor();
+    await expect(
+      page.getByRole('region', { name: 'Lịch sử báo cáo tiến độ' }).textContent(),
+    ).resolves.toContain('Đã niêm yết thêm 10 thủ tục.');
+    expect(await page.getByLabel('Nội dung báo cáo').inputValue()).toBe('');
+    expect(await page.getByLabel('Số, ký hiệu văn bản hoặc tệp minh chứng').inputValue()).toBe('');
+    expect(
+      await h.api.api.services.prisma.reformTaskReport.count({ where: { taskId: Number(taskId) } }),
+    ).toBe(2);
     checks.expectClean();
   });
 

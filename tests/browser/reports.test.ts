@@ -211,6 +211,24 @@ describe.skipIf(!chromiumPath)('periodic reports', () => {
     // Eight tables of a few dozen rows: more than one page, far fewer than fifty.
     expect(pages).toBeGreaterThan(1);
     expect(pages).toBeLessThan(50);
+
+    // Part headings are in capitals, but a document's symbol stays as issued: QĐ-TTg (the Prime
+    // Minister's), never QĐ-TTG.
+    const part3 = await report.getByRole('heading', { level: 2, name: /^III\./ }).textContent();
+    expect(part3).toContain('(QUYẾT ĐỊNH 766/QĐ-TTg)');
+  });
+
+  it('a commune’s print page: dated in the commune, sent to the province', async () => {
+    // Decree 30/2020, Appendix I: a commune's document carries the commune's name as its place; a
+    // commune reports to the province and its Internal Affairs office, not to the Ministry.
+    const page = await h.newPage();
+    await signIn(page, 'noivu.bc');
+    await page.goto(`/reports/print?don-vi=${COMMUNE}&${Q3_QUERY}`);
+    const report = page.locator('.print-report');
+    await expect(report.getByText('Ninh Phước, ngày … tháng … năm').count()).resolves.toBe(1);
+    const recipients = (await report.locator('.doc-recipients').textContent()) ?? '';
+    expect(recipients).toContain('Sở Nội vụ (để tổng hợp)');
+    expect(recipients).not.toContain('Bộ Nội vụ');
   });
 
   it('the 9-indicator entry form: the commune self-scores, the office verifies, side by side', async () => {

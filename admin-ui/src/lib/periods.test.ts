@@ -5,6 +5,7 @@ import {
   parsePeriod,
   periodLabel,
   periodParams,
+  periodPhrase,
   periodRange,
   previousPeriod,
   todayInVietnam,
@@ -66,6 +67,18 @@ describe('periodLabel', () => {
     expect(periodLabel({ kind: 'month', year: 2026, month: 7 })).toBe('Tháng 07/2026');
     expect(periodLabel({ kind: 'custom', from: '2026-07-01', to: '2026-07-15' })).toBe(
       'Từ ngày 01/07/2026 đến ngày 15/07/2026',
+    );
+  });
+});
+
+describe('periodPhrase', () => {
+  it('lowers the first letter only, keeping a quarter’s Roman numeral', () => {
+    expect(periodPhrase({ kind: 'quarter', year: 2025, quarter: 2 })).toBe('quý II năm 2025');
+    expect(periodPhrase({ kind: 'quarter', year: 2026, quarter: 4 })).toBe('quý IV năm 2026');
+    expect(periodPhrase({ kind: 'month', year: 2026, month: 12 })).toBe('tháng 12/2026');
+    expect(periodPhrase({ kind: 'year', year: 2026 })).toBe('năm 2026');
+    expect(periodPhrase({ kind: 'custom', from: '2026-08-15', to: '2026-10-20' })).toBe(
+      'từ ngày 15/08/2026 đến ngày 20/10/2026',
     );
   });
 });

@@ -117,6 +117,15 @@ export function periodLabel(choice: PeriodChoice): string {
   }
 }
 
+/**
+ * The label inside a sentence ("Xã Phước Hậu: quý II năm 2025"): only its first letter in lower
+ * case, since `toLowerCase()` would turn the Roman numeral of a quarter into "quý ii".
+ */
+export function periodPhrase(choice: PeriodChoice): string {
+  const label = periodLabel(choice);
+  return label.charAt(0).toLocaleLowerCase('vi-VN') + label.slice(1);
+}
+
 /** The period of `kind` that contains `today` (custom: from the first of today's month to today). */
 export function currentPeriod(kind: PeriodKind, today: string): PeriodChoice {
   const [year, month] = today.split('-').map(Number) as [number, number];

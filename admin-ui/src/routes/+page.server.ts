@@ -9,6 +9,7 @@ import {
   dashboardHref,
   defaultUnitCode,
   earlierDay,
+  formerUnitName,
   quarterOf,
   trendPeriod,
   UNIT_PARAM,
@@ -99,7 +100,7 @@ export const load: PageServerLoad = async (event) => {
   const path = agency.successor
     ? [
         { code: agency.successor.code, name: agency.successor.name },
-        { code: agency.code, name: agency.name },
+        { code: agency.code, name: formerUnitName({ name: agency.name, validTo: agency.validTo ?? null }) },
       ]
     : breadcrumbs(agency, locals.viewer);
   const live = new URLSearchParams({ [UNIT_PARAM]: code });
@@ -111,12 +112,19 @@ export const load: PageServerLoad = async (event) => {
     homeHref,
     unit: {
       code: agency.code,
-      name: agency.name,
+      name: agency.successor
+        ? formerUnitName({ name: agency.name, validTo: agency.validTo ?? null })
+        : agency.name,
       validTo: agency.validTo ?? null,
       successor: agency.successor ? { name: agency.successor.name, href: href(agency.successor.code) } : null,
     },
     crumbs: path.map((c) => ({ ...c, href: href(c.code) })),
-    choices: unitChoices(agency, today, href),
+    // A unit merged away has no figures after its last day: its link opens the last quarter it existed in.
+    choices: unitChoices(agency, today, (c, lastDay) =>
+      lastDay && lastDay < range.from
+        ? dashboardHref(c, { kind: 'quarter', ...quarterOf(lastDay) })
+        : href(c),
+    ),
     range,
     previousRange: previous,
     figures,

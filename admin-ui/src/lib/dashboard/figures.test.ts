@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   changeOf,
   formatFigure,
+  lateDueDates,
   legalLimitsText,
   NO_DATA,
   type RankedRow,
@@ -139,5 +140,23 @@ describe('legalLimitsText', () => {
       '3 ngày làm việc (trực tiếp); 8 giờ (trực tuyến)',
     );
     expect(legalLimitsText([], format, channel)).toBeNull();
+  });
+});
+
+describe('lateDueDates', () => {
+  it('judges against the due date an apology did not move, and names the one it set', () => {
+    // Due 20/11 17:00; an apology told the citizen 14/12 17:00: late against 20/11.
+    expect(
+      lateDueDates({ timelinessDueAt: '2026-11-20T17:00:00+07:00', dueAt: '2026-12-14T17:00:00+07:00' }),
+    ).toEqual({ judged: '2026-11-20T17:00:00+07:00', rescheduled: '2026-12-14T17:00:00+07:00' });
+  });
+
+  it('names no second date when no apology moved it', () => {
+    const same = '2026-11-20T17:00:00+07:00';
+    expect(lateDueDates({ timelinessDueAt: same, dueAt: same })).toEqual({ judged: same, rescheduled: null });
+    // The same instant written with another offset is the same date.
+    expect(lateDueDates({ timelinessDueAt: same, dueAt: '2026-11-20T10:00:00Z' }).rescheduled).toBeNull();
+    expect(lateDueDates({ dueAt: same })).toEqual({ judged: same, rescheduled: null });
+    expect(lateDueDates({})).toEqual({ judged: null, rescheduled: null });
   });
 });

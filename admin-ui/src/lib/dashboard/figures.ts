@@ -183,3 +183,17 @@ export function legalLimitsText(
   if (texts.every((t) => t === texts[0])) return texts[0]!;
   return limits.map((l, i) => `${texts[i]} (${channelName(l.channel).toLowerCase()})`).join('; ');
 }
+
+/**
+ * The due date a late dossier is judged against, and the later one an apology (phiếu xin lỗi và hẹn
+ * lại) told the citizen, when there is one: an apology moves `dueAt` but never `timelinessDueAt`, so
+ * showing `dueAt` alone reads "due 14/12, 17 days overdue" on 5/12 (docs/domain.md §3.7).
+ */
+export function lateDueDates(d: { dueAt?: string | null; timelinessDueAt?: string | null }): {
+  judged: string | null;
+  rescheduled: string | null;
+} {
+  const judged = d.timelinessDueAt ?? d.dueAt ?? null;
+  const rescheduled = d.dueAt && judged && Date.parse(d.dueAt) > Date.parse(judged) ? d.dueAt : null;
+  return { judged, rescheduled };
+}

@@ -4,6 +4,7 @@ import {
   breadcrumbs,
   dashboardHref,
   defaultUnitCode,
+  formerUnitName,
   quarterOf,
   trendPeriod,
   unitChoices,
@@ -136,6 +137,26 @@ describe('unitChoices', () => {
   });
 });
 
+describe('unitChoices links', () => {
+  it('gives the page of a merged unit its last day, so that it can open on a period it existed in', () => {
+    const asked: [string, string | null][] = [];
+    unitChoices(
+      {
+        code: '22873',
+        name: 'Xã Phước Hậu',
+        children: [],
+        predecessors: [{ code: '22912', name: 'Xã Phước Vinh', validTo: '2025-06-30' }],
+      },
+      '2026-12-04',
+      (code, lastDay) => {
+        asked.push([code, lastDay]);
+        return `/?don-vi=${code}`;
+      },
+    );
+    expect(asked).toEqual([['22912', '2025-06-30']]);
+  });
+});
+
 describe('addresses', () => {
   it('reads unit codes and writes dashboard links with the period', () => {
     expect(unitCodeFrom(' 22873 ')).toBe('22873');
@@ -147,5 +168,15 @@ describe('addresses', () => {
     expect(dashboardHref('56', { kind: 'month', year: 2026, month: 10 }, '/stats/procedures/1.004873')).toBe(
       '/stats/procedures/1.004873?don-vi=56&ky=thang&nam=2026&so=10',
     );
+  });
+});
+
+describe('formerUnitName', () => {
+  it('dates a merged unit by the day its successor began, and leaves a current one alone', () => {
+    // Ended 30/06/2025: the successor began on the day after, 01/07/2025.
+    expect(formerUnitName({ name: 'Xã Phước Hậu', validTo: '2025-06-30' })).toBe(
+      'Xã Phước Hậu (trước ngày 01/07/2025)',
+    );
+    expect(formerUnitName({ name: 'Xã Phước Hậu', validTo: null })).toBe('Xã Phước Hậu');
   });
 });

@@ -118,6 +118,15 @@ function dayAfter(day: string): string {
 }
 
 /**
+ * The name of a unit merged away, told apart from its successor: on 1/7/2025 a merged commune often
+ * gave its name to the new one (xã Phước Hậu into xã Phước Hậu), and "Xã Phước Hậu › Xã Phước Hậu"
+ * says nothing. A unit that still exists keeps its name.
+ */
+export function formerUnitName(unit: { name: string; validTo: string | null }): string {
+  return unit.validTo ? `${unit.name} (trước ngày ${dmy(dayAfter(unit.validTo))})` : unit.name;
+}
+
+/**
  * What the unit picker offers below a unit: its current child units, and as history the units merged
  * into it (greyed, "đã sáp nhập vào …", still open on their own figures). A merged unit whose code
  * was given to a unit of today (22870: thị trấn Phước Dân, now xã Ninh Phước) cannot be asked for by
@@ -126,7 +135,8 @@ function dayAfter(day: string): string {
 export function unitChoices(
   unit: { code: string; name: string; children: readonly UnitNode[]; predecessors: readonly UnitNode[] },
   today: string,
-  hrefOf: (code: string) => string,
+  /** A unit's page; `lastDay` is the last day a unit of the history existed (null for a current one). */
+  hrefOf: (code: string, lastDay: string | null) => string,
 ): { children: UnitChoice[]; history: UnitChoice[] } {
   const exists = (u: UnitNode) => u.validTo === null || u.validTo >= today;
   const current = unit.children.filter(exists);
@@ -136,11 +146,11 @@ export function unitChoices(
   return {
     children: [...current]
       .sort(byName)
-      .map((c) => ({ code: c.code, name: c.name, href: hrefOf(c.code), note: null })),
+      .map((c) => ({ code: c.code, name: c.name, href: hrefOf(c.code, null), note: null })),
     history: [...unit.predecessors, ...formerChildren].sort(byName).map((p) => ({
       code: p.code,
       name: p.name,
-      href: taken.has(p.code) ? null : hrefOf(p.code),
+      href: taken.has(p.code) ? null : hrefOf(p.code, p.validTo),
       note: unit.predecessors.includes(p)
         ? `đã sáp nhập vào ${unit.name}${p.validTo ? ` từ ngày ${dmy(dayAfter(p.validTo))}` : ''}`
         : `không còn tồn tại${p.validTo ? ` từ ngày ${dmy(dayAfter(p.validTo))}` : ''}`,

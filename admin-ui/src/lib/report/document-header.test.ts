@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentHeader } from './document-header';
+import { documentHeader, headingCase } from './document-header';
 
 const KHANH_HOA = { name: 'Tỉnh Khánh Hòa', level: 'PROVINCE' };
 
@@ -11,16 +11,25 @@ describe('documentHeader (Decree 30/2020/NĐ-CP)', () => {
       number: 'Số: …/BC-SNV',
       place: 'Khánh Hòa',
       signer: 'GIÁM ĐỐC',
+      recipients: [
+        'Ủy ban nhân dân tỉnh (để báo cáo);',
+        'Bộ Nội vụ (để báo cáo);',
+        'Văn phòng Ủy ban nhân dân tỉnh;',
+        'Lưu: VT.',
+      ],
     });
   });
 
-  it('a commune’s report: its People’s Committee, dated in the province', () => {
+  // Decree 30/2020, Appendix I: a commune's documents carry the commune's own name as the place
+  // ("Ninh Phước, ngày …"), and a commune reports to the province, not to the Ministry.
+  it('a commune’s report: its People’s Committee, dated in the commune, sent to the province', () => {
     expect(documentHeader({ name: 'Xã Ninh Phước', level: 'COMMUNE', ancestors: [KHANH_HOA] })).toMatchObject(
       {
         authority: 'ỦY BAN NHÂN DÂN',
         issuer: 'XÃ NINH PHƯỚC',
         number: 'Số: …/BC-UBND',
-        place: 'Khánh Hòa',
+        place: 'Ninh Phước',
+        recipients: ['Ủy ban nhân dân tỉnh (để báo cáo);', 'Sở Nội vụ (để tổng hợp);', 'Lưu: VT.'],
       },
     );
   });
@@ -28,6 +37,28 @@ describe('documentHeader (Decree 30/2020/NĐ-CP)', () => {
   it('a department’s report: its name without the province', () => {
     expect(
       documentHeader({ name: 'Sở Tư pháp tỉnh Khánh Hòa', level: 'DEPARTMENT', ancestors: [KHANH_HOA] }),
-    ).toMatchObject({ authority: 'ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA', issuer: 'SỞ TƯ PHÁP' });
+    ).toMatchObject({
+      authority: 'ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA',
+      issuer: 'SỞ TƯ PHÁP',
+      place: 'Khánh Hòa',
+    });
+  });
+
+  it('a numbered ward keeps its kind in the place name', () => {
+    expect(documentHeader({ name: 'Phường 1', level: 'COMMUNE', ancestors: [KHANH_HOA] }).place).toBe(
+      'Phường 1',
+    );
+  });
+});
+
+describe('headingCase', () => {
+  it('capitalises a heading but writes document symbols as issued', () => {
+    expect(headingCase('Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)')).toBe(
+      'BỘ CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP (QUYẾT ĐỊNH 766/QĐ-TTg)',
+    );
+    expect(headingCase('Đánh giá theo Nghị định 61/2018/NĐ-CP (9 tiêu chí)')).toBe(
+      'ĐÁNH GIÁ THEO NGHỊ ĐỊNH 61/2018/NĐ-CP (9 TIÊU CHÍ)',
+    );
+    expect(headingCase('Mức độ hài lòng và Chỉ số SIPAS')).toBe('MỨC ĐỘ HÀI LÒNG VÀ CHỈ SỐ SIPAS');
   });
 });
