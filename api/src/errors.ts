@@ -205,6 +205,11 @@ export const ERROR_CODES = {
     'A progress report that would cancel the task; the unit that set it cancels it (cancelReformTask).',
   EMPTY_REPORT:
     'A progress report with no note, no evidence and no change of status or progress; nothing was written.',
+
+  // ─── Local practice per province (issue 12) ─────────────────────────────────────────────────
+  NOT_A_PROVINCE: 'Local practice settings belong to a province: the unit named is not a province.',
+  INVALID_SETTING:
+    'A local practice setting out of range: working sessions not within the day and in order, a cut-off not a time of day, or evaluation bands that do not cover every total from 0 to 18.',
 } as const satisfies Record<string, string>;
 
 /** A stable error code: a key of ERROR_CODES, hence documented. */

@@ -154,8 +154,12 @@ describe('indicators 1 and 2, computed from the dossiers', () => {
       timeComparison: first!.timeComparison,
     });
     expect(second!.detail).toContain('cùng số liệu với tiêu chí 1');
-    expect(e.indicators.slice(2).every((i) => !i.computed && i.effectiveScore === null)).toBe(true);
-    expect(e).toMatchObject({ total: 0, scored: 2, maxScore: 18, band: null });
+    // Indicators 3 and 4 from supplement requests (docs/domain.md §4.2): A1–A3 needed none → 2 and 2.
+    expect(e.indicators[2]).toMatchObject({ computed: true, computedScore: 2, effectiveScore: 2 });
+    expect(e.indicators[3]).toMatchObject({ computed: true, computedScore: 2, effectiveScore: 2 });
+    expect(e.indicators.slice(4).every((i) => !i.computed && i.effectiveScore === null)).toBe(true);
+    // 0 + 0 + 2 + 2 = 4, 4 of 9 scored: not classified.
+    expect(e).toMatchObject({ total: 4, scored: 4, maxScore: 18, band: null });
   });
 
   it('agency B: every dossier shorter → 2; agency C: shorter and equal → 1', async () => {
@@ -271,21 +275,21 @@ describe('setEvaluationScores', () => {
       ],
     });
     expect(res.errors).toEqual([]);
-    // Effective: 1 → 0 (computed), 2 → 0 (computed), 3 → 1, 4 → 1, 5 → 2, 6 → 1, 7 → 2, 8 → 2, 9 → 0.
-    // Total 9 of 18, all 9 scored → 9 is in [9, 12): Khá.
+    // Effective: 1 → 0 (computed), 2 → 0 (computed), 3 → 2 (computed), 4 → 2 (computed), 5 → 2, 6 → 1,
+    // 7 → 2, 8 → 2, 9 → 0. Total 11 of 18, all 9 scored → 11 is in [9, 12): Khá.
     const e = res.evaluation!;
     expect(e.indicators.map((i) => [i.number, i.selfScore, i.verifiedScore, i.effectiveScore])).toEqual([
       [1, 2, null, 0],
       [2, null, null, 0],
-      [3, 2, 1, 1],
-      [4, 1, null, 1],
+      [3, 2, 1, 2],
+      [4, 1, null, 2],
       [5, 2, 2, 2],
       [6, 2, 1, 1],
       [7, 2, null, 2],
       [8, 1, 2, 2],
       [9, 0, null, 0],
     ]);
-    expect(e).toMatchObject({ total: 9, scored: 9, band: { code: 'FAIR', label: 'Khá' } });
+    expect(e).toMatchObject({ total: 11, scored: 9, band: { code: 'FAIR', label: 'Khá' } });
     expect(e.indicators[5]!.note).toBe('Niêm yết chưa đầy đủ trên cổng');
   });
 
@@ -302,8 +306,8 @@ describe('setEvaluationScores', () => {
     expect(e.indicators[3]).toMatchObject({ selfScore: 1, verifiedScore: 2, effectiveScore: 2 });
     expect(e.indicators[8]).toMatchObject({ selfScore: 0, verifiedScore: 2, effectiveScore: 2 });
     expect(e.indicators[5]).toMatchObject({ selfScore: 2, verifiedScore: 1, note: null });
-    // 9 + 1 (indicator 4) + 2 (indicator 9) = 12 → [12, 15]: Tốt.
-    expect(e).toMatchObject({ total: 12, scored: 9, band: { code: 'GOOD', label: 'Tốt' } });
+    // 11 + 2 (indicator 9: 0 → 2) = 13 → [12, 15]: Tốt. Indicator 4 stays at its computed 2.
+    expect(e).toMatchObject({ total: 13, scored: 9, band: { code: 'GOOD', label: 'Tốt' } });
     const audit = await t.api.services.db.pool.query(
       `SELECT "entityId", data FROM "AuditLog" WHERE action = 'evaluation.set-scores' AND "entityId" = $1 ORDER BY id`,
       [`${A}/2026-Q1`],

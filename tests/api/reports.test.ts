@@ -216,11 +216,14 @@ describe('the province report for Q1 2026', () => {
       computedScore: null,
       effectiveScore: 1,
     });
-    // A's total: 0 (1) + 0 (2) + 1 (5) = 1 of three scored indicators; no band until all nine.
+    // Indicators 3 and 4 from supplement requests (docs/domain.md §4.2): A1–A3 needed none → 2 and 2.
+    expect(indicator(A, 3)).toMatchObject({ computedScore: 2, effectiveScore: 2 });
+    expect(indicator(A, 4)).toMatchObject({ computedScore: 2, effectiveScore: 2 });
+    // A's total: 0 (1) + 0 (2) + 2 (3) + 2 (4) + 1 (5) = 5 of five scored indicators; no band until all nine.
     expect(rowOf(totals, A)).toMatchObject({
       quarter: 'Quý I',
-      total: 1,
-      scored: 3,
+      total: 5,
+      scored: 5,
       maxScore: 18,
       band: null,
     });
@@ -228,7 +231,7 @@ describe('the province report for Q1 2026', () => {
     const res = await t.gql<{ oneStopEvaluation: { total: number; scored: number } }>(
       `{ oneStopEvaluation(agencyCode: "${A}", year: 2026, quarter: 1) { total scored } }`,
     );
-    expect(res.data!.oneStopEvaluation).toEqual({ total: 1, scored: 3 });
+    expect(res.data!.oneStopEvaluation).toEqual({ total: 5, scored: 5 });
   });
 
   it('the reform programme’s tasks with their standing', async () => {

@@ -27,6 +27,7 @@ export const NAV: NavEntry[] = [
   { href: '/users', label: 'Tài khoản cán bộ', visibleTo: isAdmin },
   { href: '/api-keys', label: 'Khóa API', visibleTo: isAdmin },
   { href: '/audit', label: 'Nhật ký thay đổi', visibleTo: isAdmin },
+  { href: '/settings', label: 'Thiết lập thực tiễn địa phương', visibleTo: isAdmin },
   { href: '/account', label: 'Tài khoản của tôi', visibleTo: everyone },
 ];
 

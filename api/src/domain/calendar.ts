@@ -86,6 +86,19 @@ export class WorkingCalendar {
     }
   }
 
+  /**
+   * The same days (the same exceptions) with other working hours: a province's local practice
+   * (docs/domain.md §3.2, domain/practice-settings.ts). Itself when the hours are the same.
+   */
+  withHours(hours: WorkingHours): WorkingCalendar {
+    const same =
+      hours.sessions.length === this.hours.sessions.length &&
+      hours.sessions.every(
+        ([s, e], i) => this.hours.sessions[i]![0] === s && this.hours.sessions[i]![1] === e,
+      );
+    return same ? this : new WorkingCalendar(this.exceptionsByDay.values(), hours);
+  }
+
   /** The admin exception recorded for `day`, if any; docs/domain.md §3.2. */
   exception(day: Day): CalendarException | undefined {
     return this.exceptionsByDay.get(toEpochDay(day));

@@ -98,6 +98,10 @@ const storyState: DossierState = {
       changedAt: local('2026-03-05 14:00'),
     },
   ],
+  // Rule 9, by hand: open Mon 2/3 – Tue 10/3 (resolved Wed 11/3). Due Mon 9/3 until the request on Tue
+  // 3/3 (on time 2/3); waiting 3/3–4/3 with the request before the due day (paused, on time); from the
+  // answer on Thu 5/3 due Wed 11/3 ≥ every open day → on time throughout, one range.
+  openJudgements: [{ from: '2026-03-02', to: '2026-03-10', late: false }],
 };
 
 describe('"its state is the fold of all its distinct events by sequence" (docs/domain.md §3.5)', () => {
@@ -158,6 +162,7 @@ describe('"its state is the fold of all its distinct events by sequence" (docs/d
       processingMinutes: null,
       timeliness: null,
       dueDateChanges: [],
+      openJudgements: [],
     });
     expect(early.resolvedAt).toEqual(local('2026-03-11 16:00'));
     expect(isFinished(early)).toBe(false);
@@ -350,7 +355,10 @@ describe('supplements: "Supplement requests pause the clock … the due date mov
       supplementPendingSince: local('2026-03-03 10:00'),
       unansweredSupplementSince: local('2026-03-03 10:00'),
       processingMinutes: null,
-      timeliness: 'EARLY', // the request (Tue 3/3) is before the due day Mon 9/3
+      // Unfinished: judged with the clock stopped at the request (Tue 3/3), before the due day Mon 9/3
+      // — in progress, on time; never a finished class (docs/domain.md §3.9).
+      timeliness: 'IN_PROGRESS_ON_TIME',
+      openJudgements: [{ from: '2026-03-02', to: null, late: false }],
     });
     expect(isFinished(state)).toBe(false);
     expect(countsOnTimeFor766(state)).toBe(false);
@@ -580,6 +588,7 @@ describe('end of processing: "resolved (9) first, else returned (10), else stopp
       processingMinutes: null,
       timeliness: null,
       dueDateChanges: [],
+      openJudgements: [],
     } satisfies DossierState);
     expect(isFinished(state)).toBe(false);
     expect(countsOnTimeFor766(state)).toBe(false);
@@ -590,17 +599,18 @@ describe('end of processing: "resolved (9) first, else returned (10), else stopp
     expect(state).toMatchObject({ status: 'WITHDRAWN', endedAt: null, endKind: null, timeliness: null });
   });
 
-  it('refused after reception: an end like a stop (counted on time), not a refusal at reception', () => {
+  it('refused after reception: an end, counted as refused — no timeliness, not on time', () => {
     const state = fold(events(['RECEIVED', '2026-03-02 08:00'], ['REFUSED', '2026-03-02 10:00']));
     expect(state).toMatchObject({
       receivedAt: local('2026-03-02 08:00'),
       endedAt: local('2026-03-02 10:00'),
       endKind: 'REFUSED',
       processingMinutes: 120,
-      timeliness: 'ON_TIME',
+      timeliness: null,
+      openJudgements: [], // ended on its reception day: never open at a day's end
     });
-    expect(isFinished(state)).toBe(true);
-    expect(countsOnTimeFor766(state)).toBe(true);
+    expect(isFinished(state)).toBe(true); // ended after reception (the applicant has an answer)
+    expect(countsOnTimeFor766(state)).toBe(false);
   });
 
   it('returned without a resolution: the return is the end', () => {
@@ -727,7 +737,9 @@ describe('property: any order of the same events, with repeats, gives the same s
       if (expected.processingMinutes !== null) {
         expect(Number.isInteger(expected.processingMinutes) && expected.processingMinutes >= 0).toBe(true);
       }
-      expect(expected.timeliness === null).toBe(expected.receivedAt === null);
+      expect(expected.timeliness === null).toBe(
+        expected.receivedAt === null || expected.endKind === 'REFUSED',
+      );
       expect(expected.processingMinutes !== null).toBe(isFinished(expected));
       if (expected.supplementPendingSince) expect(expected.endedAt).toBeNull();
       expect(expected.apologies).toBe(expected.dueDateChanges.filter((ch) => ch.reason === 'APOLOGY').length);

@@ -44,10 +44,18 @@
 // 8. timeliness = classifyTimeliness with dueAt = timelinessDueAt; an unfinished dossier is judged at
 //    ctx.asOf (default now); without a due date, the statutory limit in working minutes (HOURS and
 //    WORKING_DAYS limits; none for DAYS and MONTHS, which always give a due date) is compared with
-//    the working minutes elapsed. null when never received.
+//    the working minutes elapsed. An unfinished dossier waiting for a supplement is judged with its
+//    clock stopped at the request (IN_PROGRESS_*, never a finished class). null when never received,
+//    and for a refusal after reception (counted as refused, neither finished nor judged).
+// 9. openJudgements: every day d from the reception day to the day before the end (open-ended while
+//    unfinished) is judged for indicator 2.1 as it stood at the end of d — the fold of the events dated
+//    on or before d, judged at d: its due date then (moved by the supplements answered by d, not by
+//    later ones), paused while a request made by d waits, late from the day of a second request.
+//    Later events never change the judgement of an earlier day (docs/domain.md §3.9).
 
 import type { WorkingCalendar } from './calendar.ts';
 import { dueDate, limitInWorkingMinutes, moveDueDateForPause, type TimeLimit } from './due-date.ts';
+import { judgeOpenDays, type OpenJudgement } from './open-judgement.ts';
 import {
   type ComparisonGranularity,
   classifyTimeliness,
@@ -153,6 +161,11 @@ export interface DossierState {
   /** null when the dossier was never received. */
   timeliness: Timeliness | null;
   dueDateChanges: DueDateChangeFact[];
+  /**
+   * The days from reception to the day before the end (or open-ended) as ranges, each with the
+   * judgement of indicator 2.1 at the end of its days on the events known then (rule 9).
+   */
+  openJudgements: OpenJudgement[];
 }
 
 const STATUS_SET: ReadonlySet<string> = new Set(DOSSIER_STATUSES);
@@ -200,6 +213,17 @@ const earlierOf = (a: Date, b: Date): Date => (later(a, b) ? b : a);
 export function foldDossierEvents(events: readonly DossierEventFact[], ctx: FoldContext): DossierState {
   const ordered = distinctEventsBySequence(events);
   if (ordered.length === 0) throw new RangeError('A dossier state needs at least one event');
+  const state = foldOrdered(ordered, ctx);
+  // Rule 9: each day of the open life judged on the events known that day.
+  state.openJudgements = judgeOpenDays(ordered, state, (known, asOf) => {
+    const then = foldOrdered(known, { ...ctx, asOf });
+    return { timeliness: then.timeliness, endKind: then.endKind, timelinessDueAt: then.timelinessDueAt };
+  });
+  return state;
+}
+
+/** Rules 1–8 on distinct events in sequence order (at least one). */
+function foldOrdered(ordered: readonly DossierEventFact[], ctx: FoldContext): DossierState {
   const { calendar } = ctx;
   const first = (status: DossierStatusName) => ordered.find((e) => e.status === status) ?? null;
   const last = ordered[ordered.length - 1]!;
@@ -328,7 +352,8 @@ export function foldDossierEvents(events: readonly DossierEventFact[], ctx: Fold
     Math.max(0, Math.round(calendar.workingMinutesBetween(from, to)) - pausedMinutes);
 
   let timeliness: Timeliness | null = null;
-  if (receivedAt) {
+  // A refusal after reception is counted as refused, neither finished nor judged (docs/domain.md §3.8).
+  if (receivedAt && endKind !== 'REFUSED') {
     const asOf = clockEnd ? undefined : (ctx.asOf ?? new Date());
     const withoutDue = timelinessDueAt === null;
     timeliness = classifyTimeliness(
@@ -368,6 +393,7 @@ export function foldDossierEvents(events: readonly DossierEventFact[], ctx: Fold
     processingMinutes: receivedAt && endedAt ? netMinutes(receivedAt, clockEnd!) : null,
     timeliness,
     dueDateChanges: changes,
+    openJudgements: [],
   };
 }
 

@@ -6,6 +6,7 @@ export * from './due-date.ts';
 export * from './event-admission.ts';
 export * from './index766.ts';
 export * from './one-stop-evaluation.ts';
+export * from './open-judgement.ts';
 export * from './processing-histogram.ts';
 export * from './ratios.ts';
 export * from './rollup-contribution.ts';

@@ -19,7 +19,9 @@ const indicator = (
   maxScore: number,
   numerator: number | null,
   denominator: number | null,
-): Indicator766 => ({ id, score, maxScore, numerator, denominator });
+  // "No data": no denominator or a denominator of 0 (docs/domain.md §5).
+  noData = denominator === null || denominator === 0,
+): Indicator766 => ({ id, score, maxScore, numerator, denominator, noData });
 
 describe('maximum points (docs/domain.md §5 table)', () => {
   it('1.3 → 2, 2.1 → 20, 3.1 → 2, 3.3 → 6, 5.2 → 6, 5.4 → 6', () => {
@@ -157,12 +159,20 @@ describe('5.4 "100% − (% late + % with a petition or a dislike)", "min(6, 6 ×
     expect(indicator5_4({ finished: 100, late: 19, dislikedOrPetitioned: undefined })).toEqual(result);
   });
 
-  it('"0 if no dossiers" in the table vs "null (no data) is not 0": no finished dossier → null', () => {
+  it('"0 if no dossiers" (the indicator table): no finished dossier → 0 points, flagged noData', () => {
     expect(indicator5_4({ finished: 0, late: 0, dislikedOrPetitioned: 0 })).toEqual({
-      ...indicator('5.4', null, 6, 0, 0),
+      ...indicator('5.4', 0, 6, 0, 0, true),
       satisfactionIncluded: true,
     });
-    expect(indicator5_4({ finished: 0, late: 0 }).score).toBeNull();
+    expect(indicator5_4({ finished: 0, late: 0 })).toMatchObject({ score: 0, noData: true });
+  });
+
+  it('a measured 0 is not "no data": 10 finished, all late → 0 points, noData false', () => {
+    // 1 − 10/10 = 0 → 6 × 0 / 0.9 = 0.
+    expect(indicator5_4({ finished: 10, late: 10, dislikedOrPetitioned: 0 })).toMatchObject({
+      score: 0,
+      noData: false,
+    });
   });
 
   it('rejects more late or disliked dossiers than finished ones', () => {
@@ -179,14 +189,14 @@ describe('5.2 "petitions handled on time", "6 × ratio; 6 if no petitions"', () 
     );
   });
 
-  it('no petitions → 6, with 0 / 0', () => {
+  it('no petitions → 6, with 0 / 0, flagged noData (nothing was measured)', () => {
     expect(indicator5_2({ hasPetitionData: true, petitions: 0, onTime: 0 })).toEqual(
-      indicator('5.2', 6, 6, 0, 0),
+      indicator('5.2', 6, 6, 0, 0, true),
     );
   });
 
   it('no petition data at all → null score, null numerator and denominator', () => {
-    expect(indicator5_2({ hasPetitionData: false })).toEqual(indicator('5.2', null, 6, null, null));
+    expect(indicator5_2({ hasPetitionData: false })).toEqual(indicator('5.2', null, 6, null, null, true));
     // counts passed along with the flag off are ignored
     expect(indicator5_2({ hasPetitionData: false, petitions: 3, onTime: 1 }).score).toBeNull();
   });
@@ -228,6 +238,16 @@ describe('index766Total: "sum of the indicators computed" (GraphQL Index766.tota
       indicator5_2({ hasPetitionData: true, petitions: 12, onTime: 9 }),
     ];
     expect(index766Total(indicators)).toBe(24);
+  });
+
+  it('counts the table\'s scores for "no data": 5.2 with no petitions adds 6, 5.4 with nothing finished 0', () => {
+    const indicators = [
+      indicator2_1({ onTime: 0, received: 0 }), // null
+      indicator5_2({ hasPetitionData: true, petitions: 0, onTime: 0 }), // 6
+      indicator5_4({ finished: 0, late: 0, dislikedOrPetitioned: 0 }), // 0
+    ];
+    expect(indicators.map((i) => i.noData)).toEqual([true, true, true]);
+    expect(index766Total(indicators)).toBe(6);
   });
 
   it('null when every indicator is "no data", or there are none; 0 when the data says 0', () => {

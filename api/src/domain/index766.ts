@@ -1,7 +1,10 @@
 // The Decision 766/QĐ-TTg (23/6/2022) indicators the project computes from its own data (docs/domain.md §5).
 //
 // Every function keeps full precision (round only for display, with roundScore) and returns its
-// numerator and denominator. A null score means "no data" and is shown as such, never as 0.
+// numerator and denominator. A null score means "no data" and is shown as such, never as 0. `noData`
+// says that there was nothing to measure (no source data, or a denominator of 0), whatever the score:
+// where the indicator table gives a score for that case (5.2: 6 with no petitions; 5.4: 0 with no
+// finished dossier) the score is the table's, and `noData` lets a UI tell it from a measured one.
 
 import { assertPartOf } from './ratios.ts';
 
@@ -15,6 +18,8 @@ export interface Indicator766 {
   maxScore: number;
   numerator: number | null;
   denominator: number | null;
+  /** Nothing to measure: no source data, or a denominator of 0 (docs/domain.md §5 "noData"). */
+  noData: boolean;
 }
 
 /** Maximum points per indicator; Decision 766/QĐ-TTg as in the docs/domain.md §5 table. */
@@ -79,10 +84,10 @@ function proportional(
   targetPercent = 100,
 ): Indicator766 {
   const maxScore = INDICATOR_766_MAX_SCORES[id];
-  if (denominator === 0) return { id, score: null, maxScore, numerator, denominator };
+  if (denominator === 0) return { id, score: null, maxScore, numerator, denominator, noData: true };
   // max × (n / d) / (target / 100), written so that a ratio exactly at the target gives exactly max.
   const score = Math.min(maxScore, (maxScore * numerator * 100) / (denominator * targetPercent));
-  return { id, score, maxScore, numerator, denominator };
+  return { id, score, maxScore, numerator, denominator, noData: false };
 }
 
 /** 1.3 procedures published with all mandatory components / procedures under the authority; 2 × ratio (docs/domain.md §5). */
@@ -116,28 +121,43 @@ export function indicator3_3({ online, total }: OnlineShareInput): Indicator766 
  * twice; the floor keeps the ratio ≥ 0. Numerator = max(0, finished − late − disliked), denominator =
  * finished, so numerator / denominator is that ratio.
  *
- * No dossiers: the docs/domain.md §5 table says "0 if no dossiers", but the rule under it says null (no
- * data) is not 0 and must be shown as "no data". An agency that finished nothing has not done badly,
- * so we return null here; the national portal's 0 can be shown from the null where that is wanted.
+ * No dossiers: 0 points, as the indicator table of Decision 766 says ("0 if no dossiers", docs/domain.md
+ * §5), with `noData: true` so that the 0 is not read as a measured one (issue 12, rule 10).
  */
 export function indicator5_4({ finished, late, dislikedOrPetitioned }: Indicator5_4Input): Indicator5_4 {
   assertPartOf('late', late, 'finished', finished);
   const satisfactionIncluded = dislikedOrPetitioned !== undefined;
   if (satisfactionIncluded) assertPartOf('dislikedOrPetitioned', dislikedOrPetitioned, 'finished', finished);
   const numerator = Math.max(0, finished - late - (dislikedOrPetitioned ?? 0));
+  if (finished === 0) {
+    const maxScore = INDICATOR_766_MAX_SCORES['5.4'];
+    return {
+      id: '5.4',
+      score: 0,
+      maxScore,
+      numerator: 0,
+      denominator: 0,
+      noData: true,
+      satisfactionIncluded,
+    };
+  }
   return { ...proportional('5.4', numerator, finished, 90), satisfactionIncluded };
 }
 
 /**
- * 5.2 petitions handled on time / petitions; 6 × ratio; 6 if no petitions (docs/domain.md §5). Without any
- * petition data the score is null (no data, docs/domain.md §5 Rules), with null numerator and denominator.
+ * 5.2 petitions handled on time / petitions; 6 × ratio; 6 if no petitions (docs/domain.md §5), then with
+ * `noData: true`. Without any petition data the score is null (no data, docs/domain.md §5 Rules), with
+ * null numerator and denominator.
  */
 export function indicator5_2(input: Indicator5_2Input): Indicator766 {
   const maxScore = INDICATOR_766_MAX_SCORES['5.2'];
-  if (!input.hasPetitionData) return { id: '5.2', score: null, maxScore, numerator: null, denominator: null };
+  if (!input.hasPetitionData) {
+    return { id: '5.2', score: null, maxScore, numerator: null, denominator: null, noData: true };
+  }
   const { petitions, onTime } = input;
   assertPartOf('onTime', onTime, 'petitions', petitions);
-  if (petitions === 0) return { id: '5.2', score: maxScore, maxScore, numerator: 0, denominator: 0 };
+  if (petitions === 0)
+    return { id: '5.2', score: maxScore, maxScore, numerator: 0, denominator: 0, noData: true };
   return proportional('5.2', onTime, petitions);
 }
 
@@ -168,7 +188,10 @@ export function score766<K extends Indicator766Id>(id: K, input: Indicator766Inp
   return SCORERS[id](input);
 }
 
-/** Sum of the computed scores (GraphQL Index766.total); null when no indicator has data. */
+/**
+ * Sum of the scores (GraphQL Index766.total), the table's scores for "no data" included (5.2: 6, 5.4: 0);
+ * null when no indicator has a score.
+ */
 export function index766Total(indicators: readonly Indicator766[]): number | null {
   let total: number | null = null;
   for (const { score } of indicators) {

@@ -2,8 +2,9 @@
 // between a dossier's contribution after and before a change, so the rollups always equal the sum
 // of every dossier's contribution — which is also what `cli rollups rebuild` recomputes from the
 // raw rows, independently, in SQL.
+import type { OpenJudgement } from './open-judgement.ts';
 import { histogramBucket, PROCESSING_HISTOGRAM_SIZE } from './processing-histogram.ts';
-import { type Day, dayOf, epochDayOf, fromEpochDay } from './time.ts';
+import { type Day, dayOf } from './time.ts';
 import type { Timeliness } from './timeliness.ts';
 
 export type Channel = 'IN_PERSON' | 'ONLINE' | 'POSTAL';
@@ -68,6 +69,8 @@ export interface DossierFacts {
   rating: RatingLevel | null;
   ratingLinkIssued: boolean;
   hasPetition: boolean;
+  /** The judgement of each day of its open life (the fold's rule 9); null = none computed (none kept). */
+  openJudgements: OpenJudgement[] | null;
 }
 
 export interface CounterRow {
@@ -94,7 +97,8 @@ const monthOf = (day: Day): Day => `${day.slice(0, 7)}-01`;
 
 /**
  * Whether the final outcome counts as handled on time for Decision 766 indicator 2.1: finished
- * early or on time, or withdrawn / stopped (docs/domain.md §3.8: counted as handled on time).
+ * early or on time, or withdrawn / stopped (docs/domain.md §3.8: counted as handled on time). A
+ * refusal after reception has no timeliness: not on time.
  */
 export function finalOnTime(f: Pick<DossierFacts, 'endedAt' | 'timeliness' | 'receivedAt'>): boolean {
   return (
@@ -129,7 +133,9 @@ export function counterRows(f: DossierFacts): CounterRow[] {
     c[INDEX.supplementRequests]! += f.supplementRequests;
     c[INDEX.apologies]! += f.apologies;
   }
-  if (f.endedAt && f.receivedAt) {
+  // A refusal, at reception or after it, is counted as refused only: neither finished nor on time
+  // (docs/domain.md §3.4, §3.8).
+  if (f.endedAt && f.receivedAt && endKind !== 'REFUSED') {
     const entry = at(dayOf(f.endedAt));
     const c = entry.counters;
     c[INDEX.finished]! += 1;
@@ -179,36 +185,36 @@ export function counterRows(f: DossierFacts): CounterRow[] {
 }
 
 /**
- * Day ranges a received dossier spent unfinished and not yet due while its final outcome is not
- * on time (IN_TIME_NOT_ON_TIME), or unfinished and past due (OVERDUE_*). Indicator 2.1 judges a
- * dossier still open at a period's end by its due date then (docs/domain.md §3.9 "Unfinished at the end
- * of a reporting period"), so a period's figure is the final outcomes corrected by these ranges.
- * While a supplement request waits for an answer the clock is paused: not overdue if it was made
- * on or before the due day.
+ * The days a received dossier was open on which its judgement for indicator 2.1 differs from its
+ * final outcome, or on which it was late: IN_TIME_NOT_ON_TIME (on time that day, final outcome not on
+ * time), OVERDUE_ON_TIME (late that day, final outcome on time), OVERDUE_LATE (late that day and in the
+ * end). A period's figure is the final outcomes corrected by the ranges covering its last day
+ * (docs/domain.md §3.9). The judgement of each day is the fold's (`openJudgements`, rule 9 in
+ * dossier-state.ts): what was true at the end of that day, whatever happened later.
  */
 export function intervalRows(f: DossierFacts): IntervalRow[] {
-  if (!f.receivedAt || !f.timelinessDueAt || (f.endedAt && !endKindOf(f))) return [];
-  const received = epochDayOf(f.receivedAt);
-  const due = epochDayOf(f.timelinessDueAt);
-  const lastOpen = f.endedAt ? epochDayOf(f.endedAt) - 1 : Number.POSITIVE_INFINITY;
-  const pausedInTime =
-    !f.endedAt && f.supplementPendingSince !== null && epochDayOf(f.supplementPendingSince) <= due;
+  if (!f.receivedAt || (f.endedAt && !endKindOf(f))) return [];
   const onTime = finalOnTime(f);
   const rows: IntervalRow[] = [];
-  const push = (kind: IntervalKind, from: number, to: number) => {
-    if (from > to) return;
+  for (const judgement of f.openJudgements ?? []) {
+    const kind: IntervalKind | null = judgement.late
+      ? onTime
+        ? 'OVERDUE_ON_TIME'
+        : 'OVERDUE_LATE'
+      : onTime
+        ? null
+        : 'IN_TIME_NOT_ON_TIME';
+    if (!kind) continue;
     rows.push({
       kind,
       agencyId: f.agencyId,
       procedureId: f.procedureId,
-      receivedDay: fromEpochDay(received),
-      fromDay: fromEpochDay(from),
-      toDay: Number.isFinite(to) ? fromEpochDay(to) : OPEN_END_DAY,
+      receivedDay: dayOf(f.receivedAt),
+      fromDay: judgement.from,
+      toDay: judgement.to ?? OPEN_END_DAY,
       dossiers: 1,
     });
-  };
-  if (!onTime) push('IN_TIME_NOT_ON_TIME', received, pausedInTime ? lastOpen : Math.min(due, lastOpen));
-  if (!pausedInTime) push(onTime ? 'OVERDUE_ON_TIME' : 'OVERDUE_LATE', Math.max(received, due + 1), lastOpen);
+  }
   return rows;
 }
 

@@ -94,8 +94,34 @@ describe('supplements (docs/domain.md §3.8)', () => {
       unansweredSupplementSince: local('2026-03-04 10:00'),
     });
     expect(classifyTimeliness(input)).toBe('EARLY');
-    // Still waiting and no end yet: the request time is the end as well.
-    expect(classifyTimeliness({ ...input, endedAt: null, endKind: null })).toBe('EARLY');
+    // Still waiting and no end yet: unfinished, judged with the clock stopped at the request (4/3 ≤ the
+    // due day 6/3) — in progress on time, never a finished class, whatever asOf (rule 4 of issue 12).
+    const waiting = { ...input, endedAt: null, endKind: null };
+    expect(classifyTimeliness(waiting)).toBe('IN_PROGRESS_ON_TIME');
+    expect(classifyTimeliness({ ...waiting, asOf: local('2026-04-30 17:00') })).toBe('IN_PROGRESS_ON_TIME');
+    // Withdrawn later (16/3) but judged at 10/3, while it was waiting: unfinished then, paused.
+    expect(classifyTimeliness({ ...input, endKind: 'WITHDRAWN', asOf: local('2026-03-10 17:00') })).toBe(
+      'IN_PROGRESS_ON_TIME',
+    );
+  });
+
+  it('an unfinished dossier waiting on a request made after its due day is IN_PROGRESS_LATE', () => {
+    // Due Fri 6/3; requested Mon 9/3 and still waiting → the clock stopped after the due day.
+    const waiting = finishedAt('2026-03-16 09:00', {
+      endedAt: null,
+      endKind: null,
+      supplementRequests: 1,
+      unansweredSupplementSince: local('2026-03-09 10:00'),
+    });
+    expect(classifyTimeliness(waiting)).toBe('IN_PROGRESS_LATE');
+    // A second request while unfinished: IN_PROGRESS_LATE even when the first came in time.
+    expect(
+      classifyTimeliness({
+        ...waiting,
+        supplementRequests: 2,
+        unansweredSupplementSince: local('2026-03-04 10:00'),
+      }),
+    ).toBe('IN_PROGRESS_LATE');
   });
 
   it('an unanswered request time after the recorded end does not move the end later', () => {
@@ -108,7 +134,7 @@ describe('ends that count as handled on time (docs/domain.md §3.8, Decision 766
   it.each([
     ['WITHDRAWN', 'ON_TIME'], // status 7, withdrawn by the applicant
     ['STOPPED', 'ON_TIME'], // status 8, handed back unprocessed
-    ['REFUSED', 'ON_TIME'], // status 3, refused at reception
+    ['REFUSED', 'LATE'], // status 3 after reception: not an end counted on time (the fold gives it no timeliness)
     ['RETURNED', 'LATE'], // status 10, a result returned: compared like a resolution
     ['RESOLVED', 'LATE'],
   ] as const)('%s ten days after the due date → %s', (endKind, expected) => {
@@ -236,6 +262,7 @@ describe('countsAsOnTimeFor766: numerator of indicator 2.1 (docs/domain.md §5)'
     ['LATE', 'WITHDRAWN', true],
     ['LATE', 'STOPPED', true],
     ['LATE', 'RETURNED', false],
+    ['ON_TIME', 'REFUSED', false], // refused after reception: counted as refused, not on time
   ] as const)('%s (end %s) → %s', (t, endKind, expected) => {
     expect(countsAsOnTimeFor766(t, endKind)).toBe(expected);
   });

@@ -34,8 +34,11 @@ export interface TimelinessInput {
   /** Supplement requests on the dossier; 2 or more → late (docs/domain.md §3.6). */
   supplementRequests: number;
   /**
-   * Time of a supplement request that was never answered (the dossier ended, or is to be judged, while
-   * still waiting for the applicant): the request time becomes the end of processing (docs/domain.md §3.6).
+   * Time of a supplement request that was never answered. A dossier that ended while still waiting
+   * for the applicant (withdrawn, stopped) ends, for timeliness, at the request (docs/domain.md §3.6); a
+   * dossier still waiting at asOf is unfinished and judged with its clock stopped at the request:
+   * IN_PROGRESS_ON_TIME if the request came by the due date, else IN_PROGRESS_LATE (§3.9) — never a
+   * finished class.
    */
   unansweredSupplementSince?: Date | null;
   /**
@@ -60,7 +63,9 @@ export interface TimelinessInput {
   apologyDueAt?: Date | null;
 }
 
-const ENDS_COUNTED_ON_TIME: ReadonlySet<DossierEndKind> = new Set(['WITHDRAWN', 'REFUSED', 'STOPPED']);
+// A refusal after reception (REFUSED, status 3) is not among them: it is counted as refused, neither
+// finished nor on time (docs/domain.md §3.8); the fold gives such a dossier no timeliness.
+const ENDS_COUNTED_ON_TIME: ReadonlySet<DossierEndKind> = new Set(['WITHDRAWN', 'STOPPED']);
 
 /**
  * Early / on time / late, or in progress on time / late at `asOf`.
@@ -68,13 +73,15 @@ const ENDS_COUNTED_ON_TIME: ReadonlySet<DossierEndKind> = new Set(['WITHDRAWN', 
  *
  * Order of the rules (first match wins):
  * 1. receivedAt null: the clock never started → ON_TIME if ended, else IN_PROGRESS_ON_TIME.
- * 2. Withdrawn, refused, or stopped (returned unprocessed) → ON_TIME ("count as handled on time").
- * 3. The end is the unanswered supplement request time when there is one (the earlier of it and endedAt);
- *    an end after asOf is ignored (the dossier was unfinished at asOf).
+ * 2. Withdrawn or stopped (returned unprocessed) → ON_TIME ("count as handled on time").
+ * 3. A dossier that ended (endedAt ≤ asOf) while a request was unanswered ends at the request; an end
+ *    after asOf is ignored (the dossier was unfinished at asOf).
  * 4. 2 or more supplement requests → LATE (IN_PROGRESS_LATE when unfinished).
  * 5. Finished with a due date: LATE if the end is after the due date (by day, or by instant), else
  *    EARLY if the end's day is before the due date's day, else ON_TIME.
- * 6. Unfinished with a due date: IN_PROGRESS_ON_TIME if due ≥ asOf (by day, or by instant), else IN_PROGRESS_LATE.
+ * 6. Unfinished with a due date: judged at asOf, or — while waiting for a supplement (an unanswered
+ *    request at or before asOf) — at the request, the clock being stopped there: IN_PROGRESS_ON_TIME
+ *    if due ≥ that moment (by day, or by instant), else IN_PROGRESS_LATE.
  * 7. No due date: on time if workingMinutesElapsed ≤ statutoryLimitMinutes (never EARLY: there is no
  *    due day to be early against); with no statutory limit either, nothing can be late.
  */
@@ -93,8 +100,8 @@ export function classifyTimeliness(input: TimelinessInput, options: TimelinessOp
 
   if (input.dueAt !== null) {
     if (finished) return compareEndWithDue(end, input.dueAt, granularity);
-    const asOf = requireAsOf(input);
-    return isAtOrAfter(input.dueAt, asOf, granularity) ? 'IN_PROGRESS_ON_TIME' : 'IN_PROGRESS_LATE';
+    const judgedAt = pausedSince(input) ?? requireAsOf(input);
+    return isAtOrAfter(input.dueAt, judgedAt, granularity) ? 'IN_PROGRESS_ON_TIME' : 'IN_PROGRESS_LATE';
   }
 
   const limit = input.statutoryLimitMinutes;
@@ -111,10 +118,11 @@ export function classifyTimeliness(input: TimelinessInput, options: TimelinessOp
 
 /**
  * Whether a dossier counts in the numerator of indicator 2.1: finished early or on time, withdrawn
- * or returned unprocessed (or refused), or unfinished and not yet due at the period's end.
+ * or returned unprocessed, or unfinished and not yet due at the period's end (not a refusal).
  * Decision 766/QĐ-TTg indicator 2.1 as in docs/domain.md §5; docs/domain.md §3.8.
  */
 export function countsAsOnTimeFor766(t: Timeliness, endKind?: DossierEndKind | null): boolean {
+  if (endKind === 'REFUSED') return false;
   if (endKind && ENDS_COUNTED_ON_TIME.has(endKind)) return true;
   return t === 'EARLY' || t === 'ON_TIME' || t === 'IN_PROGRESS_ON_TIME';
 }
@@ -136,12 +144,20 @@ function isAtOrAfter(a: Date, b: Date, granularity: ComparisonGranularity): bool
   return granularity === 'day' ? epochDayOf(a) >= epochDayOf(b) : a.getTime() >= b.getTime();
 }
 
+const after = (a: Date, b: Date | undefined) => b !== undefined && a.getTime() > b.getTime();
+
+/** The end for timeliness: endedAt (unless after asOf), or the unanswered request before it. */
 function effectiveEnd(input: TimelinessInput): Date | null {
-  let end = input.endedAt;
+  const ended = input.endedAt;
+  if (ended === null || after(ended, input.asOf)) return null;
   const unanswered = input.unansweredSupplementSince;
-  if (unanswered && (end === null || unanswered.getTime() < end.getTime())) end = unanswered;
-  if (end && input.asOf && end.getTime() > input.asOf.getTime()) return null;
-  return end;
+  return unanswered && unanswered.getTime() < ended.getTime() ? unanswered : ended;
+}
+
+/** An unfinished dossier waiting for a supplement at asOf: the time of the request (its clock stopped there). */
+function pausedSince(input: TimelinessInput): Date | null {
+  const unanswered = input.unansweredSupplementSince;
+  return unanswered && !after(unanswered, input.asOf) ? unanswered : null;
 }
 
 function requireAsOf(input: TimelinessInput): Date {

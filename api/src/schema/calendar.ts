@@ -65,6 +65,10 @@ builder.queryFields((t) => ({
       procedureCode: t.arg.string({ required: true }),
       receivedAt: t.arg({ type: 'DateTime', required: true }),
       channel: t.arg({ type: ChannelEnum, required: true }),
+      agencyCode: t.arg.string({
+        description:
+          'The unit that receives the dossier (its code on the day of receipt): its province’s working hours in force that day (practiceSettings) are counted. Default: the default working hours.',
+      }),
     },
     resolve: (_root, args, ctx) => computeDueDate(ctx.prisma, ctx.calendars, args),
   }),

@@ -1,4 +1,7 @@
 import { ApplicantType, DossierStatus, DueDateChangeReason, Timeliness } from '@tthc/db';
+import { apologyDeadline } from '../domain/apology-timing.ts';
+import { judgementOn, type OpenJudgement } from '../domain/open-judgement.ts';
+import { dayOf } from '../domain/time.ts';
 import { classifyTimeliness } from '../domain/timeliness.ts';
 import type { ErrorCode } from '../errors.ts';
 import { agencyScopeOf } from '../services/access/agency-scope.ts';
@@ -126,6 +129,7 @@ const DueDateChangeRef = builder.objectRef<{
   newDueAt: Date;
   apologyRef: string | null;
   changedAt: Date;
+  apologyTimely: boolean | null;
 }>('DueDateChange');
 
 DueDateChangeRef.implement({
@@ -137,6 +141,21 @@ DueDateChangeRef.implement({
     newDueAt: t.expose('newDueAt', { type: 'DateTime' }),
     apologyRef: t.exposeString('apologyRef', { nullable: true }),
     changedAt: t.expose('changedAt', { type: 'DateTime' }),
+    apologyTimely: t.exposeBoolean('apologyTimely', {
+      nullable: true,
+      description:
+        'APOLOGY only: the letter was issued no later than one working day before the due date it moves (Nghị định 61/2018/NĐ-CP Điều 19 khoản 4; docs/domain.md §3.7); false = issued late. The dossier stays late either way. Null for the other reasons.',
+    }),
+    apologyDeadline: t.field({
+      type: 'Date',
+      nullable: true,
+      description:
+        'APOLOGY only: the last day the letter could be issued in time, the working day before the due day it moves.',
+      resolve: async (c, _args, ctx) =>
+        c.reason === 'APOLOGY' && c.previousDueAt
+          ? apologyDeadline(await ctx.calendars.get(), c.previousDueAt)
+          : null,
+    }),
   }),
 });
 
@@ -152,6 +171,14 @@ export const DossierRef = builder.prismaObject('Dossier', {
     receivedAt: t.expose('receivedAt', { type: 'DateTime', nullable: true }),
     dueAt: t.expose('dueAt', { type: 'DateTime', nullable: true, description: 'The due date in force.' }),
     initialDueAt: t.expose('initialDueAt', { type: 'DateTime', nullable: true }),
+    // An apology moves dueAt (what the citizen is told) but not this one: a late dossier's list shows
+    // both, else "due 14/12, 17 days overdue" reads as a contradiction (docs/domain.md §3.7).
+    timelinessDueAt: t.expose('timelinessDueAt', {
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'The due date timeliness and workingDaysOverdue are judged against: dueAt, except that an apology (phiếu xin lỗi) never moves it.',
+    }),
     resolvedAt: t.expose('resolvedAt', { type: 'DateTime', nullable: true }),
     returnedAt: t.expose('returnedAt', { type: 'DateTime', nullable: true }),
     endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true }),
@@ -162,9 +189,13 @@ export const DossierRef = builder.prismaObject('Dossier', {
     timeliness: t.field({
       type: TimelinessEnum,
       nullable: true,
-      description: 'Early / on time / late; for an unfinished dossier, judged now.',
+      description:
+        'Early / on time / late; for an unfinished dossier, judged today as indicator 2.1 and lateOpen judge it (paused while a supplement request waits, late from a second request). Null when never received or refused.',
       resolve: (d) => {
         if (!d.receivedAt || d.endedAt) return d.timeliness;
+        // The judgement the fold stored for today: the very fact the period-end figures are made of.
+        const today = judgementOn((d.openJudgements ?? []) as unknown as OpenJudgement[], dayOf(new Date()));
+        if (today) return today.late ? 'IN_PROGRESS_LATE' : 'IN_PROGRESS_ON_TIME';
         return classifyTimeliness({
           receivedAt: d.receivedAt,
           dueAt: d.timelinessDueAt,
@@ -194,6 +225,7 @@ export const DossierRef = builder.prismaObject('Dossier', {
                 newDueAt: d.initialDueAt,
                 apologyRef: null,
                 changedAt: d.receivedAt,
+                apologyTimely: null,
               },
             ]
           : []),

@@ -5,10 +5,10 @@ import { actorOf } from '../services/access/principal.ts';
 import { reachWith } from '../services/access/reach.ts';
 import {
   computeEvaluation,
-  EVALUATION_BANDS,
   type EvaluationReport,
   type IndicatorReport,
   type SetScoresOutcome,
+  type SupplementComparison,
   setEvaluationScores,
   type TimeComparison,
 } from '../services/evaluation.ts';
@@ -17,7 +17,7 @@ import { InputErrorRef } from './dossier.ts';
 import { AGGREGATE_COST } from './field-cost.ts';
 import { indexedUserErrors, USE_USER_ERRORS, USER_ERRORS_DESCRIPTION, UserErrorRef } from './user-errors.ts';
 
-const BandRef = builder.objectRef<EvaluationBand>('EvaluationBand').implement({
+export const BandRef = builder.objectRef<EvaluationBand>('EvaluationBand').implement({
   description:
     'A classification band of the total out of 18 (local practice, configurable; by default >15 excellent, 12–15 good, 9–12 fair, 6–9 average, <6 poor): totals above `min`, or from `min` when minInclusive.',
   fields: (t) => ({
@@ -43,6 +43,23 @@ const TimeComparisonRef = builder.objectRef<TimeComparison>('EvaluationTimeCompa
   }),
 });
 
+const SupplementComparisonRef = builder
+  .objectRef<SupplementComparison>('EvaluationSupplementComparison')
+  .implement({
+    description:
+      'Indicators 3 and 4: dossiers received, then resolved or returned in the quarter, by their number of supplement requests (docs/domain.md §4.2).',
+    fields: (t) => ({
+      judged: t.exposeInt('judged'),
+      none: t.exposeInt('none', { description: 'No supplement request.' }),
+      once: t.exposeInt('once', { description: 'One supplement request.' }),
+      several: t.exposeInt('several', { description: 'Two or more supplement requests.' }),
+      averagePoints: t.exposeFloat('averagePoints', {
+        nullable: true,
+        description: 'Mean of the per-dossier points of the indicator, for reference.',
+      }),
+    }),
+  });
+
 const IndicatorRef = builder.objectRef<IndicatorReport>('EvaluationIndicator').implement({
   fields: (t) => ({
     number: t.exposeInt('number', { description: '1 to 9 (Circular 01/2018/TT-VPCP).' }),
@@ -52,17 +69,26 @@ const IndicatorRef = builder.objectRef<IndicatorReport>('EvaluationIndicator').i
     effectiveScore: t.exposeInt('effectiveScore', {
       nullable: true,
       description:
-        'The score that counts: computed from dossier data when there is some (indicators 1 and 2), else the verified score, else the self-score; null = not scored.',
+        'The score that counts: computed from dossier data when there is some (indicators 1 to 4), else the verified score, else the self-score; null = not scored.',
     }),
     computed: t.exposeBoolean('computed', { description: 'effectiveScore was computed from dossier data.' }),
     computedScore: t.exposeInt('computedScore', {
       nullable: true,
       description:
-        'Indicators 1 and 2: 2 when every judged dossier was shorter than the legal limit, 0 when any was longer, else 1; null without finished dossiers.',
+        'Indicators 1 and 2: 2 when every judged dossier was shorter than the legal limit, 0 when any was longer, else 1. Indicator 3: 2 when no dossier needed a supplement, 0 when one needed two or more, else 1. Indicator 4: 2 when no dossier needed a supplement, else 1 (only the one-stop desk). Null without dossiers processed to a result in the quarter.',
+    }),
+    noData: t.exposeBoolean('noData', {
+      description:
+        'The indicator is computed from dossier data (1 to 4) and the quarter had none: the effective score, if any, is the reviewers’ (not a computed 0).',
     }),
     note: t.exposeString('note', { nullable: true }),
     detail: t.exposeString('detail', { nullable: true, description: 'How the figure was obtained.' }),
     timeComparison: t.field({ type: TimeComparisonRef, nullable: true, resolve: (i) => i.timeComparison }),
+    supplementComparison: t.field({
+      type: SupplementComparisonRef,
+      nullable: true,
+      resolve: (i) => i.supplementComparison,
+    }),
   }),
 });
 
@@ -92,8 +118,9 @@ const EvaluationRef = builder.objectRef<EvaluationReport>('OneStopEvaluation').i
     }),
     bands: t.field({
       type: [BandRef],
-      description: 'The bands in force (services/evaluation.ts EVALUATION_BANDS).',
-      resolve: () => [...EVALUATION_BANDS],
+      description:
+        'The bands in force on the quarter’s last day for the agency’s province (practiceSettings; by default services/evaluation.ts EVALUATION_BANDS).',
+      resolve: (e) => [...e.bands],
     }),
   }),
 });
@@ -150,9 +177,14 @@ builder.queryField('oneStopEvaluation', (t) =>
       agencyCode: t.arg.string({ required: true }),
       year: t.arg.int({ required: true }),
       quarter: t.arg.int({ required: true }),
+      activeOn: t.arg({
+        type: 'Date',
+        description:
+          'The day `agencyCode` is resolved on: codes are reused across the 1/7/2025 mergers (docs/domain.md §0). Default: the unit holding the code on the quarter’s last day. NOT_FOUND when no unit held the code that day.',
+      }),
     },
-    resolve: (_root, { agencyCode, year, quarter }, ctx) =>
-      computeEvaluation(ctx.db, ctx.prisma, agencyCode, year, quarter),
+    resolve: (_root, { agencyCode, year, quarter, activeOn }, ctx) =>
+      computeEvaluation(ctx.db, ctx.prisma, agencyCode, year, quarter, activeOn),
   }),
 );
 

@@ -11,6 +11,7 @@ import './calendar.ts';
 import './stats.ts';
 import './stats-breakdown.ts';
 import './late-dossiers.ts';
+import './apology-report.ts';
 import './dossier.ts';
 import './ratings.ts';
 import './surveys.ts';
@@ -24,6 +25,7 @@ import './audit-log.ts';
 import './moderation.ts';
 import './reports.ts';
 import './reform-tasks.ts';
+import './practice-settings.ts';
 
 /** The executable schema; `npm run build -w @tthc/api` prints it to api/schema.graphql. */
 export const schema = builder.toSchema();

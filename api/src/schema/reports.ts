@@ -6,7 +6,7 @@ import type { Cell, ReportColumn, ReportRow, ReportTable } from '../services/rep
 import { REPORT_PARTS } from '../services/reports/report-table.ts';
 import { builder } from './builder.ts';
 import { AGGREGATE_COST } from './field-cost.ts';
-import { PeriodInput } from './stats.ts';
+import { ACTIVE_ON_DESCRIPTION, PeriodInput } from './stats.ts';
 
 /**
  * The tables, rows and cells of a report already computed: reading them fetches nothing, so their
@@ -119,8 +119,9 @@ builder.queryField('agencyReport', (t) =>
     args: {
       agencyCode: t.arg.string({ required: true }),
       period: t.arg({ type: PeriodInput, required: true }),
+      activeOn: t.arg({ type: 'Date', description: ACTIVE_ON_DESCRIPTION }),
     },
-    resolve: (_root, { agencyCode, period }, ctx) =>
-      agencyReport(ctx.db, ctx.prisma, ctx.principal, agencyCode, period),
+    resolve: (_root, { agencyCode, period, activeOn }, ctx) =>
+      agencyReport(ctx.db, ctx.prisma, ctx.principal, agencyCode, period, new Date(), activeOn),
   }),
 );

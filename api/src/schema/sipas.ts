@@ -3,7 +3,7 @@ import { computeSipas } from '../services/sipas.ts';
 import { resolveScope } from '../services/stats.ts';
 import { builder } from './builder.ts';
 import { AGGREGATE_COST } from './field-cost.ts';
-import { PeriodInput } from './stats.ts';
+import { ACTIVE_ON_DESCRIPTION, PeriodInput } from './stats.ts';
 
 // ─── SIPAS index ────────────────────────────────────────────────────────────────────────────────
 
@@ -194,12 +194,13 @@ builder.queryField('sipas', (t) =>
       agencyCode: t.arg.string({ required: true }),
       period: t.arg({ type: PeriodInput, required: true }),
       questionnaireCode: t.arg.string({ description: 'Default: the SIPAS questionnaire published last.' }),
+      activeOn: t.arg({ type: 'Date', description: ACTIVE_ON_DESCRIPTION }),
     },
-    resolve: async (_root, { agencyCode, period, questionnaireCode }, ctx) =>
+    resolve: async (_root, { agencyCode, period, questionnaireCode, activeOn }, ctx) =>
       computeSipas(
         ctx.db,
         ctx.prisma,
-        await resolveScope(ctx.prisma, { agencyCode }),
+        await resolveScope(ctx.prisma, { agencyCode, activeOn }, period.to),
         period,
         questionnaireCode,
       ),

@@ -1,4 +1,5 @@
 import { roundScore } from '../domain/index766.ts';
+import { subtreeIds } from '../services/agencies.ts';
 import { computeIndex766 } from '../services/index766.ts';
 import { figuresOf, watchStats } from '../services/live/live-stats.ts';
 import {
@@ -41,8 +42,17 @@ export const StatsScopeInput = builder.inputType('StatsScope', {
   fields: (t) => ({
     agencyCode: t.string(),
     procedureCode: t.string(),
+    activeOn: t.field({
+      type: 'Date',
+      description:
+        'The day the agency code is resolved on: codes are reused across the 1/7/2025 mergers (docs/domain.md §0). Default: the unit holding the code on the period’s last day (for lateDossiers: on `asOf`). NOT_FOUND when no unit held the code that day.',
+    }),
   }),
 });
+
+/** The optional `activeOn` argument of the figure queries that take an agency code (docs/domain.md §0). */
+export const ACTIVE_ON_DESCRIPTION =
+  'The day `agencyCode` is resolved on: codes are reused across the 1/7/2025 mergers (docs/domain.md §0). Default: the unit holding the code on the period’s last day. NOT_FOUND when no unit held the code that day.';
 
 const PeriodRef = builder.objectRef<Period>('Period').implement({
   fields: (t) => ({
@@ -82,7 +92,8 @@ export function countsFields(ref: { name: string }): void {
       description: 'Finished by a stop (returned unprocessed; counted on time).',
     }),
     refused: t.exposeInt('refused', {
-      description: 'Refused at reception (never received, not in finished).',
+      description:
+        'Refused, on the day of the refusal: at reception (never received), or after reception (received, counted here and not in finished, and not on time for indicator 2.1).',
     }),
     supplementRequests: t.exposeInt('supplementRequests'),
     apologies: t.exposeInt('apologies'),
@@ -193,6 +204,7 @@ const Indicator766Ref = builder
     maxScore: number;
     numerator: number | null;
     denominator: number | null;
+    noData: boolean;
   }>('Indicator766')
   .implement({
     description: 'One Decision 766/QĐ-TTg indicator; score null = no data (never shown as 0).',
@@ -202,6 +214,10 @@ const Indicator766Ref = builder
       maxScore: t.exposeFloat('maxScore'),
       numerator: t.exposeFloat('numerator', { nullable: true }),
       denominator: t.exposeFloat('denominator', { nullable: true }),
+      noData: t.exposeBoolean('noData', {
+        description:
+          'Nothing to measure: no source data, or a denominator of 0. The score is then null, or the indicator table’s score for that case (5.2: 6 with no petitions; 5.4: 0 with no finished dossier), so that “no data” is never read as a measured score (docs/domain.md §5).',
+      }),
     }),
   });
 
@@ -229,7 +245,7 @@ builder.queryFields((t) => ({
       period: t.arg({ type: PeriodInput, required: true }),
     },
     resolve: async (_root, { scope, period }, ctx) =>
-      stats(ctx, await resolveScope(ctx.prisma, scope), period),
+      stats(ctx, await resolveScope(ctx.prisma, scope, period.to), period),
   }),
   index766: t.field({
     type: Index766Ref,
@@ -237,9 +253,10 @@ builder.queryFields((t) => ({
     args: {
       agencyCode: t.arg.string({ required: true }),
       period: t.arg({ type: PeriodInput, required: true }),
+      activeOn: t.arg({ type: 'Date', description: ACTIVE_ON_DESCRIPTION }),
     },
-    resolve: async (_root, { agencyCode, period }, ctx) =>
-      computeIndex766(ctx.db, await resolveScope(ctx.prisma, { agencyCode }), period),
+    resolve: async (_root, { agencyCode, period, activeOn }, ctx) =>
+      computeIndex766(ctx.db, await resolveScope(ctx.prisma, { agencyCode, activeOn }, period.to), period),
   }),
 }));
 
@@ -259,8 +276,9 @@ builder.objectField(AgencyRef, 'stats', (t) =>
     complexity: AGGREGATE_COST,
     description: 'The figures of the whole subtree, with the units merged into it.',
     args: { period: t.arg({ type: PeriodInput, required: true }) },
+    // This unit, not whichever holds its code on the period's end (codes are reused, docs/domain.md §0).
     resolve: async (agency, { period }, ctx) =>
-      stats(ctx, await resolveScope(ctx.prisma, { agencyCode: agency.code }), period),
+      stats(ctx, { agencyIds: await subtreeIds(ctx.prisma, agency.id), procedureId: null }, period),
   }),
 );
 
@@ -277,7 +295,12 @@ builder.subscriptionField('statsChanged', (t) =>
     subscribe: async (_root, { scope, period }, ctx) => {
       // Refused when subscribing, rather than as the same error in every tick the watch pushes.
       checkPeriod(period);
-      return watchStats(ctx, await resolveScope(ctx.prisma, scope), period, STATS_PUSH_INTERVAL_MS);
+      return watchStats(
+        ctx,
+        await resolveScope(ctx.prisma, scope, period.to),
+        period,
+        STATS_PUSH_INTERVAL_MS,
+      );
     },
     resolve: figuresOf,
   }),

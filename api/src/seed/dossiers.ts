@@ -2,6 +2,8 @@
 // history, written with a few set-based INSERTs (docs/benchmarks.md "Machine baselines", PostgreSQL writes).
 // Every Dossier row and its DueDateChange rows are foldDossierEvents (domain/dossier-state.ts) of the
 // events stored with it — exactly what ingestion would store for the same events.
+
+import { withApologyTiming } from '../domain/apology-timing.ts';
 import {
   type Day,
   type DossierEventFact,
@@ -99,6 +101,7 @@ export async function seedDossiers(
     { name: 'timeliness', type: '"Timeliness"' },
     { name: 'paidOnline', type: 'boolean' },
     { name: 'lastSequence', type: 'int' },
+    { name: 'openJudgements', type: 'jsonb' },
     { name: 'createdAt', type: 'timestamptz' },
     { name: 'updatedAt', type: 'timestamptz' },
   ]);
@@ -128,6 +131,7 @@ export async function seedDossiers(
       timeliness: state.timeliness satisfies Timeliness | null,
       paidOnline: paid,
       lastSequence: state.lastSequence,
+      openJudgements: JSON.stringify(state.openJudgements),
       createdAt: events[0]!.occurredAt,
       updatedAt: events[events.length - 1]!.occurredAt,
     });
@@ -152,6 +156,7 @@ export async function seedDossiers(
     { name: 'newDueAt', type: 'timestamptz' },
     { name: 'apologyRef', type: 'text' },
     { name: 'changedAt', type: 'timestamptz' },
+    { name: 'apologyTimely', type: 'boolean' },
   ]);
   const seeded: SeededDossier[] = [];
   for (const { story, code, events, state } of coded) {
@@ -168,7 +173,7 @@ export async function seedDossiers(
         recordedAt: event.occurredAt,
       });
     }
-    for (const change of recordedDueDateChanges(state)) {
+    for (const change of withApologyTiming(calendar, recordedDueDateChanges(state))) {
       changeRows.push({
         dossierId: id,
         reason: change.reason,
@@ -176,6 +181,7 @@ export async function seedDossiers(
         newDueAt: change.newDueAt,
         apologyRef: change.apologyRef,
         changedAt: change.changedAt,
+        apologyTimely: change.apologyTimely,
       });
     }
     seeded.push({ ...state, id, code, slot: story.slot, events });

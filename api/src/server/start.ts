@@ -3,6 +3,7 @@ import { isDatabaseEmpty, seed } from '../seed/index.ts';
 import { SessionService } from '../services/access/sessions.ts';
 import { CalendarService } from '../services/calendar.ts';
 import type { Services } from '../services/context.ts';
+import { refoldStaleDossiers } from '../services/ingestion/refold.ts';
 import { createEventBus } from '../services/live/pubsub.ts';
 import { createLogger, type Logger } from '../services/logger.ts';
 import { RatingService } from '../services/ratings/index.ts';
@@ -63,6 +64,9 @@ export async function startApi(overrides: Partial<Config> = {}, logger?: Logger)
         log,
       ),
     };
+    // Rows folded before the last change of what the fold stores are folded again (their rollups move
+    // by the difference, so this may follow the rebuild above).
+    await refoldStaleDossiers(services);
     const budgets = new RequestBudgets(config.redisUrl, log);
     const app = createApp(services, budgets, config);
     const port = await app.listen(config.port, config.host);

@@ -46,6 +46,23 @@ export async function resolveAgency(prisma: PrismaClient, code: string, on?: Day
   return agency;
 }
 
+/**
+ * The unit a code names in the figures of a period (docs/domain.md §0 "A code in figures"): the unit
+ * holding it on `activeOn` when one is asked for (NOT_FOUND when none did), else the one holding it on
+ * the period's last day, else — the code not in use that day — its most recent holder. Every figure
+ * query resolves its agency code here, so `stats`, `index766`, `sipas`, the evaluation and the reports
+ * of one code and period speak of the same unit.
+ */
+export async function resolveAgencyForPeriod(
+  prisma: PrismaClient,
+  code: string,
+  periodEnd: Day,
+  activeOn?: Day | null,
+): Promise<Agency> {
+  if (activeOn) return resolveAgency(prisma, code, activeOn);
+  return (await findAgency(prisma, code, periodEnd)) ?? resolveAgency(prisma, code);
+}
+
 export interface AgencyFilter {
   search?: string | null;
   level?: AgencyLevel | null;

@@ -1,9 +1,12 @@
 import type { Channel, PrismaClient } from '@tthc/db';
 import { dueDate } from '../domain/due-date.ts';
-import { EARLIEST_INSTANT, isServiceInstant, LATEST_INSTANT } from '../domain/time.ts';
+import { calendarWithPractice } from '../domain/practice-settings.ts';
+import { dayOf, EARLIEST_INSTANT, isServiceInstant, LATEST_INSTANT } from '../domain/time.ts';
 import { versionInForce } from '../domain/version-in-force.ts';
 import { AppError } from '../errors.ts';
+import { resolveAgencyForPeriod } from './agencies.ts';
 import type { CalendarService } from './calendar.ts';
+import { practiceFor } from './practice-settings.ts';
 import { CHANNEL_NAMES, resolveProcedure } from './procedures.ts';
 
 /**
@@ -39,7 +42,7 @@ async function rulesInForce(prisma: PrismaClient, procedureId: number, channel: 
 export async function computeDueDate(
   prisma: PrismaClient,
   calendars: CalendarService,
-  input: { procedureCode: string; receivedAt: Date; channel: Channel },
+  input: { procedureCode: string; receivedAt: Date; channel: Channel; agencyCode?: string | null },
 ): Promise<Date> {
   // A year like 9999 would only make the working calendar walk for centuries.
   if (!isServiceInstant(input.receivedAt)) {
@@ -66,7 +69,15 @@ export async function computeDueDate(
       { procedureCode: procedure.code, channel: input.channel },
     );
   }
-  const calendar = await calendars.get();
+  // The receiving unit's province may work other hours (practice settings in force on the day of
+  // receipt, docs/domain.md §3.2), as ingestion counts them.
+  const day = dayOf(input.receivedAt);
+  const practice =
+    input.agencyCode == null
+      ? null
+      : await practiceFor(prisma, (await resolveAgencyForPeriod(prisma, input.agencyCode, day)).id, day);
+  const base = await calendars.get();
+  const calendar = practice ? calendarWithPractice(base, practice) : base;
   return dueDate(
     calendar,
     input.receivedAt,

@@ -14,7 +14,13 @@
 // (indicator2AgencyTime): 2 when every judged dossier was shorter, 0 when any was longer, else 1 —
 // "longer than the law allows" is what the indicator exists to flag, so one is enough for 0. The
 // mean of per-dossier points is reported next to it (TimeComparison.averagePoints).
+//
+// Indicators 3 and 4 from the supplement requests of the dossiers processed to a result in the quarter
+// (domain/evaluation-contacts.ts, services/evaluation-contacts.ts), combined the same way.
+// A computed score counts when there is dossier data; without any, the verified score, else the
+// self-score (effectiveScore).
 import type { Database, PrismaClient } from '@tthc/db';
+import { agenciesIndicator, type ContactScore, contactsIndicator } from '../domain/evaluation-contacts.ts';
 import {
   classify,
   DEFAULT_BANDS,
@@ -27,8 +33,10 @@ import {
 } from '../domain/one-stop-evaluation.ts';
 import { addDays, addMonths, type Day } from '../domain/time.ts';
 import { AppError, type ErrorCode } from '../errors.ts';
-import { findAgency, resolveAgency, subtreeIds } from './agencies.ts';
+import { resolveAgencyForPeriod, subtreeIds } from './agencies.ts';
 import { audit } from './audit.ts';
+import { supplementCounts } from './evaluation-contacts.ts';
+import { practiceFor } from './practice-settings.ts';
 import { computeStats, type Period } from './stats.ts';
 
 /** The indicators as Circular 01/2018/TT-VPCP names them (paraphrased), 1 to 9. */
@@ -46,8 +54,9 @@ export const INDICATOR_NAMES: readonly string[] = [
 
 /**
  * Classification bands (docs/domain.md §4.2, local practice): the defaults of domain/one-stop-evaluation.ts
- * — >15 Xuất sắc, 12–15 Tốt, 9–12 Khá, 6–9 Trung bình, <6 Yếu. A province with other bands changes
- * this constant (no environment variable: bands are policy, reviewed with the code).
+ * — >15 Xuất sắc, 12–15 Tốt, 9–12 Khá, 6–9 Trung bình, <6 Yếu. A province sets its own, from a day,
+ * with updatePracticeSettings (services/practice-settings.ts); an evaluation uses those in force at
+ * the quarter's end (EvaluationReport.bands).
  */
 export const EVALUATION_BANDS: readonly EvaluationBand[] = DEFAULT_BANDS;
 
@@ -73,6 +82,20 @@ export interface IndicatorReport {
   note: string | null;
   detail: string | null;
   timeComparison: TimeComparison | null;
+  /** Indicators 3 and 4: the finished dossiers by their number of supplement requests. */
+  supplementComparison: SupplementComparison | null;
+  /** Computed from dossier data (indicators 1–4) and there was none in the quarter (docs/domain.md §4.2). */
+  noData: boolean;
+}
+
+/** Dossiers processed to a result in the quarter by their supplement requests (indicators 3 and 4). */
+export interface SupplementComparison {
+  judged: number;
+  none: number;
+  once: number;
+  several: number;
+  /** Mean of the per-dossier points of the indicator; null when none was judged. */
+  averagePoints: number | null;
 }
 
 export interface EvaluationReport {
@@ -86,6 +109,8 @@ export interface EvaluationReport {
   maxScore: number;
   /** Classified only when all 9 indicators are scored (a partial sum is not comparable). */
   band: EvaluationBand | null;
+  /** The bands in force at the quarter's end for the agency's province (services/practice-settings.ts). */
+  bands: readonly EvaluationBand[];
 }
 
 /** The agency's 0/1/2 from per-dossier comparisons (see the header): null when none was judged. */
@@ -109,9 +134,12 @@ export function quarterPeriod(year: number, quarter: number): Period {
   return { from, to: addDays(addMonths(from, 3), -1) };
 }
 
-/** The unit holding `code` at the end of the quarter (codes are reused across mergers), else its latest holder. */
-async function evaluatedAgency(prisma: PrismaClient, code: string, period: Period) {
-  return (await findAgency(prisma, code, period.to)) ?? resolveAgency(prisma, code);
+/**
+ * The unit `code` names for the quarter: on `activeOn` when given, else the one holding it at the
+ * end of the quarter, else its latest holder (codes are reused across mergers, docs/domain.md §0).
+ */
+async function evaluatedAgency(prisma: PrismaClient, code: string, period: Period, activeOn?: Day | null) {
+  return resolveAgencyForPeriod(prisma, code, period.to, activeOn);
 }
 
 export async function computeEvaluation(
@@ -120,10 +148,22 @@ export async function computeEvaluation(
   agencyCode: string,
   year: number,
   quarter: number,
+  activeOn?: Day | null,
 ): Promise<EvaluationReport> {
   const period = quarterPeriod(year, quarter);
-  const agency = await evaluatedAgency(prisma, agencyCode, period);
+  const agency = await evaluatedAgency(prisma, agencyCode, period, activeOn);
   return evaluationOf(db, prisma, agency, year, quarter, period);
+}
+
+/** The evaluation of a unit already resolved (a report's rows: a former unit whose code is now another's). */
+export async function computeEvaluationOf(
+  db: Database,
+  prisma: PrismaClient,
+  agency: { id: number; code: string; name: string },
+  year: number,
+  quarter: number,
+): Promise<EvaluationReport> {
+  return evaluationOf(db, prisma, agency, year, quarter, quarterPeriod(year, quarter));
 }
 
 async function evaluationOf(
@@ -135,10 +175,18 @@ async function evaluationOf(
   period: Period,
 ): Promise<EvaluationReport> {
   const scope = { agencyIds: await subtreeIds(prisma, agency.id), procedureId: null };
-  const [stats, rows] = await Promise.all([
+  const [stats, rows, supplements] = await Promise.all([
     computeStats(db.pool, scope, period),
     prisma.oneStopEvaluationScore.findMany({ where: { agencyId: agency.id, year, quarter } }),
+    supplementCounts(db, scope.agencyIds, period),
   ]);
+  // Local practice of the province on the quarter's last day (docs/domain.md §4.2).
+  const bands = (await practiceFor(prisma, agency.id, period.to)).evaluationBands;
+  const contactScores: Record<3 | 4, ContactScore> = {
+    3: contactsIndicator(supplements),
+    4: agenciesIndicator(supplements),
+  };
+  const supplementDetail = `${contactScores[3].judged} hồ sơ giải quyết xong trong quý (không kể hồ sơ rút, dừng xử lý, từ chối): ${supplements.none} không phải bổ sung, ${supplements.once} bổ sung 1 lần, ${supplements.several} bổ sung từ 2 lần trở lên.`;
   const notProcessed = stats.withdrawn + stats.stopped;
   const comparison: TimeComparison = {
     judged: stats.finished - notProcessed,
@@ -162,26 +210,41 @@ async function evaluationOf(
     const selfScore = (row?.selfScore ?? null) as IndicatorScore | null;
     const verifiedScore = (row?.verifiedScore ?? null) as IndicatorScore | null;
     const timed = number === 1 || number === 2;
-    const computed = timed && timeScore !== null;
+    const contacts = number === 3 || number === 4 ? contactScores[number] : null;
+    const computedScore = timed ? timeScore : (contacts?.score ?? null);
+    const computed = (timed || contacts !== null) && computedScore !== null;
     let detail: string | null = null;
     if (number === 1) detail = timeDetail;
     if (number === 2) {
       detail = `Mỗi hồ sơ do một cơ quan tiếp nhận và giải quyết, nên thời gian của cơ quan tham gia chính là tổng thời gian giải quyết: cùng số liệu với tiêu chí 1. ${timeDetail}`;
     }
     if (number === 3) {
-      detail = `Tham khảo: ${stats.supplementRequests} lần yêu cầu bổ sung hồ sơ trên ${stats.received} hồ sơ tiếp nhận trong quý (điểm do người đánh giá nhập).`;
+      detail =
+        contacts!.judged === 0
+          ? 'Không có hồ sơ giải quyết xong trong quý: dùng điểm do cơ quan tự chấm / thẩm định.'
+          : `${supplementDetail} 2 điểm khi không hồ sơ nào phải bổ sung, 0 điểm khi có hồ sơ phải bổ sung từ 2 lần, còn lại 1 điểm.`;
+    }
+    if (number === 4) {
+      detail =
+        contacts!.judged === 0
+          ? 'Không có hồ sơ giải quyết xong trong quý: dùng điểm do cơ quan tự chấm / thẩm định.'
+          : `${supplementDetail} Hồ sơ bổ sung nộp tại Bộ phận Một cửa nơi tiếp nhận: 2 điểm khi không hồ sơ nào phải bổ sung, còn lại 1 điểm (chỉ liên hệ Bộ phận Một cửa).`;
     }
     return {
       number,
       name,
       selfScore,
       verifiedScore,
-      effectiveScore: computed ? timeScore : effectiveScore(selfScore, verifiedScore),
+      effectiveScore: computed ? computedScore : effectiveScore(selfScore, verifiedScore),
       computed,
-      computedScore: timed ? timeScore : null,
+      computedScore,
       note: row?.note ?? null,
       detail,
       timeComparison: timed ? comparison : null,
+      supplementComparison: contacts
+        ? { ...supplements, judged: contacts.judged, averagePoints: contacts.averagePoints }
+        : null,
+      noData: (timed || contacts !== null) && computedScore === null,
     };
   });
   const total = totalScore(indicators.map((i) => i.effectiveScore));
@@ -194,7 +257,8 @@ async function evaluationOf(
     total: total.total,
     scored: total.scored,
     maxScore: EVALUATION_MAX_SCORE,
-    band: total.scored === EVALUATION_INDICATOR_COUNT ? classify(total.total, EVALUATION_BANDS) : null,
+    band: total.scored === EVALUATION_INDICATOR_COUNT ? classify(total.total, bands) : null,
+    bands,
   };
 }
 

@@ -11,7 +11,8 @@ import {
   indicator5_2,
   indicator5_4,
 } from '../domain/index766.ts';
-import { addDays, atLocalMinute, dayOf } from '../domain/time.ts';
+import { judgedOn } from '../domain/petition-judgement.ts';
+import { addDays, dayOf, startOfDay } from '../domain/time.ts';
 import { computeStats, type Period, type Scope } from './stats.ts';
 
 export interface Index766Result {
@@ -65,22 +66,27 @@ export async function computeIndex766(db: Database, scope: Scope, period: Period
 }
 
 /**
- * Petitions (PAKN) received in the period: handled on time when resolved by their due day
- * (Asia/Ho_Chi_Minh), late when resolved after it or still unresolved past it at the period's end;
- * those still open and not yet due are not judged yet.
+ * Petitions (PAKN) judged in the period (domain/petition-judgement.ts, docs/domain.md §5 "5.2"), by what
+ * was known on its last day (or today, if earlier): those answered in the period, on time when by
+ * their due day (Asia/Ho_Chi_Minh), and those still open then and already past due, late; those open
+ * and not yet due are not judged in it.
  */
 async function petitionCounts(db: Database, agencyIds: number[] | null, period: Period) {
-  const from = atLocalMinute(period.from, 0);
-  const until = atLocalMinute(addDays(period.to, 1), 0);
-  const asOf = period.to < dayOf(new Date()) ? until : new Date();
+  const end = judgedOn(period, dayOf(new Date()));
   const { rows } = await db.pool.query<{ any: boolean; judged: number; on_time: number }>(
-    `SELECT EXISTS (SELECT 1 FROM "Petition" WHERE $1::int[] IS NULL OR "agencyId" = ANY($1::int[])) AS any,
-            count(*) FILTER (WHERE "resolvedAt" IS NOT NULL OR "dueAt" < $4)::int AS judged,
-            count(*) FILTER (WHERE "resolvedAt" IS NOT NULL AND ("dueAt" IS NULL OR
-              ("resolvedAt" AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= ("dueAt" AT TIME ZONE 'Asia/Ho_Chi_Minh')::date))::int AS on_time
-       FROM "Petition"
-      WHERE ($1::int[] IS NULL OR "agencyId" = ANY($1::int[])) AND "receivedAt" >= $2 AND "receivedAt" < $3`,
-    [agencyIds, from, until, asOf],
+    `WITH judged AS (
+       SELECT "resolvedAt" >= $2 AND "resolvedAt" < $3 AS answered, "dueAt", "resolvedAt"
+         FROM "Petition"
+        WHERE ($1::int[] IS NULL OR "agencyId" = ANY($1::int[])) AND $3 > $2 AND "receivedAt" < $3
+          AND (("resolvedAt" >= $2 AND "resolvedAt" < $3)
+               OR (("resolvedAt" IS NULL OR "resolvedAt" >= $3) AND "dueAt" < $4)))
+     SELECT EXISTS (SELECT 1 FROM "Petition" WHERE $1::int[] IS NULL OR "agencyId" = ANY($1::int[])) AS any,
+            (SELECT count(*) FROM judged)::int AS judged,
+            (SELECT count(*) FROM judged WHERE answered AND ("dueAt" IS NULL OR
+              ("resolvedAt" AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= ("dueAt" AT TIME ZONE 'Asia/Ho_Chi_Minh')::date))::int AS on_time`,
+    // $2, $3: the period's first day and the day after its judged end; $4: the judged end day, before
+    // which a due date makes an open petition overdue.
+    [agencyIds, startOfDay(period.from), startOfDay(addDays(end, 1)), startOfDay(end)],
   );
   const row = rows[0]!;
   return row.any

@@ -8,20 +8,22 @@ import { AppError } from '../errors.ts';
 import { outOfScopeMessage } from './access/agency-scope.ts';
 import type { Principal } from './access/principal.ts';
 import type { Reach } from './access/reach.ts';
-import { resolveAgency } from './agencies.ts';
 import type { Page } from './paging.ts';
 import { resolveScope, type ScopeInput } from './stats.ts';
 
 const LOCAL_DAY = (column: string) => `(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
-// Overdue on day D ($1 = start of D, $2 = start of D + 1): received by D, due before D, still open
-// on D, and not paused by a supplement request made on or before the due day (a dossier that ended
-// without an end kind has no ranges at all, as in intervalRows).
-const OVERDUE_ON = `d."receivedAt" < $2 AND d."timelinessDueAt" < $1
+// Overdue on day D ($1 = start of D, $2 = start of D + 1): received by D, still open on D, and late on D
+// by the judgement the fold stored for that day (Dossier.openJudgements, docs/domain.md §3.9: its due
+// date then, paused while a supplement request waited, late from a second request) — the same facts
+// the OVERDUE_* ranges are made of (a dossier that ended without an end kind has no ranges at all, as
+// in intervalRows).
+const OVERDUE_ON = `d."receivedAt" < $2
   AND (d."endedAt" IS NULL OR (d."endedAt" >= $2 AND (d."resolvedAt" IS NOT NULL OR d."returnedAt" IS NOT NULL
        OR d.status IN ('WITHDRAWN', 'STOPPED', 'REFUSED'))))
-  AND NOT (d."endedAt" IS NULL AND d."supplementPendingSince" IS NOT NULL
-       AND ${LOCAL_DAY('d."supplementPendingSince"')} <= ${LOCAL_DAY('d."timelinessDueAt"')})`;
+  AND EXISTS (SELECT 1 FROM jsonb_to_recordset(coalesce(d."openJudgements", '[]'::jsonb)) AS j("from" date, "to" date, late boolean)
+       WHERE j.late AND j."from" <= ${LOCAL_DAY('$1::timestamptz')}
+         AND coalesce(j."to", ${LOCAL_DAY('$1::timestamptz')}) >= ${LOCAL_DAY('$1::timestamptz')})`;
 
 /**
  * The dossiers of `scope` overdue on `asOf` (default today; a later day is judged today, as
@@ -36,11 +38,11 @@ export async function listLateDossiers(
   today: Day = dayOf(new Date()),
 ) {
   const asOf = input.asOf && input.asOf < today ? input.asOf : today;
-  if (input.scope.agencyCode != null) {
-    const agency = await resolveAgency(db.prisma, input.scope.agencyCode);
-    if (!readers.covers(agency.id)) throw new AppError('FORBIDDEN', outOfScopeMessage(principal));
+  // The code resolved as stats resolves it for a period ending asOf (docs/domain.md §0).
+  const scope = await resolveScope(db.prisma, input.scope, asOf);
+  if (scope.agency && !readers.covers(scope.agency.id)) {
+    throw new AppError('FORBIDDEN', outOfScopeMessage(principal));
   }
-  const scope = await resolveScope(db.prisma, input.scope);
   const params: unknown[] = [startOfDay(asOf), startOfDay(addDays(asOf, 1))];
   const clauses = [OVERDUE_ON];
   const agencies = scope.agencyIds ?? (readers.everywhere ? null : readers.agencyIds);

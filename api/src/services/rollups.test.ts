@@ -3,9 +3,10 @@
 import { createTestDatabase, type TestDatabase } from '@tthc/db';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayOf, ROLLUP_COUNTERS, RollupDelta } from '../domain/index.ts';
+import { dayOf, judgementOn, type OpenJudgement, ROLLUP_COUNTERS, RollupDelta } from '../domain/index.ts';
 import { seed } from '../seed/index.ts';
 import { rebuildRollups } from './rollups.ts';
+import { computeStats } from './stats.ts';
 
 let database: TestDatabase | undefined;
 try {
@@ -114,6 +115,54 @@ describe.skipIf(!database)('rebuildRollups', () => {
           ]),
       ),
     );
+  });
+
+  it('gives 2.1 and lateOpen at a period end as a direct count of the judgements the fold stored', async () => {
+    // docs/domain.md §3.9, counted here straight from the Dossier rows: a dossier received in the
+    // period counts on time if it ended by the last day d with an on-time outcome, or if it was open on
+    // d and not late on d; lateOpen = dossiers received by d, open on d and late on d.
+    await rebuildRollups(pool);
+    const { rows } = await pool.query<{
+      receivedAt: Date;
+      endedAt: Date | null;
+      timeliness: string | null;
+      openJudgements: OpenJudgement[];
+    }>(
+      `SELECT "receivedAt", "endedAt", timeliness, "openJudgements" FROM "Dossier" WHERE "receivedAt" IS NOT NULL`,
+    );
+    const periods = [
+      ['2025-10-01', '2025-10-31'],
+      ['2025-12-01', '2026-01-31'],
+      ['2026-02-01', '2026-02-28'],
+      ['2026-03-01', '2026-03-10'],
+    ] as const;
+    let judgedOpen = 0;
+    for (const [from, to] of periods) {
+      let onTime = 0;
+      let lateOpen = 0;
+      for (const d of rows) {
+        const received = dayOf(d.receivedAt);
+        if (received > to) continue;
+        const openOnTo = !d.endedAt || dayOf(d.endedAt) > to;
+        const late = openOnTo ? judgementOn(d.openJudgements, to)!.late : null;
+        if (late) lateOpen++;
+        if (received < from) continue;
+        if (openOnTo) judgedOpen++;
+        if (openOnTo ? !late : d.timeliness === 'EARLY' || d.timeliness === 'ON_TIME') onTime++;
+      }
+      const stats = await computeStats(
+        pool,
+        { agencyIds: null, procedureId: null },
+        { from, to },
+        '2026-03-16',
+      );
+      expect({ from, onTime: stats.receivedOnTimeAtPeriodEnd, lateOpen: stats.lateOpen }).toEqual({
+        from,
+        onTime,
+        lateOpen,
+      });
+    }
+    expect(judgedOpen).toBeGreaterThan(0);
   });
 
   it('keeps early + onTime + late a partition of finished, and totals equal to direct counts', async () => {

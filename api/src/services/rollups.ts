@@ -8,17 +8,19 @@
 // • By the day a dossier was received: received; receivedOnTime (its final outcome counts as handled
 //   on time for Decision 766 indicator 2.1: finished EARLY or ON_TIME — withdrawn and stopped
 //   dossiers are ON_TIME by rule, docs/domain.md §3.8); supplementRequests; apologies.
-// • By the day processing ended, for received dossiers (docs/domain.md §3.4 end of processing): finished;
+// • By the day processing ended, for received dossiers not refused (docs/domain.md §3.4 end of processing): finished;
 //   early / late by timeliness, onTime = the rest (a partition of finished); withdrawn / stopped by
 //   the final kind (inside finished and onTime); processing minutes and histogram; the dossier's
 //   current rating (Rating.current), whether a rating link was issued (RatingLink), and whether it
 //   drew a dissatisfied rating or a petition (Petition) — Decision 766 indicator 5.4; and the current
 //   rating once more by timeliness class (EARLY, LATE, ON_TIME = the rest): ratings, and satisfied
 //   (satisfied or very satisfied) — docs/domain.md §4.1 "Satisfaction by timeliness".
-// • Refused at reception (never received): refused, on the day of the refusal.
-// • DossierIntervalRollup: for received dossiers with a due date, the day ranges spent unfinished and
-//   not yet due with a final outcome that is not on time, and unfinished past due (see
-//   domain/rollup-contribution.ts intervalRows).
+// • Refused, at reception or after it: refused, on the day of the refusal — not finished, and a
+//   refusal after reception is not on time (docs/domain.md §3.8).
+// • DossierIntervalRollup: for received dossiers, from the judgement of each day of the open life the
+//   fold stored (Dossier.openJudgements, docs/domain.md §3.9): the days on time while the final outcome
+//   is not (IN_TIME_NOT_ON_TIME), and the days late (OVERDUE_ON_TIME / OVERDUE_LATE by the final
+//   outcome) — see domain/rollup-contribution.ts intervalRows.
 // • SurveyRollup, per (agency, question, day of the response, value): answers with a scale value;
 //   for expectation questions (chosen options, no value) each chosen option counts once, with value =
 //   its 1-based position in the question's `options`.
@@ -41,16 +43,17 @@ const FACTS = `
          d."supplementRequests", d.apologies,
          ${LOCAL_DAY('d."receivedAt"')} AS received_day,
          ${LOCAL_DAY('d."endedAt"')} AS end_day,
-         ${LOCAL_DAY('d."timelinessDueAt"')} AS due_day,
-         ${LOCAL_DAY('d."supplementPendingSince"')} AS pending_day,
+         d."openJudgements",
          d."receivedAt" IS NOT NULL AS received,
-         d."receivedAt" IS NOT NULL AND d."endedAt" IS NOT NULL AS finished,
+         d."receivedAt" IS NOT NULL AND d."endedAt" IS NOT NULL
+           AND NOT (d."resolvedAt" IS NULL AND d."returnedAt" IS NULL AND d.status = 'REFUSED') AS finished,
          CASE WHEN d."endedAt" IS NULL THEN NULL
               WHEN d."resolvedAt" IS NOT NULL THEN 'RESOLVED'
               WHEN d."returnedAt" IS NOT NULL THEN 'RETURNED'
               WHEN d.status IN ('WITHDRAWN', 'STOPPED', 'REFUSED') THEN d.status::text
          END AS end_kind,
-         d."receivedAt" IS NOT NULL AND d."endedAt" IS NOT NULL AND d.timeliness IN ('EARLY', 'ON_TIME') AS on_time
+         -- A refusal after reception has no timeliness (NULL): not on time, and never a NULL here.
+         d."receivedAt" IS NOT NULL AND d."endedAt" IS NOT NULL AND coalesce(d.timeliness IN ('EARLY', 'ON_TIME'), false) AS on_time
     FROM "Dossier" d`;
 
 const dossierRollupSql = (slots: number) => `
@@ -92,7 +95,7 @@ contributions AS (
   UNION ALL
   SELECT f."agencyId", f."procedureId", f.end_day, f.channel,
          0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0::bigint, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-    FROM facts f WHERE NOT f.received AND f.end_kind = 'REFUSED'
+    FROM facts f WHERE f.end_kind = 'REFUSED'
 )
 INSERT INTO "DossierRollup" (grain, "agencyId", "procedureId", day, channel, received, "receivedOnTime", finished,
                              early, "onTime", late, withdrawn, refused, stopped, "supplementRequests", apologies,
@@ -114,27 +117,21 @@ SELECT g.grain::"RollupGrain", c."agencyId", CASE WHEN p.every THEN ${ALL_PROCED
 
 const INTERVAL_ROLLUP_SQL = `
 WITH facts AS (${FACTS}),
-spans AS (
-  SELECT f.*,
-         CASE WHEN f.finished THEN f.end_day - 1 ELSE DATE '${OPEN_END_DAY}' END AS last_open,
-         (NOT f.finished AND f.pending_day IS NOT NULL AND f.pending_day <= f.due_day) AS paused_in_time
-    FROM facts f
-   WHERE f.received AND f.due_day IS NOT NULL AND (NOT f.finished OR f.end_kind IS NOT NULL)
-),
 intervals AS (
-  SELECT 'IN_TIME_NOT_ON_TIME' AS kind, s."agencyId", s."procedureId", s.received_day,
-         s.received_day AS from_day,
-         CASE WHEN s.paused_in_time THEN s.last_open ELSE least(s.due_day, s.last_open) END AS to_day
-    FROM spans s WHERE NOT s.on_time
-  UNION ALL
-  SELECT CASE WHEN s.on_time THEN 'OVERDUE_ON_TIME' ELSE 'OVERDUE_LATE' END, s."agencyId", s."procedureId",
-         s.received_day, greatest(s.received_day, s.due_day + 1), s.last_open
-    FROM spans s WHERE NOT s.paused_in_time
+  SELECT CASE WHEN j.late AND f.on_time THEN 'OVERDUE_ON_TIME'
+              WHEN j.late THEN 'OVERDUE_LATE'
+              WHEN NOT f.on_time THEN 'IN_TIME_NOT_ON_TIME'
+         END AS kind,
+         f."agencyId", f."procedureId", f.received_day, j."from" AS from_day,
+         coalesce(j."to", DATE '${OPEN_END_DAY}') AS to_day
+    FROM facts f
+   CROSS JOIN LATERAL jsonb_to_recordset(coalesce(f."openJudgements", '[]'::jsonb)) AS j("from" date, "to" date, late boolean)
+   WHERE f.received AND (f.end_day IS NULL OR f.end_kind IS NOT NULL)
 )
 INSERT INTO "DossierIntervalRollup" (kind, "agencyId", "procedureId", "receivedDay", "fromDay", "toDay", dossiers)
 SELECT kind::"DossierIntervalKind", "agencyId", "procedureId", received_day, from_day, to_day, count(*)::int
   FROM intervals
- WHERE from_day <= to_day
+ WHERE kind IS NOT NULL
  GROUP BY 1, 2, 3, 4, 5, 6`;
 
 /**

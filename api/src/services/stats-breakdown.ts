@@ -5,7 +5,6 @@
 import type { Database } from '@tthc/db';
 import { ALL_PROCEDURES } from '../domain/rollup-contribution.ts';
 import { type Day, dayOf } from '../domain/time.ts';
-import { resolveAgency } from './agencies.ts';
 import {
   addCounts,
   asOfDay,
@@ -83,15 +82,12 @@ export async function statsBreakdown(
   today: Day = dayOf(new Date()),
 ): Promise<BreakdownRow[]> {
   checkPeriod(input.period);
-  const scope = await resolveScope(db.prisma, input.scope);
+  // The code resolved as stats resolves it (on activeOn, else the period's end: docs/domain.md §0).
+  const scope = await resolveScope(db.prisma, input.scope, input.period.to);
   const byUnit = input.by === 'UNIT';
   const sums = await sumsBy(db, scope, input.period, byUnit ? 'agencyId' : 'procedureId', today);
   const labels = byUnit
-    ? await unitLabels(
-        db,
-        scope,
-        input.scope.agencyCode == null ? null : await resolveAgency(db.prisma, input.scope.agencyCode),
-      )
+    ? await unitLabels(db, scope, scope.agency)
     : await procedureLabels(db, [...sums.keys()], input.by === 'SECTOR');
   const rows = new Map<number, BreakdownRow>();
   for (const [id, s] of sums) {

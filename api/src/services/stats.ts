@@ -1,14 +1,14 @@
 // Processing-time and satisfaction statistics for a scope (agency subtree and/or procedure) and a
 // period: sums over rollups, never scans over dossiers (docs/architecture.md "Rollups"). A period is read
 // from MONTH rows for its whole months and DAY rows for the days at either end.
-import type { PrismaClient } from '@tthc/db';
+import type { Agency, PrismaClient } from '@tthc/db';
 import type pg from 'pg';
 import { MINUTES_PER_WORKING_DAY } from '../domain/calendar.ts';
 import { PROCESSING_HISTOGRAM_SIZE, percentileFromHistogram } from '../domain/processing-histogram.ts';
 import { ALL_PROCEDURES } from '../domain/rollup-contribution.ts';
 import { addDays, addMonths, type Day, dayOf, daysBetween } from '../domain/time.ts';
 import { AppError } from '../errors.ts';
-import { resolveAgency, subtreeIds } from './agencies.ts';
+import { resolveAgencyForPeriod, subtreeIds } from './agencies.ts';
 import { resolveProcedure } from './procedures.ts';
 
 export interface Period {
@@ -19,6 +19,8 @@ export interface Period {
 export interface ScopeInput {
   agencyCode?: string | null;
   procedureCode?: string | null;
+  /** The day the agency code is resolved on (docs/domain.md §0); default: the period's last day. */
+  activeOn?: Day | null;
 }
 
 /** A scope resolved to ids: `agencyIds` null = every agency. */
@@ -85,16 +87,26 @@ export function checkPeriod(period: Period): void {
   }
 }
 
-export async function resolveScope(prisma: PrismaClient, input: ScopeInput): Promise<Scope> {
+/**
+ * The scope of figures over a period ending `periodEnd` (default today): the agency code resolved on
+ * `input.activeOn`, else on the period's last day (resolveAgencyForPeriod, docs/domain.md §0), with
+ * the unit it names (`agency`, null for every agency).
+ */
+export async function resolveScope(
+  prisma: PrismaClient,
+  input: ScopeInput,
+  periodEnd: Day = dayOf(new Date()),
+): Promise<Scope & { agency: Agency | null }> {
   // Only an absent code means "every agency" / "every procedure": an empty one is a code that does
   // not exist (NOT_FOUND), not a way for `sipas(agencyCode: "")` to widen to the whole country.
-  const agencyIds =
+  const agency =
     input.agencyCode != null
-      ? await subtreeIds(prisma, (await resolveAgency(prisma, input.agencyCode)).id)
+      ? await resolveAgencyForPeriod(prisma, input.agencyCode, periodEnd, input.activeOn)
       : null;
+  const agencyIds = agency ? await subtreeIds(prisma, agency.id) : null;
   const procedureId =
     input.procedureCode != null ? (await resolveProcedure(prisma, input.procedureCode)).id : null;
-  return { agencyIds, procedureId };
+  return { agencyIds, procedureId, agency };
 }
 
 /** Whether a change to these agencies and procedures can move the figures of `scope`. */

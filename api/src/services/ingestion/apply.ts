@@ -118,8 +118,15 @@ async function ingestInTransaction(
     // (docs/domain.md §2.4); not received yet, there is no due date to compute.
     const receivedAt = distinctEventsBySequence(facts).find((e) => e.status === 'RECEIVED')?.occurredAt;
     const rules = receivedAt
-      ? rulesAt(procedure, t.identity.channel, receivedAt)
+      ? rulesAt(
+          procedure,
+          t.identity.channel,
+          receivedAt,
+          t.fresh[0]!.reference.practiceOf(t.identity.agencyId),
+          calendar,
+        )
       : { limit: null, sameDayCutoffMinute: null };
+    // `rules.calendar`, when there, is the province's working hours at reception (practice settings).
     const state = foldDossierEvents(facts, { calendar, ...rules });
     if (t.stored) delta.add(t.stored.facts, -1);
     delta.add(factsOf(t.identity, state, t.stored), 1);
@@ -137,7 +144,7 @@ async function ingestInTransaction(
     }
   }
   timer.mark('fold');
-  if (states.length > 0) await writeBatch(client, states, newEvents, delta, timer);
+  if (states.length > 0) await writeBatch(client, states, newEvents, delta, calendar, timer);
   return {
     agencyIds: [...new Set(states.map((s) => s.identity.agencyId))],
     procedureIds: [...new Set(states.map((s) => s.identity.procedureId))],
@@ -250,5 +257,6 @@ export function factsOf(identity: Identity, state: DossierState, stored?: Stored
     rating: stored?.facts.rating ?? null,
     ratingLinkIssued: stored?.facts.ratingLinkIssued ?? false,
     hasPetition: stored?.facts.hasPetition ?? false,
+    openJudgements: state.openJudgements,
   };
 }

@@ -3,9 +3,17 @@
 // reception, docs/domain.md §2.3–§2.4) and its agencies (codes resolved on a day, as codes are reused across mergers).
 import type { Channel } from '@tthc/db';
 import type pg from 'pg';
+import type { WorkingCalendar } from '../../domain/calendar.ts';
 import type { TimeLimit } from '../../domain/due-date.ts';
-import type { Day } from '../../domain/time.ts';
+import {
+  calendarWithPractice,
+  type DatedPracticeSettings,
+  practiceInForce,
+} from '../../domain/practice-settings.ts';
+import { type Day, dayOf } from '../../domain/time.ts';
+import type { ComparisonGranularity } from '../../domain/timeliness.ts';
 import { versionInForce } from '../../domain/version-in-force.ts';
+import { practiceByAgency } from '../practice-settings.ts';
 
 export interface ProcedureRef {
   id: number;
@@ -27,11 +35,24 @@ export function rulesAt(
   procedure: ProcedureRef,
   channel: Channel,
   receivedAt: Date,
-): { limit: TimeLimit | null; sameDayCutoffMinute: number | null } {
+  practice: readonly DatedPracticeSettings[] = [],
+  calendar?: WorkingCalendar,
+): {
+  limit: TimeLimit | null;
+  sameDayCutoffMinute: number | null;
+  granularity: ComparisonGranularity;
+  calendar?: WorkingCalendar;
+} {
   const version = versionInForce(procedure.versions, receivedAt);
+  // The province's practice in force on the reception day (docs/domain.md, top): a dossier keeps it,
+  // as it keeps the procedure version of its reception (§2.4) — its comparison by day or instant
+  // (§3.8) and, given the calendar, its working hours (§3.2).
+  const practiceThen = practiceInForce(practice, dayOf(receivedAt));
   return {
     limit: version?.limits.get(channel) ?? null,
     sameDayCutoffMinute: version?.sameDayCutoffMinute ?? null,
+    granularity: practiceThen.granularity,
+    ...(calendar ? { calendar: calendarWithPractice(calendar, practiceThen) } : {}),
   };
 }
 
@@ -41,6 +62,8 @@ export interface ReferenceData {
   /** The id of the unit holding `code` on `day`, or null. */
   agencyOn(code: string, day: Day): number | null;
   agencyCode(id: number): string | undefined;
+  /** The local practice rows governing the unit (its province's; none: the defaults). */
+  practiceOf(agencyId: number): readonly DatedPracticeSettings[];
 }
 
 interface AgencyRow {
@@ -56,33 +79,42 @@ export async function loadReferenceData(
 ): Promise<ReferenceData> {
   const procedureCodes = [...new Set(events.map((e) => e.procedureCode))];
   const agencyCodes = [...new Set(events.map((e) => e.agencyCode))];
-  const [procedureRows, agencyRows] = await Promise.all([
-    // One query for the batch: procedures × versions × limits, a few rows per procedure.
-    pool.query<{
-      id: number;
-      code: string;
-      cutoff: number | null;
-      version: number | null;
-      applies_from: Date | null;
-      channel: Channel | null;
-      value: string;
-      unit: TimeLimit['unit'];
-    }>(
-      `SELECT p.id, p.code, v.version, v."appliesFrom" AS applies_from, v."sameDayCutoffMinute" AS cutoff,
-              l.channel, l.value, l.unit
-         FROM "Procedure" p
-         LEFT JOIN "ProcedureVersion" v ON v."procedureId" = p.id
-         LEFT JOIN "ProcedureTimeLimit" l ON l."procedureId" = p.id
-              AND (l."versionId" = v.id OR (v.id IS NULL AND l."versionId" IS NULL))
-        WHERE p.code = ANY($1::text[])`,
-      [procedureCodes],
-    ),
-    pool.query<AgencyRow>(
-      `SELECT id, code, to_char("validFrom", 'YYYY-MM-DD') AS valid_from, to_char("validTo", 'YYYY-MM-DD') AS valid_to
-         FROM "Agency" WHERE code = ANY($1::text[])`,
-      [agencyCodes],
-    ),
-  ]);
+  // Three reads at once on a pool; one after the other on a client, which runs one query at a time
+  // (the start-up refold passes its transaction's client).
+  const reads = [
+    () =>
+      // One query for the batch: procedures × versions × limits, a few rows per procedure.
+      pool.query<{
+        id: number;
+        code: string;
+        cutoff: number | null;
+        version: number | null;
+        applies_from: Date | null;
+        channel: Channel | null;
+        value: string;
+        unit: TimeLimit['unit'];
+      }>(
+        `SELECT p.id, p.code, v.version, v."appliesFrom" AS applies_from, v."sameDayCutoffMinute" AS cutoff,
+                l.channel, l.value, l.unit
+           FROM "Procedure" p
+           LEFT JOIN "ProcedureVersion" v ON v."procedureId" = p.id
+           LEFT JOIN "ProcedureTimeLimit" l ON l."procedureId" = p.id
+                AND (l."versionId" = v.id OR (v.id IS NULL AND l."versionId" IS NULL))
+          WHERE p.code = ANY($1::text[])`,
+        [procedureCodes],
+      ),
+    () =>
+      pool.query<AgencyRow>(
+        `SELECT id, code, to_char("validFrom", 'YYYY-MM-DD') AS valid_from, to_char("validTo", 'YYYY-MM-DD') AS valid_to
+           FROM "Agency" WHERE code = ANY($1::text[])`,
+        [agencyCodes],
+      ),
+    () => practiceByAgency(pool, agencyCodes),
+  ] as const;
+  const [procedureRows, agencyRows, practice] =
+    'release' in pool
+      ? [await reads[0](), await reads[1](), await reads[2]()]
+      : await Promise.all([reads[0](), reads[1](), reads[2]()]);
   const procedures = new Map<string, ProcedureRef>();
   for (const row of procedureRows.rows) {
     let ref = procedures.get(row.code);
@@ -122,5 +154,6 @@ export async function loadReferenceData(
       return match?.id ?? null;
     },
     agencyCode: (id) => codeById.get(id),
+    practiceOf: (agencyId) => practice.get(agencyId) ?? [],
   };
 }

@@ -1,6 +1,8 @@
 // Set-based reads and writes of an ingestion batch: a handful of statements per batch whatever its
 // size, arrays sent through unnest() (docs/benchmarks.md "Machine baselines": ~30× faster than row-at-a-time).
 import type pg from 'pg';
+import { withApologyTiming } from '../../domain/apology-timing.ts';
+import type { WorkingCalendar } from '../../domain/calendar.ts';
 import {
   type DossierEventFact,
   type DossierState,
@@ -52,6 +54,7 @@ interface DossierRow {
   rating: DossierFacts['rating'];
   ratingLinkIssued: boolean;
   hasPetition: boolean;
+  openJudgements: DossierFacts['openJudgements'];
 }
 
 /**
@@ -114,6 +117,7 @@ export async function loadDossiers(
         rating: row.rating,
         ratingLinkIssued: row.ratingLinkIssued,
         hasPetition: row.hasPetition,
+        openJudgements: row.openJudgements,
       },
     });
   }
@@ -129,7 +133,7 @@ interface TouchedDossier {
 
 const STATE_COLUMNS = `status, "submittedAt", "receivedAt", "dueAt", "initialDueAt", "timelinessDueAt", "resolvedAt",
   "returnedAt", "endedAt", "pausedMinutes", "supplementRequests", "supplementPendingSince", apologies,
-  "processingMinutes", timeliness, "lastSequence"`;
+  "processingMinutes", timeliness, "lastSequence", "openJudgements"`;
 
 /** The state columns as parallel arrays, in STATE_COLUMNS order, with their SQL array types. */
 function stateArrays(states: DossierState[]): { values: unknown[]; types: string[] } {
@@ -152,6 +156,7 @@ function stateArrays(states: DossierState[]): { values: unknown[]; types: string
       col((s) => s.processingMinutes),
       col((s) => s.timeliness),
       col((s) => s.lastSequence),
+      col((s) => JSON.stringify(s.openJudgements)),
     ],
     types: [
       'text[]',
@@ -170,6 +175,7 @@ function stateArrays(states: DossierState[]): { values: unknown[]; types: string
       'int[]',
       'text[]',
       'int[]',
+      'text[]',
     ],
   };
 }
@@ -191,6 +197,7 @@ const STATE_CASTS = [
   '"processingMinutes"',
   'timeliness::"Timeliness"',
   '"lastSequence"',
+  '"openJudgements"::jsonb',
 ];
 
 /** Writes a folded batch: dossier rows, events, due-date history and the rollup differences. */
@@ -199,6 +206,7 @@ export async function writeBatch(
   touched: TouchedDossier[],
   events: EventRow[],
   delta: RollupDelta,
+  calendar: WorkingCalendar,
   timer?: PhaseTimer,
 ): Promise<void> {
   const ids = new Map<string, string>();
@@ -262,31 +270,35 @@ export async function writeBatch(
   );
 
   timer?.mark('events');
-  await writeDueDateHistory(client, touched, ids);
+  await writeDueDateHistory(client, touched, ids, calendar);
   timer?.mark('dueDates');
   await applyRollupDelta(client, delta);
   timer?.mark('rollups');
 }
 
-/** The due-date history is derived from the events: replace it for the dossiers of the batch (after reception). */
+/**
+ * The due-date history is derived from the events: replace it for the dossiers of the batch (after
+ * reception), each apology checked against the due date it moves (domain/apology-timing.ts).
+ */
 async function writeDueDateHistory(
   client: pg.PoolClient,
   touched: TouchedDossier[],
   ids: Map<string, string>,
+  calendar: WorkingCalendar,
 ) {
   const existingIds = touched.filter((t) => t.stored).map((t) => t.stored!.id);
   if (existingIds.length > 0) {
     await client.query(`DELETE FROM "DueDateChange" WHERE "dossierId" = ANY($1::bigint[])`, [existingIds]);
   }
   const rows = touched.flatMap((t) =>
-    recordedDueDateChanges(t.state).map((c) => ({ id: ids.get(t.code)!, ...c })),
+    withApologyTiming(calendar, recordedDueDateChanges(t.state)).map((c) => ({ id: ids.get(t.code)!, ...c })),
   );
   if (rows.length === 0) return;
   await client.query(
-    `INSERT INTO "DueDateChange" ("dossierId", reason, "previousDueAt", "newDueAt", "apologyRef", "changedAt")
-     SELECT "dossierId", reason::"DueDateChangeReason", "previousDueAt", "newDueAt", "apologyRef", "changedAt"
-       FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::timestamptz[])
-         AS u("dossierId", reason, "previousDueAt", "newDueAt", "apologyRef", "changedAt")`,
+    `INSERT INTO "DueDateChange" ("dossierId", reason, "previousDueAt", "newDueAt", "apologyRef", "changedAt", "apologyTimely")
+     SELECT "dossierId", reason::"DueDateChangeReason", "previousDueAt", "newDueAt", "apologyRef", "changedAt", "apologyTimely"
+       FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::timestamptz[], $7::boolean[])
+         AS u("dossierId", reason, "previousDueAt", "newDueAt", "apologyRef", "changedAt", "apologyTimely")`,
     [
       rows.map((r) => r.id),
       rows.map((r) => r.reason),
@@ -294,6 +306,7 @@ async function writeDueDateHistory(
       rows.map((r) => r.newDueAt),
       rows.map((r) => r.apologyRef),
       rows.map((r) => r.changedAt),
+      rows.map((r) => r.apologyTimely),
     ],
   );
 }

@@ -9,8 +9,8 @@ import { AppError } from '../../errors.ts';
 import { outOfScopeMessage } from '../access/agency-scope.ts';
 import type { Principal } from '../access/principal.ts';
 import { reachWith } from '../access/reach.ts';
-import { resolveAgency, subtreeIds } from '../agencies.ts';
-import { computeEvaluation, type EvaluationReport } from '../evaluation.ts';
+import { resolveAgencyForPeriod, subtreeIds } from '../agencies.ts';
+import { computeEvaluationOf, type EvaluationReport } from '../evaluation.ts';
 import { computeIndex766 } from '../index766.ts';
 import { reformTasksForReport } from '../reform-tasks/report-rows.ts';
 import { computeSipas } from '../sipas.ts';
@@ -59,9 +59,11 @@ export async function agencyReport(
   agencyCode: string,
   requested: Period,
   now: Date = new Date(),
+  activeOn?: Day | null,
 ): Promise<AgencyReport> {
   const period = reportPeriod(requested);
-  const agency = await resolveAgency(prisma, agencyCode);
+  // The unit the code names on activeOn, else on the period's last day (docs/domain.md §0).
+  const agency = await resolveAgencyForPeriod(prisma, agencyCode, period.to, activeOn);
   await assertMayRead(prisma, principal, agency.id);
   const today = dayOf(now);
   const agencyIds = await subtreeIds(prisma, agency.id);
@@ -70,23 +72,24 @@ export async function agencyReport(
 
   const [stats, byUnit, bySector, sipas, index766, tasks] = await Promise.all([
     computeStats(db.pool, scope, window, today),
-    statsBreakdown(db, { scope: { agencyCode: agency.code }, period: window, by: 'UNIT' }, today),
-    statsBreakdown(db, { scope: { agencyCode: agency.code }, period: window, by: 'SECTOR' }, today),
+    statsBreakdown(db, { scope: { agencyCode: agency.code, activeOn }, period: window, by: 'UNIT' }, today),
+    statsBreakdown(db, { scope: { agencyCode: agency.code, activeOn }, period: window, by: 'SECTOR' }, today),
     computeSipas(db, prisma, scope, window),
     computeIndex766(db, scope, window),
     reformTasksForReport(prisma, agencyIds, window, today),
   ]);
 
-  // The agency itself and each unit of the breakdown, for every quarter of the period.
-  const units = [agency.code, ...byUnit.map((r) => r.key).filter((code) => code !== agency.code)];
-  const jobs = units.flatMap((code) => period.quarters.map((q) => [code, q] as const));
+  // The agency itself and each unit of the breakdown, for every quarter of the period: by the unit,
+  // not its code, which may name another unit at a quarter's end (docs/domain.md §0).
+  const units = [agency, ...byUnit.filter((r) => r.id !== agency.id).map((r) => ({ ...r, code: r.key }))];
+  const jobs = units.flatMap((unit) => period.quarters.map((q) => [unit, q] as const));
   const evaluations: EvaluationReport[] = [];
   for (let i = 0; i < jobs.length; i += EVALUATION_BATCH) {
     evaluations.push(
       ...(await Promise.all(
         jobs
           .slice(i, i + EVALUATION_BATCH)
-          .map(([code, q]) => computeEvaluation(db, prisma, code, period.year, q)),
+          .map(([unit, q]) => computeEvaluationOf(db, prisma, unit, period.year, q)),
       )),
     );
   }

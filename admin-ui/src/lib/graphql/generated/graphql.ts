@@ -97,6 +97,13 @@ export type Channel =
   | 'ONLINE'
   | 'POSTAL';
 
+/** How the end of a dossier is compared with its due date (docs/domain.md §3.8). */
+export type ComparisonGranularity =
+  /** By calendar day in Asia/Ho_Chi_Minh: ending on the due day is on time (the default). */
+  | 'DAY'
+  /** By the exact instant: ending after the due time is late. */
+  | 'INSTANT';
+
 export type CreateAgencyInput = {
   /** Its code: 1–40 letters, digits, dots, hyphens; held by no other unit from validFrom on. */
   code: string;
@@ -345,6 +352,8 @@ export type ErrorCode =
   | 'INVALID_SCORE'
   /** The event’s sequence number is not a whole number from 1 to 1,000,000. */
   | 'INVALID_SEQUENCE'
+  /** A local practice setting out of range: working sessions not within the day and in order, a cut-off not a time of day, or evaluation bands that do not cover every total from 0 to 18. */
+  | 'INVALID_SETTING'
   /** The status of a synchronised dossier is not a national status number from 1 to 10. */
   | 'INVALID_STATUS'
   /** A string in the input contains a control character or a broken UTF-16 pair, or is longer than the ceiling; `reason` in the extensions says which. */
@@ -369,6 +378,8 @@ export type ErrorCode =
   | 'NOTHING_TO_CHANGE'
   /** The Accept header asks for a format the API cannot answer in; subscriptions over HTTP need text/event-stream. */
   | 'NOT_ACCEPTABLE'
+  /** Local practice settings belong to a province: the unit named is not a province. */
+  | 'NOT_A_PROVINCE'
   /** The dossier has not finished processing, so it can be neither rated nor surveyed yet. */
   | 'NOT_FINISHED'
   /** No procedure, agency, questionnaire, API key or other object has the code or id given. */
@@ -477,6 +488,16 @@ export type ErrorCode =
   | 'VALUE_REQUIRED'
   /** A new password shorter than 12 characters, or one that contains the username. */
   | 'WEAK_PASSWORD';
+
+export type EvaluationBandInput = {
+  /** EXCELLENT, GOOD, FAIR, AVERAGE or POOR. */
+  code: string;
+  label: string;
+  /** The lower bound of the band, 0 to 18. */
+  min: number;
+  /** Whether a total equal to `min` is in the band. */
+  minInclusive: boolean;
+};
 
 /** Omitting a field leaves it unchanged; null clears it. */
 export type EvaluationScoreInput = {
@@ -867,6 +888,19 @@ export type UpdateCalendarDaysInput = {
   remove?: Array<string> | null | undefined;
 };
 
+/** A field omitted keeps the value in force on `effectiveFrom`. */
+export type UpdatePracticeSettingsInput = {
+  /** The province (its code today). */
+  agencyCode: string;
+  comparison?: ComparisonGranularity | null | undefined;
+  /** The first day the settings apply: today or later (EFFECTIVE_DATE_PAST otherwise). */
+  effectiveFrom: string;
+  evaluationBands?: Array<EvaluationBandInput> | null | undefined;
+  /** HH:MM. */
+  sameDayCutoff?: string | null | undefined;
+  workingHours?: Array<WorkingSessionInput> | null | undefined;
+};
+
 /** The procedure’s code and the fields to change. A change of published content makes a new version (docs/domain.md §2.4). */
 export type UpdateProcedureInput = {
   /** Codes of the units, valid today, that implement the procedure; replaces them (not versioned). */
@@ -942,6 +976,13 @@ export type WithdrawProcedureInput = {
   code: string;
   /** Why, for the audit log (up to 1,000 characters). */
   reason?: string | null | undefined;
+};
+
+export type WorkingSessionInput = {
+  /** HH:MM (24:00 for midnight). */
+  end: string;
+  /** HH:MM. */
+  start: string;
 };
 
 export type AdminReformTaskRemindersQueryVariables = Exact<{
@@ -1152,7 +1193,7 @@ export type AdminDashboardUnitQueryVariables = Exact<{
 }>;
 
 
-export type AdminDashboardUnitQuery = { agency: { code: string, name: string, level: AgencyLevel, validTo: string | null, successor: { code: string, name: string } | null, parent: { code: string, name: string, parent: { code: string, name: string, parent: { code: string, name: string } | null } | null } | null, children: Array<{ code: string, name: string, validTo: string | null }>, predecessors: Array<{ code: string, name: string, validTo: string | null }> } | null, lateDossiers: { totalCount: number, edges: Array<{ node: { code: string, receivedAt: string | null, dueAt: string | null, workingDaysOverdue: number, procedure: { code: string, name: string }, agency: { code: string, name: string } } }> } };
+export type AdminDashboardUnitQuery = { agency: { code: string, name: string, level: AgencyLevel, validTo: string | null, successor: { code: string, name: string } | null, parent: { code: string, name: string, parent: { code: string, name: string, parent: { code: string, name: string } | null } | null } | null, children: Array<{ code: string, name: string, validTo: string | null }>, predecessors: Array<{ code: string, name: string, validTo: string | null }> } | null, lateDossiers: { totalCount: number, edges: Array<{ node: { code: string, receivedAt: string | null, dueAt: string | null, timelinessDueAt: string | null, workingDaysOverdue: number, procedure: { code: string, name: string }, agency: { code: string, name: string } } }> } };
 
 export type AdminDashboardFiguresQueryVariables = Exact<{
   code: string;
@@ -1162,7 +1203,7 @@ export type AdminDashboardFiguresQueryVariables = Exact<{
 }>;
 
 
-export type AdminDashboardFiguresQuery = { current: { asOf: string, received: number, finished: number, early: number, onTime: number, late: number, onTimeRate: number | null, lateOpen: number, medianProcessingWorkingDays: number | null, p90ProcessingWorkingDays: number | null, ratings: number, satisfactionRate: number | null, supplementRequests: number, satisfactionByTimeliness: Array<{ timeliness: TimelinessClass, ratings: number, satisfied: number, satisfactionRate: number | null }> }, previous: { asOf: string, received: number, finished: number, early: number, onTime: number, late: number, onTimeRate: number | null, lateOpen: number, medianProcessingWorkingDays: number | null, p90ProcessingWorkingDays: number | null, ratings: number, satisfactionRate: number | null, supplementRequests: number }, trend: { byMonth: Array<{ month: string, received: number, onTimeRate: number | null, satisfactionRate: number | null, byChannel: Array<{ channel: Channel, received: number }> }> }, index766: { total: number | null, indicators: Array<{ id: string, score: number | null, maxScore: number, numerator: number | null, denominator: number | null }> }, previousIndex766: { total: number | null, indicators: Array<{ id: string, score: number | null }> }, units: Array<{ key: string, name: string, own: boolean, received: number, finished: number, late: number, lateOpen: number, onTimeRate: number | null, ratings: number, satisfactionRate: number | null, supplementRequests: number }>, procedures: Array<{ key: string, name: string, own: boolean, received: number, finished: number, late: number, lateOpen: number, onTimeRate: number | null, ratings: number, satisfactionRate: number | null, supplementRequests: number }> };
+export type AdminDashboardFiguresQuery = { current: { asOf: string, received: number, finished: number, early: number, onTime: number, late: number, onTimeRate: number | null, lateOpen: number, medianProcessingWorkingDays: number | null, p90ProcessingWorkingDays: number | null, ratings: number, satisfactionRate: number | null, supplementRequests: number, satisfactionByTimeliness: Array<{ timeliness: TimelinessClass, ratings: number, satisfied: number, satisfactionRate: number | null }> }, previous: { asOf: string, received: number, finished: number, early: number, onTime: number, late: number, onTimeRate: number | null, lateOpen: number, medianProcessingWorkingDays: number | null, p90ProcessingWorkingDays: number | null, ratings: number, satisfactionRate: number | null, supplementRequests: number }, trend: { byMonth: Array<{ month: string, received: number, onTimeRate: number | null, satisfactionRate: number | null, byChannel: Array<{ channel: Channel, received: number }> }> }, index766: { total: number | null, indicators: Array<{ id: string, score: number | null, maxScore: number, numerator: number | null, denominator: number | null, noData: boolean }> }, previousIndex766: { total: number | null, indicators: Array<{ id: string, score: number | null }> }, units: Array<{ key: string, name: string, own: boolean, received: number, finished: number, late: number, lateOpen: number, onTimeRate: number | null, ratings: number, satisfactionRate: number | null, supplementRequests: number }>, procedures: Array<{ key: string, name: string, own: boolean, received: number, finished: number, late: number, lateOpen: number, onTimeRate: number | null, ratings: number, satisfactionRate: number | null, supplementRequests: number }> };
 
 export type AdminDashboardEvaluationQueryVariables = Exact<{
   code: string;
@@ -1198,7 +1239,7 @@ export type AdminDossierQueryVariables = Exact<{
 }>;
 
 
-export type AdminDossierQuery = { dossier: { code: string, status: DossierStatus, channel: Channel, applicantType: ApplicantType | null, receivedAt: string | null, dueAt: string | null, initialDueAt: string | null, resolvedAt: string | null, returnedAt: string | null, endedAt: string | null, supplementRequests: number, apologies: number, pausedWorkingMinutes: number, processingWorkingMinutes: number | null, timeliness: Timeliness | null, procedure: { code: string, name: string }, agency: { code: string, name: string }, events: Array<{ sequence: number, status: DossierStatus, occurredAt: string, dueAt: string | null, apologyRef: string | null, recordedAt: string }>, dueDateChanges: Array<{ reason: DueDateChangeReason, previousDueAt: string | null, newDueAt: string, apologyRef: string | null, changedAt: string }> } | null };
+export type AdminDossierQuery = { dossier: { code: string, status: DossierStatus, channel: Channel, applicantType: ApplicantType | null, receivedAt: string | null, dueAt: string | null, initialDueAt: string | null, resolvedAt: string | null, returnedAt: string | null, endedAt: string | null, supplementRequests: number, apologies: number, pausedWorkingMinutes: number, processingWorkingMinutes: number | null, timeliness: Timeliness | null, procedure: { code: string, name: string }, agency: { code: string, name: string }, events: Array<{ sequence: number, status: DossierStatus, occurredAt: string, dueAt: string | null, apologyRef: string | null, recordedAt: string }>, dueDateChanges: Array<{ reason: DueDateChangeReason, previousDueAt: string | null, newDueAt: string, apologyRef: string | null, changedAt: string, apologyTimely: boolean | null, apologyDeadline: string | null }> } | null };
 
 export type AdminVersionContentFragment = { version: number, name: string, appliesFrom: string | null, createdAt: string, createdBy: string | null, decisionNumber: string | null, decisionDate: string | null, effectiveFrom: string | null, effectiveTo: string | null, source: string | null, sameDayCutoff: string | null, channelsText: string | null, applicants: Array<string>, implementingText: string | null, results: Array<string>, conditions: string | null, timeLimits: Array<{ channel: Channel, value: number, unit: TimeUnit, note: string | null, unverified: boolean }>, fees: Array<{ channel: Channel | null, name: string, amountVnd: number | null, note: string | null }>, steps: Array<{ case: string | null, steps: Array<string> }>, dossierComponents: Array<{ name: string, originals: number | null, copies: number | null, form: string | null }>, forms: Array<{ name: string, url: string | null }>, legalBasis: Array<{ number: string | null, title: string }> };
 
@@ -1374,6 +1415,30 @@ export type AdminSetEvaluationScoresMutationVariables = Exact<{
 
 export type AdminSetEvaluationScoresMutation = { setEvaluationScores: { evaluation: { total: number | null } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
+export type AdminPracticeSettingsFieldsFragment = { effectiveFrom: string | null, workingMinutesPerDay: number, sameDayCutoff: string, comparison: ComparisonGranularity, workingHours: Array<{ start: string, end: string }>, evaluationBands: Array<{ code: string, label: string, min: number, minInclusive: boolean }> };
+
+export type AdminPracticeSettingsQueryVariables = Exact<{
+  agencyCode: string;
+  on?: string | null | undefined;
+}>;
+
+
+export type AdminPracticeSettingsQuery = { practiceSettings: { on: string, agency: { code: string, name: string }, province: { code: string, name: string } | null, inForce: { effectiveFrom: string | null, workingMinutesPerDay: number, sameDayCutoff: string, comparison: ComparisonGranularity, workingHours: Array<{ start: string, end: string }>, evaluationBands: Array<{ code: string, label: string, min: number, minInclusive: boolean }> }, history: Array<{ effectiveFrom: string | null, workingMinutesPerDay: number, sameDayCutoff: string, comparison: ComparisonGranularity, workingHours: Array<{ start: string, end: string }>, evaluationBands: Array<{ code: string, label: string, min: number, minInclusive: boolean }> }> } };
+
+export type AdminPracticeProvincesQueryVariables = Exact<{
+  today: string;
+}>;
+
+
+export type AdminPracticeProvincesQuery = { agencies: { edges: Array<{ node: { code: string, name: string } }> } };
+
+export type AdminUpdatePracticeSettingsMutationVariables = Exact<{
+  input: UpdatePracticeSettingsInput;
+}>;
+
+
+export type AdminUpdatePracticeSettingsMutation = { updatePracticeSettings: { settings: { effectiveFrom: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
 export type AdminProcedureStatsQueryVariables = Exact<{
   code: string;
   agency: string;
@@ -1387,7 +1452,7 @@ export type AdminProcedureStatsQueryVariables = Exact<{
 }>;
 
 
-export type AdminProcedureStatsQuery = { procedure: { code: string, name: string, sector: { name: string }, timeLimits: Array<{ channel: Channel, value: number, unit: TimeUnit }> } | null, agency: { code: string, name: string } | null, current: { asOf: string, received: number, finished: number, early: number, onTime: number, late: number, onTimeRate: number | null, lateOpen: number, medianProcessingWorkingDays: number | null, p90ProcessingWorkingDays: number | null, ratings: number, satisfactionRate: number | null, supplementRequests: number, satisfactionByTimeliness: Array<{ timeliness: TimelinessClass, ratings: number, satisfied: number, satisfactionRate: number | null }> }, previous: { asOf: string, received: number, finished: number, early: number, onTime: number, late: number, onTimeRate: number | null, lateOpen: number, medianProcessingWorkingDays: number | null, p90ProcessingWorkingDays: number | null, ratings: number, satisfactionRate: number | null, supplementRequests: number }, lateDossiers: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { code: string, receivedAt: string | null, dueAt: string | null, workingDaysOverdue: number, agency: { code: string, name: string } } }> }, ratingComments: { totalCount: number, edges: Array<{ node: { id: string, level: RatingLevel, comment: string | null, submittedAt: string, dossierCode: string, agency: { name: string } } }> } };
+export type AdminProcedureStatsQuery = { procedure: { code: string, name: string, sector: { name: string }, timeLimits: Array<{ channel: Channel, value: number, unit: TimeUnit }> } | null, agency: { code: string, name: string } | null, current: { asOf: string, received: number, finished: number, early: number, onTime: number, late: number, onTimeRate: number | null, lateOpen: number, medianProcessingWorkingDays: number | null, p90ProcessingWorkingDays: number | null, ratings: number, satisfactionRate: number | null, supplementRequests: number, satisfactionByTimeliness: Array<{ timeliness: TimelinessClass, ratings: number, satisfied: number, satisfactionRate: number | null }> }, previous: { asOf: string, received: number, finished: number, early: number, onTime: number, late: number, onTimeRate: number | null, lateOpen: number, medianProcessingWorkingDays: number | null, p90ProcessingWorkingDays: number | null, ratings: number, satisfactionRate: number | null, supplementRequests: number }, lateDossiers: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean }, edges: Array<{ cursor: string, node: { code: string, receivedAt: string | null, dueAt: string | null, timelinessDueAt: string | null, workingDaysOverdue: number, agency: { code: string, name: string } } }> }, ratingComments: { totalCount: number, edges: Array<{ node: { id: string, level: RatingLevel, comment: string | null, submittedAt: string, dossierCode: string, agency: { name: string } } }> } };
 
 export type AdminGrantableAgenciesQueryVariables = Exact<{
   activeOn: string;
@@ -1650,6 +1715,24 @@ export const AdminReformTaskDetailFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AdminReformTaskDetail"}) as unknown as TypedDocumentString<AdminReformTaskDetailFragment, unknown>;
+export const AdminPracticeSettingsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AdminPracticeSettingsFields on PracticeSettings {
+  effectiveFrom
+  workingHours {
+    start
+    end
+  }
+  workingMinutesPerDay
+  sameDayCutoff
+  comparison
+  evaluationBands {
+    code
+    label
+    min
+    minInclusive
+  }
+}
+    `, {"fragmentName":"AdminPracticeSettingsFields"}) as unknown as TypedDocumentString<AdminPracticeSettingsFieldsFragment, unknown>;
 export const AdminReformTaskRemindersDocument = new TypedDocumentString(`
     query AdminReformTaskReminders($agencyCode: String, $dueWithinDays: Int) {
   reformTaskReminders(agencyCode: $agencyCode, dueWithinDays: $dueWithinDays) {
@@ -2222,6 +2305,7 @@ export const AdminDashboardUnitDocument = new TypedDocumentString(`
         code
         receivedAt
         dueAt
+        timelinessDueAt
         workingDaysOverdue
         procedure {
           code
@@ -2235,7 +2319,7 @@ export const AdminDashboardUnitDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:a441aec8eb8755463f63139107dd8126bd862693d8af44af96219ea6e4f5c99a"}) as unknown as TypedDocumentString<AdminDashboardUnitQuery, AdminDashboardUnitQueryVariables>;
+    `, {"hash":"sha256:dc66ba6d18dad8c727f70bebd75d40dd450e3634b29592b26fa89a36bd6ebfa9"}) as unknown as TypedDocumentString<AdminDashboardUnitQuery, AdminDashboardUnitQueryVariables>;
 export const AdminDashboardFiguresDocument = new TypedDocumentString(`
     query AdminDashboardFigures($code: String!, $period: PeriodInput!, $previous: PeriodInput!, $trend: PeriodInput!) {
   current: stats(scope: {agencyCode: $code}, period: $period) {
@@ -2270,6 +2354,7 @@ export const AdminDashboardFiguresDocument = new TypedDocumentString(`
       maxScore
       numerator
       denominator
+      noData
     }
   }
   previousIndex766: index766(agencyCode: $code, period: $previous) {
@@ -2317,7 +2402,7 @@ fragment DashboardRow on StatsBreakdownRow {
   ratings
   satisfactionRate
   supplementRequests
-}`, {"hash":"sha256:a5158a4666c194fbe630afcce99c2b09197e2496cd0066b0ea58bacae598b93d"}) as unknown as TypedDocumentString<AdminDashboardFiguresQuery, AdminDashboardFiguresQueryVariables>;
+}`, {"hash":"sha256:50e87e724a09efcd50876552642b17c404a718fb4f7698508d7481ab51ca259e"}) as unknown as TypedDocumentString<AdminDashboardFiguresQuery, AdminDashboardFiguresQueryVariables>;
 export const AdminDashboardEvaluationDocument = new TypedDocumentString(`
     query AdminDashboardEvaluation($code: String!, $year: Int!, $quarter: Int!, $previousYear: Int!, $previousQuarter: Int!) {
   current: oneStopEvaluation(agencyCode: $code, year: $year, quarter: $quarter) {
@@ -2402,10 +2487,12 @@ export const AdminDossierDocument = new TypedDocumentString(`
       newDueAt
       apologyRef
       changedAt
+      apologyTimely
+      apologyDeadline
     }
   }
 }
-    `, {"hash":"sha256:97b8ba46b331e21c983e91a49412ffd590737e925f8c7a99893470017ae46af3"}) as unknown as TypedDocumentString<AdminDossierQuery, AdminDossierQueryVariables>;
+    `, {"hash":"sha256:9105ebd9a06494493f86519961dc135342c0830bba6328064dedf551ff5f9183"}) as unknown as TypedDocumentString<AdminDossierQuery, AdminDossierQueryVariables>;
 export const AdminProcedureDocument = new TypedDocumentString(`
     query AdminProcedure($code: String!) {
   procedure(code: $code) {
@@ -3011,6 +3098,68 @@ export const AdminSetEvaluationScoresDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:55c7cda9a8b666eb699edb200e73fce0793737e405aef7ff261a5af59112f6ae"}) as unknown as TypedDocumentString<AdminSetEvaluationScoresMutation, AdminSetEvaluationScoresMutationVariables>;
+export const AdminPracticeSettingsDocument = new TypedDocumentString(`
+    query AdminPracticeSettings($agencyCode: String!, $on: Date) {
+  practiceSettings(agencyCode: $agencyCode, on: $on) {
+    agency {
+      code
+      name
+    }
+    province {
+      code
+      name
+    }
+    on
+    inForce {
+      ...AdminPracticeSettingsFields
+    }
+    history {
+      ...AdminPracticeSettingsFields
+    }
+  }
+}
+    fragment AdminPracticeSettingsFields on PracticeSettings {
+  effectiveFrom
+  workingHours {
+    start
+    end
+  }
+  workingMinutesPerDay
+  sameDayCutoff
+  comparison
+  evaluationBands {
+    code
+    label
+    min
+    minInclusive
+  }
+}`, {"hash":"sha256:1e54ce93e90b1b24ee69c9e4f500ebf298e955b3ba2535356d5b0e54771151e2"}) as unknown as TypedDocumentString<AdminPracticeSettingsQuery, AdminPracticeSettingsQueryVariables>;
+export const AdminPracticeProvincesDocument = new TypedDocumentString(`
+    query AdminPracticeProvinces($today: Date!) {
+  agencies(first: 100, filter: {level: PROVINCE, activeOn: $today}) {
+    edges {
+      node {
+        code
+        name
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:d071dec3809e7465a32a49543dee1ef3429008e443a636efb3b1260351797aa0"}) as unknown as TypedDocumentString<AdminPracticeProvincesQuery, AdminPracticeProvincesQueryVariables>;
+export const AdminUpdatePracticeSettingsDocument = new TypedDocumentString(`
+    mutation AdminUpdatePracticeSettings($input: UpdatePracticeSettingsInput!) {
+  updatePracticeSettings(input: $input) {
+    settings {
+      effectiveFrom
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:de078f8c333df5a1539394f4af9a70e6a927e16c87943f53381172b36b8aaf18"}) as unknown as TypedDocumentString<AdminUpdatePracticeSettingsMutation, AdminUpdatePracticeSettingsMutationVariables>;
 export const AdminProcedureStatsDocument = new TypedDocumentString(`
     query AdminProcedureStats($code: String!, $agency: String!, $period: PeriodInput!, $previous: PeriodInput!, $asOf: Date!, $first: Int, $after: String, $last: Int, $before: String) {
   procedure(code: $code) {
@@ -3066,6 +3215,7 @@ export const AdminProcedureStatsDocument = new TypedDocumentString(`
         code
         receivedAt
         dueAt
+        timelinessDueAt
         workingDaysOverdue
         agency {
           code
@@ -3107,7 +3257,7 @@ export const AdminProcedureStatsDocument = new TypedDocumentString(`
   ratings
   satisfactionRate
   supplementRequests
-}`, {"hash":"sha256:65925803f5464c5e7bd31071eb7ec4e1d59b1dc1a182758501676f830d9c332c"}) as unknown as TypedDocumentString<AdminProcedureStatsQuery, AdminProcedureStatsQueryVariables>;
+}`, {"hash":"sha256:61549eff6b7c2e5d6787b67513ab2e599699700045bc1043f5b4fcc096abfb2f"}) as unknown as TypedDocumentString<AdminProcedureStatsQuery, AdminProcedureStatsQueryVariables>;
 export const AdminGrantableAgenciesDocument = new TypedDocumentString(`
     query AdminGrantableAgencies($activeOn: Date!, $after: String) {
   agencies(first: 100, after: $after, filter: {activeOn: $activeOn}) {
