@@ -6,6 +6,7 @@ import { addDays, dayOf } from '@tthc/api/domain';
 import { rebuildRollups } from '@tthc/api/rollups';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVERYWHERE } from '../../api/src/services/access/reach.ts';
+import { previewCalendarChange } from '../../api/src/services/calendar-impact.ts';
 import { updatePracticeSettings } from '../../api/src/services/practice-settings.ts';
 import type { TestApi } from '../support/api.ts';
 import { ingestAll } from '../support/dashboard-fixtures.ts';
@@ -371,6 +372,21 @@ describe('the comparison and working hours in force at reception', () => {
     expect(await figures('2025-10-01', '2025-10-31')).toEqual({ finished: 1, early: 0, onTime: 0, late: 1 });
     // The dossiers received before keep the hours of their reception: August and September unchanged.
     expect(await figures('2025-08-01', '2025-08-31')).toEqual({ finished: 1, early: 0, onTime: 1, late: 0 });
+
+    // The calendar-change preview folds an open dossier on its province's hours too. Received Mon
+    // 13/10/2025 07:15, still open, 3 working days. Province hours (from 07:30, 480 a day): Mon 480,
+    // Tue 960, Wed 1,440 → due Wed 15/10 17:00. With Wed 15/10 made a holiday: Mon 480, Tue 960,
+    // Thu 1,440 → Thu 16/10 17:00. (On the default hours it would be Thu 07:15 → Fri 07:15.)
+    await ingestAll(t, await keyFor(t, 'INGEST'), [
+      ...dossierEvents('GR-4', COMMUNE, P1, 'IN_PERSON', [['RECEIVED', '2025-10-13T07:15']]),
+    ]);
+    const moved = await previewCalendarChange(t.api.services, {
+      days: [{ date: '2025-10-15', working: false, note: 'Thử' }],
+    });
+    expect(moved.examples.find((e) => e.dossierCode === 'GR-4')).toMatchObject({
+      dueBefore: new Date('2025-10-15T17:00:00+07:00'),
+      dueAfter: new Date('2025-10-16T17:00:00+07:00'),
+    });
 
     // The rollups rebuilt from the stored dossiers equal the incremental ones.
     const pool = t.api.services.db.pool;

@@ -13,8 +13,10 @@ import type { Channel, Database } from '@tthc/db';
 import type { WorkingCalendar } from '../domain/calendar.ts';
 import { type DossierEventFact, type FoldContext, foldDossierEvents } from '../domain/dossier-state.ts';
 import type { TimeLimit } from '../domain/due-date.ts';
-import { addDays, type Day, startOfDay } from '../domain/time.ts';
+import { calendarWithPractice, practiceInForce } from '../domain/practice-settings.ts';
+import { addDays, type Day, dayOf, startOfDay } from '../domain/time.ts';
 import type { CalendarChangeInput, CalendarService } from './calendar.ts';
+import { practiceByAgency } from './practice-settings.ts';
 
 /** One open dossier whose due date the change would move. */
 export interface DueDateMove {
@@ -59,6 +61,7 @@ interface CandidateRow {
   procedureCode: string;
   procedureName: string;
   cutoff: number | null;
+  agencyId: number;
   agencyCode: string;
   agencyName: string;
   limitValue: string | null;
@@ -78,7 +81,7 @@ interface CandidateRow {
 const CANDIDATES_SQL = `
   SELECT d.id::text AS id, d.code, d.channel, d."receivedAt",
          p.code AS "procedureCode", p.name AS "procedureName", v."sameDayCutoffMinute" AS cutoff,
-         a.code AS "agencyCode", a.name AS "agencyName",
+         a.id AS "agencyId", a.code AS "agencyCode", a.name AS "agencyName",
          l.value::text AS "limitValue", l.unit AS "limitUnit"
     FROM "Dossier" d
     JOIN "Procedure" p ON p.id = d."procedureId"
@@ -134,10 +137,13 @@ export async function previewCalendarChange(
     const { rows } = await services.db.pool.query<CandidateRow>(CANDIDATES_SQL, [firstStart, lastEnd, after]);
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;
-    const events = await eventsOf(
-      services.db,
-      rows.map((r) => r.id),
-    );
+    const [events, practice] = await Promise.all([
+      eventsOf(
+        services.db,
+        rows.map((r) => r.id),
+      ),
+      practiceByAgency(services.db.pool, [...new Set(rows.map((r) => r.agencyCode))]),
+    ]);
     for (const row of rows) {
       const facts = events.get(row.id) ?? [];
       const limit =
@@ -145,10 +151,13 @@ export async function previewCalendarChange(
           ? { value: Number(row.limitValue), unit: row.limitUnit }
           : null;
       const fold = { limit, sameDayCutoffMinute: row.cutoff, asOf };
-      const dueBefore = foldDossierEvents(facts, { ...fold, calendar: current }).dueAt;
-      const dueAfter = foldDossierEvents(facts, { ...fold, calendar: proposed }).dueAt;
+      // With the working hours of the province in force at reception, as ingestion folds it.
+      const hours = practiceInForce(practice.get(row.agencyId) ?? [], dayOf(row.receivedAt));
+      const [before, after] = [calendarWithPractice(current, hours), calendarWithPractice(proposed, hours)];
+      const dueBefore = foldDossierEvents(facts, { ...fold, calendar: before }).dueAt;
+      const dueAfter = foldDossierEvents(facts, { ...fold, calendar: after }).dueAt;
       if (!dueBefore || !dueAfter || dueBefore.getTime() === dueAfter.getTime()) {
-        if (facts.some((e) => e.dueAt) && movesWhenComputed(facts, fold, current, proposed))
+        if (facts.some((e) => e.dueAt) && movesWhenComputed(facts, fold, before, after))
           preview.suppliedDueDates += 1;
         continue;
       }
