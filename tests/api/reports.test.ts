@@ -16,12 +16,16 @@ import {
   type ReportOfficials,
   type ReportTableData,
   rowOf,
+  TTHN,
   totalRowOf,
 } from '../support/report-case.ts';
 import { startSeededApi } from '../support/seeded.ts';
 
 let t: TestApi;
 let officials: ReportOfficials;
+
+/** The PAR INDEX row of the on-time share (services/reports/par-index.ts). */
+const PAR_ON_TIME = 'Tỷ lệ hồ sơ thủ tục hành chính được giải quyết đúng hạn';
 
 interface Report {
   agencyCode: string;
@@ -162,10 +166,17 @@ describe('the province report for Q1 2026', () => {
         p90Days: s.p90ProcessingWorkingDays,
       });
     }
-    // Every dossier is of one procedure, hence one sector row holding all ten.
+    // Every dossier is of one procedure, hence one sector row holding all ten, named by the sector's
+    // Vietnamese name (Sector.name), its slug code nowhere in the table.
     const sectors = table(r, 'linh-vuc');
     expect(sectors.rows.filter((x) => !x.total)).toHaveLength(1);
-    expect(sectors.rows[0]!.cells[2]!.number).toBe(10);
+    const proc = await t.gql<{ procedure: { sector: { code: string; name: string } } }>(
+      `{ procedure(code: "${TTHN}") { sector { code name } } }`,
+    );
+    const sector = proc.data!.procedure.sector;
+    expect(sectors.columns.map((c) => c.key).slice(0, 2)).toEqual(['name', 'received']);
+    expect(rowOf(sectors, sector.name)).toMatchObject({ name: sector.name, received: 10 });
+    expect(sectors.rows.flatMap((x) => x.cells.map((c) => c.text))).not.toContain(sector.code);
   });
 
   it('the Decision 766 indicators are those of Query.index766', async () => {
@@ -249,13 +260,44 @@ describe('the province report for Q1 2026', () => {
 
   it('the PAR INDEX inputs: value, numerator and denominator, and what they feed', async () => {
     const par = table(await provinceReport(), 'par-index');
+    // Rows found by their Vietnamese content (column 1); the first column numbers them 1, 2, 3…
+    const row = (name: string) => rowOf(par, name, 1);
     // On time: (early 4 + on time 3) / finished 8.
-    expect(rowOf(par, 'PAR-DUNG-HAN')).toMatchObject({ value: 0.875, numerator: 7, denominator: 8 });
-    expect(String(rowOf(par, 'PAR-DUNG-HAN').criterion)).toContain('Cải cách thủ tục hành chính');
+    const onTime = row(PAR_ON_TIME);
+    expect(onTime).toMatchObject({ order: 2, value: 0.875, numerator: 7, denominator: 8 });
+    expect(String(onTime.criterion)).toContain('Cải cách thủ tục hành chính');
     // Received online: 0 of 10; satisfaction: no rating yet → no value (not 0).
-    expect(rowOf(par, 'PAR-TRUC-TUYEN')).toMatchObject({ value: 0, numerator: 0, denominator: 10 });
-    expect(rowOf(par, 'PAR-HAI-LONG')).toMatchObject({ value: null, numerator: 0, denominator: 0 });
+    expect(row('Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận trực tuyến')).toMatchObject({
+      value: 0,
+      numerator: 0,
+      denominator: 10,
+    });
+    expect(
+      row('Tỷ lệ người dân, doanh nghiệp hài lòng với việc giải quyết thủ tục hành chính'),
+    ).toMatchObject({ value: null, numerator: 0, denominator: 0 });
     expect(par.rows.every((x) => x.format === 'PERCENT')).toBe(true);
+    expect(par.rows.map((x) => x.cells[0]!.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('no internal code as text: the PAR INDEX and SIPAS tables show words, not PAR-DUNG-HAN or PHIEU', async () => {
+    const r = await provinceReport();
+    for (const id of ['par-index', 'hai-long']) {
+      const part = table(r, id);
+      expect(part.columns.map((c) => c.header)).not.toContain('Mã');
+      const texts = part.rows.flatMap((x) => x.cells.map((c) => c.text ?? ''));
+      // An internal id: capitals joined by hyphens (PAR-DUNG-HAN, CHUOI-1) or a bare PHIEU, SIPAS, HAI-LONG.
+      expect(texts.filter((x) => /^[A-Z0-9]+(-[A-Z0-9]+)*$/.test(x))).toEqual([]);
+    }
+  });
+
+  it('the two on-time rates say what each counts: Part 1 and PAR INDEX vs Decision 766 indicator 2.1', async () => {
+    const r = await provinceReport();
+    for (const id of ['don-vi', 'linh-vuc', 'par-index']) {
+      expect(table(r, id).note).toContain('chỉ tiêu 2.1 của Quyết định 766/QĐ-TTg');
+      expect(table(r, id).note).toContain('hồ sơ đã giải quyết trong kỳ');
+    }
+    expect(table(r, 'chi-so-766').note).toContain('Chỉ tiêu 2.1 tính trên hồ sơ tiếp nhận trong kỳ');
+    expect(table(r, 'chi-so-766').note).toContain('khác tỷ lệ đúng hạn ở Phần 1');
   });
 });
 

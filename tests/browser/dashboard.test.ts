@@ -86,6 +86,34 @@ describe.skipIf(!chromiumPath)('the dashboard', () => {
     await expectTiles(page, figures);
   });
 
+  it('compares a period over with the whole previous one, a running one with as many of its days', async () => {
+    const page = await h.newPage();
+    await signIn(page, VIEWER.username);
+    // A custom range of 10 days from 2 days ago to 7 days ahead is in its 3rd day today; the range
+    // before it is the 10 days ending the day before it starts (today − 12 … today − 3), and its
+    // first 3 days (today − 12 … today − 10) are what today's 3 days are compared with.
+    const day = (offset: number) => {
+      const d = new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000);
+      return d.toISOString().slice(0, 10);
+    };
+    const dmy = (iso: string) => iso.split('-').reverse().join('/');
+    const line = page.getByTestId('dashboard-comparison');
+    // November 2026, over once the UI's today (the real day) is past it: all of October.
+    if (day(0) > NOVEMBER.to) {
+      await page.goto(`/?${NOVEMBER_PARAMS}`);
+      await expect(line.textContent().then((x) => x?.replace(/\s+/g, ' ').trim())).resolves.toBe(
+        'So sánh với kỳ trước: 01/10/2026 – 31/10/2026.',
+      );
+    }
+    await page.goto(`/?ky=tuy-chon&tu=${day(-2)}&den=${day(7)}`);
+    const [from, to] = [dmy(day(-12)), dmy(day(-10))];
+    // One year written once ("01/11–03/11/2026"); both in full across a year's end.
+    const range = from.slice(6) === to.slice(6) ? `${from.slice(0, 5)}–${to}` : `${from}–${to}`;
+    await expect(line.textContent().then((x) => x?.replace(/\s+/g, ' ').trim())).resolves.toBe(
+      `So với cùng số ngày của kỳ trước: ${range}.`,
+    );
+  });
+
   it('names a quarter as officials write it, and keeps row names readable on a phone', async () => {
     const page = await h.newPage();
     await signIn(page, VIEWER.username);
@@ -94,6 +122,10 @@ describe.skipIf(!chromiumPath)('the dashboard', () => {
     await expect(page.getByTestId('dashboard-unit').textContent()).resolves.toBe(
       'Xã Phước Hậu: quý IV năm 2026',
     );
+    // The one-stop evaluation is "9 tiêu chí", as Decree 61/2018 and the report call it.
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain('Đánh giá 9 tiêu chí');
+    expect(main).not.toContain('9 chỉ tiêu');
     // A merged unit in the picker's history (xã Phước Vinh, 22912, ended 30/06/2025) opens on the
     // last quarter it existed in, not on this quarter where it has no figures.
     expect(

@@ -28,10 +28,16 @@ interface Stats {
   onTimeRate: number | null;
 }
 
-/** As the page writes them (vi-VN): 1.234; 87,5%. Written here from the rule, not by the UI's code. */
+/**
+ * As the page writes them (vi-VN): 1.234; 87,5%, a whole percentage without a decimal (100%). Written
+ * here from the rule, not by the UI's code.
+ */
 const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-const percent = (share: number | null) =>
-  share === null ? '–' : `${(share * 100).toFixed(1).replace('.', ',')}%`;
+const percent = (share: number | null) => {
+  if (share === null) return '–';
+  const oneDecimal = (share * 100).toFixed(1);
+  return `${oneDecimal.endsWith('.0') ? oneDecimal.slice(0, -2) : oneDecimal.replace('.', ',')}%`;
+};
 
 describe.skipIf(!chromiumPath)('periodic reports', () => {
   let h: Harness;
@@ -93,6 +99,24 @@ describe.skipIf(!chromiumPath)('periodic reports', () => {
     const sources = await page.locator('.report-source').allTextContents();
     expect(sources.some((x) => x.includes('766/QĐ-TTg'))).toBe(true);
     expect(sources.some((x) => x.includes('876/QĐ-BNV'))).toBe(true);
+    // Words for officials: no internal id as text, sectors by name (no slug column), the two on-time
+    // rates explained under their tables, a task's progress whole ("100%", never "100,0%").
+    const text = (await page.locator('main').textContent()) ?? '';
+    for (const id of ['PAR-DUNG-HAN', 'PAR-HAI-LONG', 'PHIEU', 'CHUOI-1', 'HAI-LONG'])
+      expect(text).not.toContain(id);
+    const sectorHeaders = await page
+      .getByRole('table', { name: /Kết quả giải quyết hồ sơ theo lĩnh vực/ })
+      .locator('thead th')
+      .allTextContents();
+    expect(sectorHeaders.slice(0, 2)).toEqual(['Lĩnh vực', 'Tiếp nhận']);
+    const notes = await page.locator('.report-note').allTextContents();
+    expect(notes.filter((x) => x.includes('chỉ tiêu 2.1 của Quyết định 766/QĐ-TTg'))).toHaveLength(3);
+    expect(notes.some((x) => x.includes('Chỉ tiêu 2.1 tính trên hồ sơ tiếp nhận trong kỳ'))).toBe(true);
+    const progress = await page
+      .getByRole('table', { name: /Tình hình thực hiện nhiệm vụ cải cách hành chính/ })
+      .locator('tbody td:nth-child(6)')
+      .allTextContents();
+    for (const cell of progress) expect(cell).toMatch(/^(\d+%|–)$/);
     await checkPage(page, 'bao-cao-tinh');
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  comparisonRange,
   currentPeriod,
   isDay,
   parsePeriod,
@@ -8,6 +9,7 @@ import {
   periodPhrase,
   periodRange,
   previousPeriod,
+  rangeText,
   todayInVietnam,
 } from './periods';
 
@@ -57,6 +59,52 @@ describe('previousPeriod', () => {
       from: '2026-02-19',
       to: '2026-02-28',
     });
+  });
+});
+
+describe('comparisonRange', () => {
+  it('compares a month still running with as many days of the previous month, from its start', () => {
+    // December 2026 on 5 December: 1–5 December is 5 days → 1–5 November.
+    expect(comparisonRange({ kind: 'month', year: 2026, month: 12 }, '2026-12-05')).toEqual({
+      range: { from: '2026-11-01', to: '2026-11-05' },
+      partial: true,
+    });
+    // Q1 2026 on 10 February: 31 days of January + 10 = 41 days → Q4 2025 from 1 October: its 31
+    // days, then 10 of November → 1 October–10 November 2025.
+    expect(comparisonRange({ kind: 'quarter', year: 2026, quarter: 1 }, '2026-02-10')).toEqual({
+      range: { from: '2025-10-01', to: '2025-11-10' },
+      partial: true,
+    });
+  });
+
+  it('a custom range ending after today: the same number of days of the range before it', () => {
+    // 1–20 March, on 4 March: 4 days; the range before is 9–28 February → 9–12 February.
+    expect(comparisonRange({ kind: 'custom', from: '2026-03-01', to: '2026-03-20' }, '2026-03-04')).toEqual({
+      range: { from: '2026-02-09', to: '2026-02-12' },
+      partial: true,
+    });
+  });
+
+  it('never past the previous period’s end: 30 days of March against the whole of February', () => {
+    // 1–30 March is 30 days; February 2026 has 28, so all of it (not 2 March).
+    expect(comparisonRange({ kind: 'month', year: 2026, month: 3 }, '2026-03-30')).toEqual({
+      range: { from: '2026-02-01', to: '2026-02-28' },
+      partial: false,
+    });
+  });
+
+  it('a period over, ending today, or not started: the whole previous period', () => {
+    const whole = { range: { from: '2026-11-01', to: '2026-11-30' }, partial: false };
+    expect(comparisonRange({ kind: 'month', year: 2026, month: 12 }, '2027-01-03')).toEqual(whole);
+    expect(comparisonRange({ kind: 'month', year: 2026, month: 12 }, '2026-12-31')).toEqual(whole);
+    expect(comparisonRange({ kind: 'month', year: 2026, month: 12 }, '2026-11-20')).toEqual(whole);
+  });
+});
+
+describe('rangeText', () => {
+  it('one year written once; across a year both days in full', () => {
+    expect(rangeText({ from: '2026-11-01', to: '2026-11-05' })).toBe('01/11–05/11/2026');
+    expect(rangeText({ from: '2025-12-15', to: '2026-01-05' })).toBe('15/12/2025–05/01/2026');
   });
 });
 

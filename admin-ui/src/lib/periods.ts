@@ -101,6 +101,35 @@ export function previousPeriod(choice: PeriodChoice): PeriodChoice {
 
 const dmy = (day: string) => day.split('-').reverse().join('/');
 
+/** What a period is compared with: the previous period, or only its first days (`partial`). */
+export interface Comparison {
+  range: PeriodRange;
+  partial: boolean;
+}
+
+/**
+ * The range a period's figures are compared with. A period still running on `today` (it started and
+ * ends after today) is compared with as many days of the previous period, from its start — 5 days of
+ * December with 1–5 November, not the whole of November — capped at the previous period's own end
+ * (30 days of March against the 28 of February). A period over, or not started, is compared with the
+ * whole previous period.
+ */
+export function comparisonRange(choice: PeriodChoice, today: string): Comparison {
+  const range = periodRange(choice);
+  const previous = periodRange(previousPeriod(choice));
+  if (!(range.from <= today && today < range.to)) return { range: previous, partial: false };
+  const to = shiftDays(previous.from, daysBetween(range.from, today));
+  return to < previous.to
+    ? { range: { from: previous.from, to }, partial: true }
+    : { range: previous, partial: false };
+}
+
+/** A range in a sentence: "01/11–05/11/2026", or "15/12/2025–05/01/2026" across a year's end. */
+export function rangeText(range: PeriodRange): string {
+  const [from, to] = [dmy(range.from), dmy(range.to)];
+  return range.from.slice(0, 4) === range.to.slice(0, 4) ? `${from.slice(0, 5)}–${to}` : `${from}–${to}`;
+}
+
 /** As a report's title names it: "Tháng 11/2026", "Quý III năm 2026", "6 tháng đầu năm 2026". */
 export function periodLabel(choice: PeriodChoice): string {
   switch (choice.kind) {

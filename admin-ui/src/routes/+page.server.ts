@@ -24,11 +24,11 @@ import {
   AdminDashboardUnitDocument,
 } from '$lib/graphql/generated/graphql';
 import {
+  comparisonRange,
   parsePeriod,
   periodLabel,
   periodParams,
   periodRange,
-  previousPeriod,
   todayInVietnam,
 } from '$lib/periods';
 import { loadReformAlerts } from '$lib/reform/alerts';
@@ -42,7 +42,9 @@ export const load: PageServerLoad = async (event) => {
   const today = todayInVietnam();
   const period = parsePeriod(url.searchParams, today, 'month');
   const range = periodRange(period);
-  const previous = periodRange(previousPeriod(period));
+  // A period still running is compared with as many days of the previous one, not all of it.
+  const comparison = comparisonRange(period, today);
+  const previous = comparison.range;
   const base = { period, periodLabel: periodLabel(period) };
 
   const asked = unitCodeFrom(url.searchParams.get(UNIT_PARAM));
@@ -127,6 +129,7 @@ export const load: PageServerLoad = async (event) => {
     ),
     range,
     previousRange: previous,
+    previousPartial: comparison.partial,
     figures,
     sipas,
     evaluation,

@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { cellFormat, formatCell, NO_DATA } from './cells';
 
 describe('formatCell', () => {
-  it('shares as percentages with one decimal, vi-VN', () => {
+  it('shares as percentages with one decimal, vi-VN; whole percentages without one', () => {
     // 7 of 8 on time = 0.875 → 87,5%.
     expect(formatCell({ number: 0.875 }, 'PERCENT')).toBe('87,5%');
-    expect(formatCell({ number: 1 }, 'PERCENT')).toBe('100,0%');
+    // A task done (progress 100 / 100 = 1) → 100%, not 100,0%; 40 / 100 → 40%.
+    expect(formatCell({ number: 1 }, 'PERCENT')).toBe('100%');
+    expect(formatCell({ number: 0.4 }, 'PERCENT')).toBe('40%');
+    // 29 / 100 is 28.999…% in floating point: still a whole 29%.
+    expect(formatCell({ number: 0.29 }, 'PERCENT')).toBe('29%');
+    // 1 of 3 = 33.33…% → 33,3%; 0.9996 rounds to 100.0 → 100%.
+    expect(formatCell({ number: 1 / 3 }, 'PERCENT')).toBe('33,3%');
+    expect(formatCell({ number: 0.9996 }, 'PERCENT')).toBe('100%');
   });
 
   it('counts with a dot between thousands; working days with one decimal; scores up to two', () => {

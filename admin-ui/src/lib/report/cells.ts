@@ -15,6 +15,15 @@ const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const score = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 
+/**
+ * A share as a percentage with one decimal ("87,5%"), a whole one without ("100%", a task's progress
+ * "40%"): rounded to the shown decimal first, since 0.29 × 100 is 28.999… in floating point.
+ */
+function percent(share: number): string {
+  const tenths = Math.round(share * 1000);
+  return tenths % 10 === 0 ? `${integer.format(tenths / 10)}%` : `${oneDecimal.format(tenths / 10)}%`;
+}
+
 /** The format of a cell: its column's, or the row's for a ROW column. */
 export function cellFormat(
   column: CellFormat,
@@ -28,7 +37,7 @@ export function formatCell(cell: CellValue, format: Exclude<CellFormat, 'ROW'>):
   if (cell.number != null) {
     switch (format) {
       case 'PERCENT':
-        return `${oneDecimal.format(cell.number * 100)}%`;
+        return percent(cell.number);
       case 'DAYS':
         return oneDecimal.format(cell.number);
       case 'SCORE':

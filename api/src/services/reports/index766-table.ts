@@ -36,7 +36,7 @@ export function index766Table(index: Index766Result): ReportTable {
     title: 'Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp',
     source: SOURCES.index766,
     // A denominator of 0 is "no data" too (Indicator766.noData): the score is then the table's (5.2: 6, 5.4: 0).
-    note: 'Chỉ gồm các chỉ tiêu tính được từ dữ liệu của hệ thống; ô trống là chưa có số liệu (không phải 0 điểm); mẫu số bằng 0 là không có gì để tính, khi đó điểm theo bảng chỉ tiêu (5.2: 6 điểm khi không có phản ánh, kiến nghị; 5.4: 0 điểm khi không có hồ sơ).',
+    note: 'Chỉ gồm các chỉ tiêu tính được từ dữ liệu của hệ thống; ô trống là chưa có số liệu (không phải 0 điểm); mẫu số bằng 0 là không có gì để tính, khi đó điểm theo bảng chỉ tiêu (5.2: 6 điểm khi không có phản ánh, kiến nghị; 5.4: 0 điểm khi không có hồ sơ). Chỉ tiêu 2.1 tính trên hồ sơ tiếp nhận trong kỳ: tử số là số hồ sơ trong đó đã giải quyết trước hạn, đúng hạn (kể cả hồ sơ rút, dừng xử lý) hoặc chưa giải quyết nhưng còn trong hạn đến ngày cuối kỳ; vì vậy khác tỷ lệ đúng hạn ở Phần 1 và Phần 6 (trên hồ sơ đã giải quyết trong kỳ).',
     columns: [
       column('id', 'Chỉ tiêu', 'TEXT', 9),
       column('name', 'Nội dung', 'TEXT', 56),

@@ -9,6 +9,7 @@ import { type Counts, ratingsCount, ratio } from '../stats.ts';
 import { type Cell, type CellFormat, column, type ReportTable, SOURCES } from './report-table.ts';
 
 export interface ParIndexInput {
+  /** A machine key only (never shown: the report numbers the rows, officials read the name). */
   code: string;
   name: string;
   value: number | null;
@@ -107,9 +108,9 @@ export function parIndexTable(inputs: ParIndexInput[]): ReportTable {
     part: 6,
     title: 'Số liệu phục vụ tự đánh giá Chỉ số cải cách hành chính (PAR INDEX)',
     source: SOURCES.parIndex,
-    note: 'Tên lĩnh vực, tiêu chí theo Quyết định 876/QĐ-BNV; số thứ tự tiêu chí đối chiếu theo hướng dẫn tự đánh giá của năm. Ô trống là chưa có số liệu.',
+    note: 'Tên lĩnh vực, tiêu chí theo Quyết định 876/QĐ-BNV; số thứ tự tiêu chí đối chiếu theo hướng dẫn tự đánh giá của năm. Ô trống là chưa có số liệu. Tỷ lệ hồ sơ giải quyết đúng hạn tính như Phần 1 (trên hồ sơ đã giải quyết trong kỳ), nên khác chỉ tiêu 2.1 của Quyết định 766/QĐ-TTg ở Phần 3 (trên hồ sơ tiếp nhận trong kỳ, gồm cả hồ sơ chưa giải quyết nhưng còn trong hạn đến ngày cuối kỳ).',
     columns: [
-      column('code', 'Mã', 'TEXT', 18),
+      column('order', 'STT', 'INTEGER', 6),
       column('name', 'Nội dung', 'TEXT', 50),
       column('value', 'Giá trị', 'ROW', 11),
       column('numerator', 'Tử số', 'INTEGER', 11),
@@ -117,9 +118,9 @@ export function parIndexTable(inputs: ParIndexInput[]): ReportTable {
       column('figure', 'Nguồn số liệu', 'TEXT', 44),
       column('criterion', 'Lĩnh vực, tiêu chí PAR INDEX', 'TEXT', 50),
     ],
-    rows: inputs.map((i) => ({
+    rows: inputs.map((i, n) => ({
       format: i.format,
-      cells: [i.code, i.name, i.value, i.numerator, i.denominator, i.figure, i.criterion] as Cell[],
+      cells: [n + 1, i.name, i.value, i.numerator, i.denominator, i.figure, i.criterion] as Cell[],
     })),
   };
 }

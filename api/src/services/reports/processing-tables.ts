@@ -36,14 +36,19 @@ export function processingCells(c: Counts, lateOpen: number): Cell[] {
   ];
 }
 
-const NOTE =
-  'Tỷ lệ đúng hạn = (trước hạn + đúng hạn) / đã giải quyết; hồ sơ rút, dừng xử lý tính là đúng hạn. Quá hạn chưa giải quyết: tính đến ngày cuối kỳ (hoặc hôm nay, nếu kỳ chưa kết thúc). Thời gian xử lý không tính thời gian chờ bổ sung hồ sơ.';
+// What the rate counts and why it differs from Decision 766 indicator 2.1 (Part 3): both are "on
+// time" shares, on different dossiers, and a reader seeing two figures must see why.
+const ON_TIME_RATE_NOTE =
+  'Tỷ lệ đúng hạn = (trước hạn + đúng hạn) / hồ sơ đã giải quyết trong kỳ; hồ sơ rút, dừng xử lý tính là đúng hạn. Tỷ lệ này khác chỉ tiêu 2.1 của Quyết định 766/QĐ-TTg (Phần 3), tính trên hồ sơ tiếp nhận trong kỳ, gồm cả hồ sơ chưa giải quyết nhưng còn trong hạn đến ngày cuối kỳ.';
+
+const NOTE = `${ON_TIME_RATE_NOTE} Quá hạn chưa giải quyết: tính đến ngày cuối kỳ (hoặc hôm nay, nếu kỳ chưa kết thúc). Thời gian xử lý không tính thời gian chờ bổ sung hồ sơ.`;
 
 function table(
   id: string,
   sheet: string,
   title: string,
-  keyHeader: string,
+  /** Null: no code column (a sector's code is a slug, not a word an official reads). */
+  keyHeader: string | null,
   nameHeader: string,
   rows: BreakdownRow[],
   total: ServiceStats,
@@ -51,12 +56,15 @@ function table(
   const body: ReportRow[] = rows.map((r) => ({
     // The agency's own row: dossiers received by the agency itself, not by a unit under it.
     cells: [
-      r.key,
+      ...(keyHeader === null ? [] : [r.key]),
       r.own ? `${r.name} (hồ sơ do đơn vị trực tiếp tiếp nhận)` : r.name,
       ...processingCells(r.counts, r.lateOpen),
     ],
   }));
-  body.push({ cells: [null, 'Tổng cộng', ...processingCells(total, total.lateOpen)], total: true });
+  body.push({
+    cells: [...(keyHeader === null ? [] : [null]), 'Tổng cộng', ...processingCells(total, total.lateOpen)],
+    total: true,
+  });
   return {
     id,
     sheet,
@@ -65,7 +73,7 @@ function table(
     source: SOURCES.processing,
     note: NOTE,
     columns: [
-      column('code', keyHeader, 'TEXT', 12),
+      ...(keyHeader === null ? [] : [column('code', keyHeader, 'TEXT', 12)]),
       column('name', nameHeader, 'TEXT', 40),
       ...FIGURE_COLUMNS,
     ],
@@ -77,12 +85,4 @@ export const unitTable = (rows: BreakdownRow[], total: ServiceStats) =>
   table('don-vi', 'Theo đơn vị', 'Kết quả giải quyết hồ sơ theo đơn vị', 'Mã đơn vị', 'Đơn vị', rows, total);
 
 export const sectorTable = (rows: BreakdownRow[], total: ServiceStats) =>
-  table(
-    'linh-vuc',
-    'Theo lĩnh vực',
-    'Kết quả giải quyết hồ sơ theo lĩnh vực',
-    'Mã lĩnh vực',
-    'Lĩnh vực',
-    rows,
-    total,
-  );
+  table('linh-vuc', 'Theo lĩnh vực', 'Kết quả giải quyết hồ sơ theo lĩnh vực', null, 'Lĩnh vực', rows, total);

@@ -8,26 +8,25 @@ import { column, type ReportRow, type ReportTable, SOURCES } from './report-tabl
 export function satisfactionTable(sipas: SipasReport, stats: Counts): ReportTable {
   const rows: ReportRow[] = [
     {
-      cells: ['SIPAS', 'Chỉ số hài lòng SIPAS (trung bình các yếu tố)', sipas.index, sipas.respondents, null],
+      cells: ['Chỉ số hài lòng SIPAS (trung bình các yếu tố)', sipas.index, sipas.respondents, null],
     },
   ];
   for (const f of sipas.factors) {
-    rows.push({ cells: [f.code, `Yếu tố: ${f.name}`, f.index, f.respondents, f.positive] });
+    rows.push({ cells: [`Yếu tố: ${f.name}`, f.index, f.respondents, f.positive] });
     for (const c of f.criteria) {
       // Per criterion: the satisfaction share when the form asks it per criterion, else the
       // assessment share (agreeing the criterion was met).
       const share = c.satisfaction ? c.satisfaction.share : c.assessment.share;
       const answered = c.satisfaction ? c.satisfaction.answered : c.assessment.answered;
       const positive = c.satisfaction ? c.satisfaction.positive : c.assessment.agree;
-      rows.push({ cells: [c.code, `Tiêu chí: ${c.text}`, share, answered, positive] });
+      rows.push({ cells: [`Tiêu chí: ${c.text}`, share, answered, positive] });
     }
   }
   const chain = sipas.chain;
   rows.push(
-    { cells: ['CHUOI-1', 'Hồ sơ đã giải quyết trong kỳ', null, chain.finished, null] },
+    { cells: ['Hồ sơ đã giải quyết trong kỳ', null, chain.finished, null] },
     {
       cells: [
-        'CHUOI-2',
         'Hồ sơ được gửi đường dẫn đánh giá (tỷ lệ trên hồ sơ đã giải quyết)',
         ratio(chain.ratingLinksIssued, chain.finished),
         chain.ratingLinksIssued,
@@ -36,7 +35,6 @@ export function satisfactionTable(sipas: SipasReport, stats: Counts): ReportTabl
     },
     {
       cells: [
-        'CHUOI-3',
         'Lượt đánh giá mức độ hài lòng (tỷ lệ trên hồ sơ đã giải quyết)',
         ratio(chain.ratings, chain.finished),
         chain.ratings,
@@ -45,14 +43,13 @@ export function satisfactionTable(sipas: SipasReport, stats: Counts): ReportTabl
     },
     {
       cells: [
-        'HAI-LONG',
         'Tỷ lệ hài lòng (hài lòng và rất hài lòng trên tổng lượt đánh giá)',
         satisfactionRate(stats),
         ratingsCount(stats),
         stats.verySatisfied + stats.satisfied,
       ],
     },
-    { cells: ['PHIEU', 'Phiếu khảo sát SIPAS đã nhận', null, chain.surveyRespondents, null] },
+    { cells: ['Phiếu khảo sát SIPAS đã nhận', null, chain.surveyRespondents, null] },
   );
   return {
     id: 'hai-long',
@@ -62,7 +59,6 @@ export function satisfactionTable(sipas: SipasReport, stats: Counts): ReportTabl
     source: SOURCES.sipas,
     note: `Phiếu khảo sát: ${sipas.questionnaireCode ?? 'chưa có'}. Chỉ số của yếu tố = số người trả lời hài lòng (mức 4–5 trên thang 5) / số người trả lời; Chỉ số SIPAS = trung bình các yếu tố, chỉ tính khi mọi yếu tố có số liệu.`,
     columns: [
-      column('code', 'Mã', 'TEXT', 12),
       column('name', 'Nội dung', 'TEXT', 60),
       column('share', 'Chỉ số / tỷ lệ', 'PERCENT', 14),
       column('count', 'Số lượng (người trả lời, hồ sơ, lượt)', 'INTEGER', 16),
