@@ -1,8 +1,11 @@
 // Query.lateDossiers: the dossiers behind `ServiceStats.lateOpen`, for officials who may read them
 // (services/late-dossiers.ts), and how far past due each is.
 import { MINUTES_PER_WORKING_DAY } from '../domain/calendar.ts';
+import { calendarWithPractice, practiceInForce } from '../domain/practice-settings.ts';
+import { dayOf } from '../domain/time.ts';
 import { reachWith } from '../services/access/reach.ts';
 import { listLateDossiers } from '../services/late-dossiers.ts';
+import { practiceHistoryFor } from '../services/practice-settings.ts';
 import { builder } from './builder.ts';
 import { DossierRef } from './dossier.ts';
 import { bigKey, keysetConnection } from './keyset-connection.ts';
@@ -12,12 +15,20 @@ import { StatsScopeInput } from './stats.ts';
 builder.prismaObjectField('Dossier', 'workingDaysOverdue', (t) =>
   t.float({
     description:
-      'Working days from the due date timeliness is judged against to the end (or now, while unfinished); 0 when not past due.',
-    select: { timelinessDueAt: true, endedAt: true },
+      'Working days from the due date timeliness is judged against to the end (or now, while unfinished), counted on the working hours of the province in force at reception; 0 when not past due.',
+    select: { timelinessDueAt: true, endedAt: true, receivedAt: true, agencyId: true },
     resolve: async (d, _args, ctx) => {
       if (!d.timelinessDueAt) return 0;
-      const calendar = await ctx.calendars.get();
-      const minutes = calendar.workingMinutesBetween(d.timelinessDueAt, d.endedAt ?? new Date());
+      const [base, history] = await Promise.all([
+        ctx.calendars.get(),
+        practiceHistoryFor(ctx.prisma, ctx, d.agencyId),
+      ]);
+      // The hours the dossier's due date was counted on (ingestion folds it with those of its reception).
+      const hours = practiceInForce(history, dayOf(d.receivedAt ?? d.timelinessDueAt));
+      const minutes = calendarWithPractice(base, hours).workingMinutesBetween(
+        d.timelinessDueAt,
+        d.endedAt ?? new Date(),
+      );
       return Math.round((minutes / MINUTES_PER_WORKING_DAY) * 10) / 10;
     },
   }),

@@ -74,6 +74,29 @@ export async function practiceFor(
   return practiceInForce(await practiceHistory(prisma, await governingProvinceId(prisma, agencyId)), day);
 }
 
+// One lookup per unit and request: a page of dossiers mostly shares a few units. Keyed by the
+// request's context object, so it lives exactly as long as the request.
+const historiesByRequest = new WeakMap<object, Map<number, Promise<DatedPracticeSettings[]>>>();
+
+/** The settings history governing `agencyId`, looked up once per `request` (any per-request object). */
+export function practiceHistoryFor(
+  prisma: PrismaClient,
+  request: object,
+  agencyId: number,
+): Promise<DatedPracticeSettings[]> {
+  let byUnit = historiesByRequest.get(request);
+  if (!byUnit) {
+    byUnit = new Map();
+    historiesByRequest.set(request, byUnit);
+  }
+  let history = byUnit.get(agencyId);
+  if (!history) {
+    history = governingProvinceId(prisma, agencyId).then((province) => practiceHistory(prisma, province));
+    byUnit.set(agencyId, history);
+  }
+  return history;
+}
+
 export interface PracticeSettingsView {
   /** The unit asked about, and the province whose settings govern it (null: none, defaults). */
   agency: Agency;
