@@ -269,6 +269,81 @@ describe('rule 7: a refusal after reception is counted as refused', () => {
   });
 });
 
+describe('supplement requests and apologies count on the day they were made', () => {
+  // docs/statistics.md: `supplementRequests` = requests made in the period, `apologies` = apologies
+  // issued in it, whenever the dossier was received. July 2026 has no day off.
+  // R8: received Mon 6/7/2026 08:00: Mon 420 + Tue 480 + Wed 480 = 1,380, Thu +60 → due Thu 9/7 08:00.
+  // R8B: received Tue 30/6/2026 08:00, a request Wed 8/7 09:00 (inside 6/7–10/7), still waiting.
+  const COUNTERS = `query($scope: StatsScope!, $from: Date!, $to: Date!) {
+    stats(scope: $scope, period: { from: $from, to: $to }) { received supplementRequests apologies } }`;
+  const counters = async (from: string, to: string) => {
+    const res = await t.gql<{ stats: Record<string, number> }>(COUNTERS, {
+      scope: { agencyCode: PHUOC_HAU },
+      from,
+      to,
+    });
+    expect(res.errors).toBeUndefined();
+    return res.data!.stats;
+  };
+  // Later, all after 10/7: a request Mon 13/7 09:00, answered Tue 14/7 09:00 — paused Mon 150 + 210
+  // + Tue 120 = 480 working minutes, so the due date moves one working day to Fri 10/7 08:00; then
+  // Wed 15/7 a new due date Fri 24/7 08:00, later than 10/7: an apology; resolved Mon 20/7.
+  const later = dossier('R8', PHUOC_HAU, [
+    [2, 'SUPPLEMENT_REQUESTED', '2026-07-13T09:00'],
+    [3, 'PROCESSING', '2026-07-14T09:00'],
+    [5, 'RESOLVED', '2026-07-20T16:00'],
+  ]);
+  const apology = {
+    ...dossier('R8', PHUOC_HAU, [[4, 'PROCESSING', '2026-07-15T10:00']])[0]!,
+    dueAt: at('2026-07-24T08:00'),
+    apologyRef: 'XL-R8',
+  };
+  let closed: Record<string, number>;
+
+  it('a request counts in the period it was made, not the one the dossier was received in', async () => {
+    await record([
+      ...dossier('R8', PHUOC_HAU, [[1, 'RECEIVED', '2026-07-06T08:00']]),
+      ...dossier('R8B', PHUOC_HAU, [
+        [1, 'RECEIVED', '2026-06-30T08:00'],
+        [2, 'SUPPLEMENT_REQUESTED', '2026-07-08T09:00'],
+      ]),
+    ]);
+    // 6/7–10/7: R8 received; R8B's request of 8/7 → received 1, supplementRequests 1, apologies 0.
+    closed = await counters('2026-07-06', '2026-07-10');
+    expect(closed).toEqual({ received: 1, supplementRequests: 1, apologies: 0 });
+    // June: R7, R7B (above) and R8B received, none with a request made in June → 3, 0, 0.
+    expect(await counters('2026-06-01', '2026-06-30')).toEqual({
+      received: 3,
+      supplementRequests: 0,
+      apologies: 0,
+    });
+  });
+
+  it('a request and an apology dated after the period leave it unchanged and count in the later one', async () => {
+    await record([...later, apology]);
+    expect(await counters('2026-07-06', '2026-07-10')).toEqual(closed);
+    // 13/7–17/7: R8's request of 13/7 and its apology of 15/7; nothing received → 0, 1, 1.
+    expect(await counters('2026-07-13', '2026-07-17')).toEqual({
+      received: 0,
+      supplementRequests: 1,
+      apologies: 1,
+    });
+    // July: R8 received; requests 8/7 (R8B) and 13/7 (R8) → 2; the apology → 1.
+    expect(await counters('2026-07-01', '2026-07-31')).toEqual({
+      received: 1,
+      supplementRequests: 2,
+      apologies: 1,
+    });
+    // The dossier keeps its own totals (the 9-indicator evaluation's indicators 3 and 4 read them).
+    const res = await t.gql<{ dossier: { supplementRequests: number; apologies: number } }>(
+      `query { dossier(code: "R8") { supplementRequests apologies } }`,
+      {},
+      ingest,
+    );
+    expect(res.data!.dossier).toEqual({ supplementRequests: 1, apologies: 1 });
+  });
+});
+
 describe('rollups', () => {
   it('a rebuild from the raw rows gives exactly the incremental rollups', async () => {
     const pool = t.api.services.db.pool;
@@ -281,9 +356,11 @@ describe('rollups', () => {
   it('after the migration (judgements NULL, rollups emptied) a start folds again and rebuilds the same', async () => {
     const pool = t.api.services.db.pool;
     const before = await rollupSnapshot(pool);
-    const stored = await pool.query(`SELECT code, "openJudgements", timeliness FROM "Dossier" ORDER BY code`);
-    // What migration period_end_judgement leaves behind on a database folded before it.
-    await pool.query(`UPDATE "Dossier" SET "openJudgements" = NULL`);
+    const stored = await pool.query(
+      `SELECT code, "openJudgements", "counterDays", timeliness FROM "Dossier" ORDER BY code`,
+    );
+    // What migrations period_end_judgement and counter_days leave behind on a database folded before them.
+    await pool.query(`UPDATE "Dossier" SET "openJudgements" = NULL, "counterDays" = NULL`);
     await pool.query(`DELETE FROM "DossierRollup"; DELETE FROM "DossierIntervalRollup"`);
     const again = await startApi({
       port: 0,
@@ -296,7 +373,11 @@ describe('rollups', () => {
     });
     try {
       expect(
-        (await pool.query(`SELECT code, "openJudgements", timeliness FROM "Dossier" ORDER BY code`)).rows,
+        (
+          await pool.query(
+            `SELECT code, "openJudgements", "counterDays", timeliness FROM "Dossier" ORDER BY code`,
+          )
+        ).rows,
       ).toEqual(stored.rows);
       expect(await rollupSnapshot(pool)).toEqual(before);
     } finally {

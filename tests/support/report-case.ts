@@ -91,6 +91,7 @@ export interface ReportTableData {
   sheet: string;
   title: string;
   source: string;
+  note: string | null;
   columns: { key: string; header: string; format: string }[];
   rows: { cells: ReportCell[]; total: boolean; format: string | null }[];
 }

@@ -82,6 +82,8 @@ const storyState: DossierState = {
   apologies: 0,
   processingMinutes: 2640,
   timeliness: 'ON_TIME',
+  // Rule 10: the request of Tue 3/3, no apology.
+  counterDays: { supplementRequests: ['2026-03-03'], apologies: [] },
   dueDateChanges: [
     {
       reason: 'INITIAL',
@@ -163,6 +165,8 @@ describe('"its state is the fold of all its distinct events by sequence" (docs/d
       timeliness: null,
       dueDateChanges: [],
       openJudgements: [],
+      // Not received: its request does not count (rule 2), so no day either (rule 10).
+      counterDays: { supplementRequests: [], apologies: [] },
     });
     expect(early.resolvedAt).toEqual(local('2026-03-11 16:00'));
     expect(isFinished(early)).toBe(false);
@@ -589,6 +593,7 @@ describe('end of processing: "resolved (9) first, else returned (10), else stopp
       timeliness: null,
       dueDateChanges: [],
       openJudgements: [],
+      counterDays: { supplementRequests: [], apologies: [] },
     } satisfies DossierState);
     expect(isFinished(state)).toBe(false);
     expect(countsOnTimeFor766(state)).toBe(false);

@@ -52,10 +52,14 @@
 //    on or before d, judged at d: its due date then (moved by the supplements answered by d, not by
 //    later ones), paused while a request made by d waits, late from the day of a second request.
 //    Later events never change the judgement of an earlier day (docs/domain.md §3.9).
+// 10. counterDays: the local day of each supplement request and each apology that rules 5 and 6 count,
+//    so the rollups count each in the period it was made or issued and a later one never changes a
+//    closed period's counters (docs/statistics.md).
 
 import type { WorkingCalendar } from './calendar.ts';
 import { dueDate, limitInWorkingMinutes, moveDueDateForPause, type TimeLimit } from './due-date.ts';
 import { judgeOpenDays, type OpenJudgement } from './open-judgement.ts';
+import { type Day, dayOf } from './time.ts';
 import {
   type ComparisonGranularity,
   classifyTimeliness,
@@ -166,6 +170,14 @@ export interface DossierState {
    * judgement of indicator 2.1 at the end of its days on the events known then (rule 9).
    */
   openJudgements: OpenJudgement[];
+  /** Rule 10: the day of each request and apology counted above (as many entries as the counts). */
+  counterDays: CounterDays;
+}
+
+/** The local days (Asia/Ho_Chi_Minh) of a dossier's supplement requests and apologies, one entry each. */
+export interface CounterDays {
+  supplementRequests: Day[];
+  apologies: Day[];
 }
 
 const STATUS_SET: ReadonlySet<string> = new Set(DOSSIER_STATUSES);
@@ -251,6 +263,7 @@ function foldOrdered(ordered: readonly DossierEventFact[], ctx: FoldContext): Do
   let pausedMinutes = 0;
   let supplementRequests = 0;
   let apologies = 0;
+  const counterDays: CounterDays = { supplementRequests: [], apologies: [] };
   let pendingSince: Date | null = null;
 
   const change = (
@@ -321,6 +334,7 @@ function foldOrdered(ordered: readonly DossierEventFact[], ctx: FoldContext): Do
 
       if (event.status === 'SUPPLEMENT_REQUESTED') {
         supplementRequests++;
+        counterDays.supplementRequests.push(dayOf(event.occurredAt));
         // A request while another is still pending: the clock has been paused since the first.
         pendingSince ??= event.occurredAt;
       }
@@ -332,6 +346,7 @@ function foldOrdered(ordered: readonly DossierEventFact[], ctx: FoldContext): Do
         change('CORRECTION', supplied, supplied, event);
       } else if (later(supplied, inForce)) {
         apologies++;
+        counterDays.apologies.push(dayOf(event.occurredAt));
         change('APOLOGY', supplied, timelinessDue, event);
       } else if (later(inForce, supplied)) {
         change('CORRECTION', supplied, earlierOf(timelinessDue, supplied), event);
@@ -394,6 +409,7 @@ function foldOrdered(ordered: readonly DossierEventFact[], ctx: FoldContext): Do
     timeliness,
     dueDateChanges: changes,
     openJudgements: [],
+    counterDays,
   };
 }
 

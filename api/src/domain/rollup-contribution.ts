@@ -2,6 +2,7 @@
 // between a dossier's contribution after and before a change, so the rollups always equal the sum
 // of every dossier's contribution — which is also what `cli rollups rebuild` recomputes from the
 // raw rows, independently, in SQL.
+import type { CounterDays } from './dossier-state.ts';
 import type { OpenJudgement } from './open-judgement.ts';
 import { histogramBucket, PROCESSING_HISTOGRAM_SIZE } from './processing-histogram.ts';
 import { type Day, dayOf } from './time.ts';
@@ -71,6 +72,8 @@ export interface DossierFacts {
   hasPetition: boolean;
   /** The judgement of each day of its open life (the fold's rule 9); null = none computed (none kept). */
   openJudgements: OpenJudgement[] | null;
+  /** The day of each supplement request and apology (the fold's rule 10); null = none computed (none counted). */
+  counterDays: CounterDays | null;
 }
 
 export interface CounterRow {
@@ -130,8 +133,11 @@ export function counterRows(f: DossierFacts): CounterRow[] {
     const c = at(dayOf(f.receivedAt)).counters;
     c[INDEX.received]! += 1;
     if (finalOnTime(f)) c[INDEX.receivedOnTime]! += 1;
-    c[INDEX.supplementRequests]! += f.supplementRequests;
-    c[INDEX.apologies]! += f.apologies;
+    // Each request on the day it was made, each apology on the day it was issued: a later one
+    // never changes the counters of a period already closed (docs/statistics.md).
+    for (const day of f.counterDays?.supplementRequests ?? [])
+      at(day).counters[INDEX.supplementRequests]! += 1;
+    for (const day of f.counterDays?.apologies ?? []) at(day).counters[INDEX.apologies]! += 1;
   }
   // A refusal, at reception or after it, is counted as refused only: neither finished nor on time
   // (docs/domain.md §3.4, §3.8).

@@ -95,8 +95,14 @@ export function countsFields(ref: { name: string }): void {
       description:
         'Refused, on the day of the refusal: at reception (never received), or after reception (received, counted here and not in finished, and not on time for indicator 2.1).',
     }),
-    supplementRequests: t.exposeInt('supplementRequests'),
-    apologies: t.exposeInt('apologies'),
+    supplementRequests: t.exposeInt('supplementRequests', {
+      description:
+        'Supplement requests made in the period (each on the day it was made, whenever the dossier was received); a request made later never changes a closed period.',
+    }),
+    apologies: t.exposeInt('apologies', {
+      description:
+        'Apologies (new due dates) issued in the period (each on the day it was issued, whenever the dossier was received).',
+    }),
     averageProcessingWorkingDays: t.float({
       nullable: true,
       description: 'Mean over finished dossiers, supplement time excluded.',

@@ -102,6 +102,7 @@ export async function seedDossiers(
     { name: 'paidOnline', type: 'boolean' },
     { name: 'lastSequence', type: 'int' },
     { name: 'openJudgements', type: 'jsonb' },
+    { name: 'counterDays', type: 'jsonb' },
     { name: 'createdAt', type: 'timestamptz' },
     { name: 'updatedAt', type: 'timestamptz' },
   ]);
@@ -132,6 +133,7 @@ export async function seedDossiers(
       paidOnline: paid,
       lastSequence: state.lastSequence,
       openJudgements: JSON.stringify(state.openJudgements),
+      counterDays: JSON.stringify(state.counterDays),
       createdAt: events[0]!.occurredAt,
       updatedAt: events[events.length - 1]!.occurredAt,
     });

@@ -11,4 +11,5 @@ export const LOCK_DOSSIER_CODES_SQL = `SELECT count(pg_advisory_xact_lock(hashte
 export const DOSSIER_FACTS_COLUMNS = `d."agencyId", d."procedureId", d.channel, d.status, d."receivedAt",
   d."resolvedAt", d."returnedAt", d."endedAt", d.timeliness, d."timelinessDueAt",
   d."supplementPendingSince", d."supplementRequests", d.apologies, d."processingMinutes",
-  d.rating, d."ratingLinkIssued", d."hasPetition", d."openJudgements"`;
+  d.rating, d."ratingLinkIssued", d."hasPetition", d."openJudgements",
+  d."counterDays"`;

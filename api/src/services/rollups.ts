@@ -7,7 +7,12 @@
 // MONTH row (day = first of the month), for the dossier's procedure and for ALL_PROCEDURES (0):
 // • By the day a dossier was received: received; receivedOnTime (its final outcome counts as handled
 //   on time for Decision 766 indicator 2.1: finished EARLY or ON_TIME — withdrawn and stopped
-//   dossiers are ON_TIME by rule, docs/domain.md §3.8); supplementRequests; apologies.
+//   dossiers are ON_TIME by rule, docs/domain.md §3.8).
+// • supplementRequests by the day each request was made: the SUPPLEMENT_REQUESTED events of a received
+//   dossier after its first RECEIVED and before its end, by sequence (the end: the first RESOLVED, else
+//   the first RETURNED, else the first WITHDRAWN / STOPPED / REFUSED after the RECEIVED); apologies by
+//   the day each was issued: its DueDateChange APOLOGY rows. So a later request or apology never
+//   changes a closed period (docs/statistics.md).
 // • By the day processing ended, for received dossiers not refused (docs/domain.md §3.4 end of processing): finished;
 //   early / late by timeliness, onTime = the rest (a partition of finished); withdrawn / stopped by
 //   the final kind (inside finished and onTime); processing minutes and histogram; the dossier's
@@ -40,7 +45,6 @@ const LOCAL_DAY = (column: string) => `(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh
 /** Per dossier: the facts the rules above need, with its end kind (docs/domain.md §3.4 order). */
 const FACTS = `
   SELECT d.id, d."agencyId", d."procedureId", d.channel, d.timeliness, d."processingMinutes",
-         d."supplementRequests", d.apologies,
          ${LOCAL_DAY('d."receivedAt"')} AS received_day,
          ${LOCAL_DAY('d."endedAt"')} AS end_day,
          d."openJudgements",
@@ -61,11 +65,28 @@ WITH facts AS MATERIALIZED (${FACTS}),
 ratings AS (
   SELECT r."dossierId", r.level FROM "Rating" r WHERE r.current
 ),
+-- The supplement requests that count (the rule above), one row each with its day.
+requests AS (
+  SELECT e."dossierId", ${LOCAL_DAY('e."occurredAt"')} AS day
+    FROM "DossierEvent" e
+   CROSS JOIN LATERAL (
+     SELECT min(x.sequence) FILTER (WHERE x.status = 'RECEIVED') AS received,
+            coalesce(min(x.sequence) FILTER (WHERE x.status = 'RESOLVED'),
+                     min(x.sequence) FILTER (WHERE x.status = 'RETURNED')) AS resolved_or_returned
+       FROM "DossierEvent" x WHERE x."dossierId" = e."dossierId") s
+   WHERE e.status = 'SUPPLEMENT_REQUESTED' AND e.sequence > s.received
+     AND e.sequence < coalesce(
+           s.resolved_or_returned,
+           (SELECT min(y.sequence) FROM "DossierEvent" y
+             WHERE y."dossierId" = e."dossierId" AND y.status IN ('WITHDRAWN', 'STOPPED', 'REFUSED')
+               AND y.sequence > s.received),
+           e.sequence + 1)
+),
 contributions AS (
   SELECT f."agencyId", f."procedureId", f.received_day AS day, f.channel,
          1 AS received, f.on_time::int AS received_on_time, 0 AS finished, 0 AS early, 0 AS on_time, 0 AS late,
-         0 AS withdrawn, 0 AS refused, 0 AS stopped, f."supplementRequests" AS supplement_requests,
-         f.apologies, 0::bigint AS processing_minutes, NULL::int AS slot,
+         0 AS withdrawn, 0 AS refused, 0 AS stopped, 0 AS supplement_requests,
+         0 AS apologies, 0::bigint AS processing_minutes, NULL::int AS slot,
          0 AS very_satisfied, 0 AS satisfied, 0 AS dissatisfied, 0 AS links, 0 AS disliked,
          0 AS early_ratings, 0 AS early_satisfied, 0 AS on_time_ratings, 0 AS on_time_satisfied,
          0 AS late_ratings, 0 AS late_satisfied
@@ -96,6 +117,14 @@ contributions AS (
   SELECT f."agencyId", f."procedureId", f.end_day, f.channel,
          0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0::bigint, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
     FROM facts f WHERE f.end_kind = 'REFUSED'
+  UNION ALL
+  SELECT f."agencyId", f."procedureId", r.day, f.channel,
+         0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0::bigint, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    FROM facts f JOIN requests r ON r."dossierId" = f.id WHERE f.received
+  UNION ALL
+  SELECT f."agencyId", f."procedureId", ${LOCAL_DAY('c."changedAt"')}, f.channel,
+         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0::bigint, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    FROM facts f JOIN "DueDateChange" c ON c."dossierId" = f.id AND c.reason = 'APOLOGY' WHERE f.received
 )
 INSERT INTO "DossierRollup" (grain, "agencyId", "procedureId", day, channel, received, "receivedOnTime", finished,
                              early, "onTime", late, withdrawn, refused, stopped, "supplementRequests", apologies,
@@ -196,7 +225,10 @@ async function atomically<T>(client: pg.PoolClient, work: () => Promise<T>): Pro
   }
 }
 
-/** Deletes and recomputes every rollup row from Dossier, Rating, RatingLink, Petition and SurveyAnswer rows. */
+/**
+ * Deletes and recomputes every rollup row from Dossier, DossierEvent, DueDateChange, Rating,
+ * RatingLink, Petition and SurveyAnswer rows.
+ */
 export async function rebuildRollups(db: pg.Pool | pg.PoolClient): Promise<RollupRebuild> {
   const started = performance.now();
   const client = isPool(db) ? await db.connect() : db;

@@ -258,5 +258,6 @@ export function factsOf(identity: Identity, state: DossierState, stored?: Stored
     ratingLinkIssued: stored?.facts.ratingLinkIssued ?? false,
     hasPetition: stored?.facts.hasPetition ?? false,
     openJudgements: state.openJudgements,
+    counterDays: state.counterDays,
   };
 }

@@ -1,5 +1,5 @@
 // Folding stored dossiers again after a migration added to what the fold stores: rows written before
-// it have NULL in the new column ("openJudgements", docs/domain.md §3.9). They are folded from their
+// it have NULL in the new column ("openJudgements", docs/domain.md §3.9; "counterDays"). They are folded from their
 // own events exactly as ingestion would (same fold, same catalogue rules, same writes), and the
 // rollups move by the difference, so the rollups stay the sum of every dossier's contribution
 // whether they were rebuilt before or after. Runs at start, a page at a time.
@@ -18,10 +18,10 @@ const PAGE = 1000;
 
 const STALE_SQL = `SELECT d.code, p.code AS "procedureCode", a.code AS "agencyCode"
   FROM "Dossier" d JOIN "Procedure" p ON p.id = d."procedureId" JOIN "Agency" a ON a.id = d."agencyId"
- WHERE d."openJudgements" IS NULL AND d.code > $1
+ WHERE (d."openJudgements" IS NULL OR d."counterDays" IS NULL) AND d.code > $1
  ORDER BY d.code LIMIT ${PAGE}`;
 
-/** Folds again every dossier whose "openJudgements" is NULL; returns how many. */
+/** Folds again every dossier whose "openJudgements" or "counterDays" is NULL; returns how many. */
 export async function refoldStaleDossiers(
   services: Pick<Services, 'db' | 'calendars' | 'logger'>,
 ): Promise<number> {
@@ -76,7 +76,15 @@ async function refoldPage(
         : { limit: null, sameDayCutoffMinute: null };
     // `rules.calendar`, when there, is the province's working hours at reception (practice settings).
     const state = foldDossierEvents(dossier.events, { calendar, ...rules });
-    delta.add(dossier.facts, -1);
+    // A row folded before "counterDays" existed (migration counter_days, which empties the rollups):
+    // the rebuild that precedes this counted its requests and apologies from its events, on the
+    // same days as this fold, so they are its "before" as well — they must not count twice.
+    delta.add(
+      dossier.facts.counterDays === null
+        ? { ...dossier.facts, counterDays: state.counterDays }
+        : dossier.facts,
+      -1,
+    );
     delta.add(factsOf(dossier.identity, state, dossier), 1);
     touched.push({ code: dossier.code, identity: dossier.identity, stored: dossier, state });
   }

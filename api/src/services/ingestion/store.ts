@@ -55,6 +55,7 @@ interface DossierRow {
   ratingLinkIssued: boolean;
   hasPetition: boolean;
   openJudgements: DossierFacts['openJudgements'];
+  counterDays: DossierFacts['counterDays'];
 }
 
 /**
@@ -118,6 +119,7 @@ export async function loadDossiers(
         ratingLinkIssued: row.ratingLinkIssued,
         hasPetition: row.hasPetition,
         openJudgements: row.openJudgements,
+        counterDays: row.counterDays,
       },
     });
   }
@@ -133,7 +135,7 @@ interface TouchedDossier {
 
 const STATE_COLUMNS = `status, "submittedAt", "receivedAt", "dueAt", "initialDueAt", "timelinessDueAt", "resolvedAt",
   "returnedAt", "endedAt", "pausedMinutes", "supplementRequests", "supplementPendingSince", apologies,
-  "processingMinutes", timeliness, "lastSequence", "openJudgements"`;
+  "processingMinutes", timeliness, "lastSequence", "openJudgements", "counterDays"`;
 
 /** The state columns as parallel arrays, in STATE_COLUMNS order, with their SQL array types. */
 function stateArrays(states: DossierState[]): { values: unknown[]; types: string[] } {
@@ -157,6 +159,7 @@ function stateArrays(states: DossierState[]): { values: unknown[]; types: string
       col((s) => s.timeliness),
       col((s) => s.lastSequence),
       col((s) => JSON.stringify(s.openJudgements)),
+      col((s) => JSON.stringify(s.counterDays)),
     ],
     types: [
       'text[]',
@@ -175,6 +178,7 @@ function stateArrays(states: DossierState[]): { values: unknown[]; types: string
       'int[]',
       'text[]',
       'int[]',
+      'text[]',
       'text[]',
     ],
   };
@@ -198,6 +202,7 @@ const STATE_CASTS = [
   'timeliness::"Timeliness"',
   '"lastSequence"',
   '"openJudgements"::jsonb',
+  '"counterDays"::jsonb',
 ];
 
 /** Writes a folded batch: dossier rows, events, due-date history and the rollup differences. */
