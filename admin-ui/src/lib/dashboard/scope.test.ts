@@ -114,6 +114,23 @@ describe('unitChoices', () => {
     ]);
   });
 
+  it('tells a merged namesake from its successor by the day it ended', () => {
+    const choices = unitChoices(
+      {
+        code: '22873',
+        name: 'Xã Phước Hậu',
+        children: [],
+        // The former xã Phước Hậu existed until 30/6/2025: "trước ngày" the day after, 01/07/2025.
+        predecessors: [{ code: '22873', name: 'Xã Phước Hậu', validTo: '2025-06-30' }],
+      },
+      '2026-12-04',
+      href,
+    );
+    expect(choices.history.map((c) => [c.name, c.note])).toEqual([
+      ['Xã Phước Hậu (trước ngày 01/07/2025)', 'đã sáp nhập vào Xã Phước Hậu từ ngày 01/07/2025'],
+    ]);
+  });
+
   it('puts children that no longer exist with the history', () => {
     const choices = unitChoices(
       {

@@ -149,7 +149,8 @@ export function unitChoices(
       .map((c) => ({ code: c.code, name: c.name, href: hrefOf(c.code, null), note: null })),
     history: [...unit.predecessors, ...formerChildren].sort(byName).map((p) => ({
       code: p.code,
-      name: p.name,
+      // "Xã Phước Hậu đã sáp nhập vào Xã Phước Hậu" says nothing: a namesake is told apart by its date.
+      name: p.name === unit.name ? formerUnitName(p) : p.name,
       href: taken.has(p.code) ? null : hrefOf(p.code, p.validTo),
       note: unit.predecessors.includes(p)
         ? `đã sáp nhập vào ${unit.name}${p.validTo ? ` từ ngày ${dmy(dayAfter(p.validTo))}` : ''}`
