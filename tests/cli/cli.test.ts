@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.ts';
+import { rollupSnapshot } from '../support/rollup-snapshot.ts';
+import { startSeededApi } from '../support/seeded.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const run = promisify(execFile);
@@ -17,11 +19,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-const cli = (...args: string[]) =>
+const cliOn = (databaseUrl: string, ...args: string[]) =>
   run(process.execPath, ['--import', 'tsx', path.join(root, 'api/src/cli/main.ts'), ...args], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: t.api.services.db.url },
+    env: { ...process.env, DATABASE_URL: databaseUrl },
   });
+const cli = (...args: string[]) => cliOn(t.api.services.db.url, ...args);
 
 describe('tthc cli', () => {
   it('--help lists the commands', async () => {
@@ -29,6 +32,27 @@ describe('tthc cli', () => {
     for (const command of ['api-key', 'user', 'seed', 'rollups', 'migrate'])
       expect(stdout).toContain(command);
   });
+
+  it('rollups rebuild also folds again the dossiers stored before the last change of the fold', async () => {
+    // A seeded database whose dossiers look as if a migration had just cleared what the fold stores.
+    const seeded = await startSeededApi(40);
+    try {
+      const pool = seeded.api.services.db.pool;
+      const before = await rollupSnapshot(pool);
+      const cleared = await pool.query(`UPDATE "Dossier" SET "openJudgements" = NULL, "counterDays" = NULL`);
+      expect(cleared.rowCount).toBeGreaterThan(0);
+      const { stderr } = await cliOn(seeded.api.services.db.url, 'rollups', 'rebuild');
+      expect(stderr).toContain(`Đã tính lại trạng thái của ${cleared.rowCount} hồ sơ theo quy tắc mới.`);
+      const stale = await pool.query(
+        `SELECT count(*)::int AS n FROM "Dossier" WHERE "openJudgements" IS NULL OR "counterDays" IS NULL`,
+      );
+      expect(stale.rows[0].n).toBe(0);
+      // Folding the same events again gives the same rollups as ingestion did.
+      expect(await rollupSnapshot(pool)).toEqual(before);
+    } finally {
+      await seeded.close();
+    }
+  }, 120_000);
 
   it('api-key create prints the key alone on its line, and the running API accepts it at once', async () => {
     const { stdout } = await cli(

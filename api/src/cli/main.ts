@@ -7,6 +7,9 @@ import { AppError } from '../errors.ts';
 import { demoPasswordFor, isDatabaseEmpty, seed } from '../seed/index.ts';
 import { dayVar } from '../server/env-vars.ts';
 import { createApiKey, parseScopes, revokeApiKey } from '../services/api-keys.ts';
+import { CalendarService } from '../services/calendar.ts';
+import { refoldStaleDossiers } from '../services/ingestion/refold.ts';
+import { createLogger } from '../services/logger.ts';
 import { resetDatabase } from '../services/reset-database.ts';
 import { rebuildRollups } from '../services/rollups.ts';
 import { createUser, deactivateUser, ROLES, setUserPassword } from '../services/users.ts';
@@ -181,8 +184,18 @@ program
   .command('rebuild')
   .description('Tính lại toàn bộ bảng tổng hợp từ dữ liệu gốc (hồ sơ, đánh giá, khảo sát)')
   .action(async () => {
-    const result = await withDatabase((db) => rebuildRollups(db.pool));
-    err(`Đã tính lại bảng tổng hợp: ${JSON.stringify(result)}`);
+    await withDatabase(async (db) => {
+      const result = await rebuildRollups(db.pool);
+      err(`Đã tính lại bảng tổng hợp: ${JSON.stringify(result)}`);
+      // As the API does at start: dossiers stored before the last change of what the fold keeps are
+      // folded again, so that the rollups they feed follow the rules in force (docs/domain.md §3.9).
+      const refolded = await refoldStaleDossiers({
+        db,
+        calendars: new CalendarService(db.prisma),
+        logger: createLogger('warn'),
+      });
+      if (refolded > 0) err(`Đã tính lại trạng thái của ${refolded} hồ sơ theo quy tắc mới.`);
+    });
   });
 
 const migrate = program.command('migrate').description('Cập nhật cấu trúc cơ sở dữ liệu');
