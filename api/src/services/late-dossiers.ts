@@ -8,7 +8,7 @@ import { AppError } from '../errors.ts';
 import { outOfScopeMessage } from './access/agency-scope.ts';
 import type { Principal } from './access/principal.ts';
 import type { Reach } from './access/reach.ts';
-import type { Page } from './paging.ts';
+import { dossierPage, type Page } from './paging.ts';
 import { resolveScope, type ScopeInput } from './stats.ts';
 
 const LOCAL_DAY = (column: string) => `(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
@@ -57,21 +57,7 @@ export async function listLateDossiers(
   const where = clauses.join(' AND ');
   return {
     asOf,
-    page: async ({ after, before, limit, inverted }: Page<bigint>) => {
-      const pageParams = [...params];
-      const keys: string[] = [];
-      if (after !== undefined) keys.push(`d.id > $${pageParams.push(after)}`);
-      if (before !== undefined) keys.push(`d.id < $${pageParams.push(before)}`);
-      const ids = await db.pool.query<{ id: string }>(
-        `SELECT d.id::text FROM "Dossier" d WHERE ${[where, ...keys].join(' AND ')}
-          ORDER BY d.id ${inverted ? 'DESC' : 'ASC'} LIMIT ${Math.trunc(limit)}`,
-        pageParams,
-      );
-      const order = ids.rows.map((r) => BigInt(r.id));
-      const rows = await db.prisma.dossier.findMany({ where: { id: { in: order } } });
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return order.flatMap((id) => byId.get(id) ?? []);
-    },
+    page: (page: Page<bigint>) => dossierPage(db, where, params, page),
     count: async () =>
       (
         await db.pool.query<{ n: number }>(
