@@ -15,25 +15,51 @@ const ApiScopeEnum = builder.enumType(ApiScope, {
   name: 'ApiScope',
   description:
     'What a key may do: READ private reads, INGEST dossier events and surveys, REFORM the reform programme’s tasks, ADMIN configuration (implies the others).',
+  values: {
+    READ: {
+      description:
+        'Private reads: dossier timelines, rating comments, late dossiers, reports, reform tasks, within the key’s subtree.',
+    },
+    INGEST: {
+      description:
+        'Feeding data: dossier events (GraphQL and the national sync), rating links, paper survey forms.',
+    },
+    REFORM: {
+      description:
+        'The administrative-reform programme’s tasks (nhiệm vụ cải cách hành chính): enter, edit, cancel, report.',
+    },
+    ADMIN: {
+      description:
+        'Configuration and administration, as a UNIT_ADMIN of the key’s agency (every agency: a SYSTEM_ADMIN); implies the others.',
+    },
+  },
 });
 
 const ApiKeyRef = builder.objectRef<ApiKeyRow>('ApiKey').implement({
   description: 'A key of a third party or a one-stop system. Its secret is never readable; only its prefix.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name'),
+    id: t.exposeID('id', {
+      description: 'Id of the key, as `revokeApiKey` takes it (the audit log names it API_KEY:<id>).',
+    }),
+    name: t.exposeString('name', { description: 'Who uses it, e.g. “Hệ thống một cửa xã Ninh Phước”.' }),
     prefix: t.exposeString('prefix', { description: 'The public part: the key starts with tthc_<prefix>_.' }),
-    scopes: t.field({ type: [ApiScopeEnum], resolve: (k) => k.scopes }),
+    scopes: t.field({ type: [ApiScopeEnum], description: 'What the key may do.', resolve: (k) => k.scopes }),
     agency: t.field({
       type: AgencyRef,
       nullable: true,
       description: 'The agency whose subtree the key is limited to; null: every agency.',
       resolve: (k) => k.agency,
     }),
-    rateLimitPerMinute: t.exposeInt('rateLimitPerMinute'),
+    rateLimitPerMinute: t.exposeInt('rateLimitPerMinute', {
+      description: 'Requests per minute allowed to the key (1 to 100,000).',
+    }),
     active: t.boolean({ description: 'False once revoked.', resolve: (k) => k.revokedAt === null }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was issued.' }),
+    revokedAt: t.expose('revokedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was revoked; null while active.',
+    }),
     lastUsedAt: t.expose('lastUsedAt', {
       type: 'DateTime',
       nullable: true,
@@ -42,9 +68,10 @@ const ApiKeyRef = builder.objectRef<ApiKeyRow>('ApiKey').implement({
   }),
 });
 
-const ApiKeyConnection = namedConnection(ApiKeyRef, 'ApiKey');
+const ApiKeyConnection = namedConnection(ApiKeyRef, 'ApiKey', 'API keys (khóa API)');
 
 const ApiKeyFilterInput = builder.inputType('ApiKeyFilter', {
+  description: 'Filter of `apiKeys`: every criterion given must hold.',
   fields: (t) => ({
     search: t.string({ description: 'Part of the name or the prefix.' }),
     agencyCode: t.string({ description: 'Keys limited to this agency or a unit below it.' }),
@@ -59,7 +86,12 @@ builder.queryField('apiKeys', (t) =>
       authScopes: { admin: true },
       description:
         'API keys the caller manages, newest first: all for a system administrator, else those limited to its subtree (scope: admin).',
-      args: { filter: t.arg({ type: ApiKeyFilterInput }) },
+      args: {
+        filter: t.arg({
+          type: ApiKeyFilterInput,
+          description: 'Which keys; omitted: all the caller manages.',
+        }),
+      },
       resolve: async (_root, args, ctx) => {
         const reach = await reachWith(ctx.prisma, ctx.principal, 'ADMIN');
         const list = await listApiKeys(ctx.prisma, reach, args.filter);
@@ -71,9 +103,14 @@ builder.queryField('apiKeys', (t) =>
 );
 
 const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
+  description: 'A new API key (khóa API): who uses it, what it may do, where.',
   fields: (t) => ({
     name: t.string({ required: true, description: 'Who uses it, e.g. "Hệ thống một cửa xã Ninh Phước".' }),
-    scopes: t.field({ type: [ApiScopeEnum], required: true }),
+    scopes: t.field({
+      type: [ApiScopeEnum],
+      required: true,
+      description: 'What the key may do; at least one.',
+    }),
     agencyCode: t.string({
       description:
         'Limits the key to this agency’s subtree; required unless the caller is a system administrator.',
@@ -87,8 +124,14 @@ const CreateApiKeyPayload = builder
     'CreateApiKeyPayload',
   )
   .implement({
+    description: 'Result of `createApiKey`: the key and its secret, or why not.',
     fields: (t) => ({
-      apiKey: t.field({ type: ApiKeyRef, nullable: true, resolve: (p) => p.apiKey }),
+      apiKey: t.field({
+        type: ApiKeyRef,
+        nullable: true,
+        description: 'The key issued; null when refused.',
+        resolve: (p) => p.apiKey,
+      }),
       secret: t.exposeString('secret', {
         nullable: true,
         description:
@@ -99,14 +142,21 @@ const CreateApiKeyPayload = builder
   });
 
 const RevokeApiKeyInput = builder.inputType('RevokeApiKeyInput', {
-  fields: (t) => ({ id: t.id({ required: true }) }),
+  description: 'The key to revoke.',
+  fields: (t) => ({ id: t.id({ required: true, description: 'Id of the key (`ApiKey.id`).' }) }),
 });
 
 const RevokeApiKeyPayload = builder
   .objectRef<{ apiKey: ApiKeyRow | null; userErrors: UserError[] }>('RevokeApiKeyPayload')
   .implement({
+    description: 'Result of `revokeApiKey`: the key, revoked, or why not.',
     fields: (t) => ({
-      apiKey: t.field({ type: ApiKeyRef, nullable: true, resolve: (p) => p.apiKey }),
+      apiKey: t.field({
+        type: ApiKeyRef,
+        nullable: true,
+        description: 'The key, revoked; null when refused.',
+        resolve: (p) => p.apiKey,
+      }),
       userErrors: userErrorsField(t),
     }),
   });
@@ -119,7 +169,7 @@ builder.mutationFields((t) => ({
     type: CreateApiKeyPayload,
     description: `Issues an API key; the payload holds its secret, once. ${KEY_RULE}`,
     authScopes: { admin: true },
-    args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
+    args: { input: t.arg({ type: CreateApiKeyInput, required: true, description: 'The key to issue.' }) },
     resolve: async (_root, { input }, ctx) => {
       const by = await adminOf(ctx);
       const { result, userErrors } = await withUserErrors(() => issueApiKey(ctx.prisma, input, by));
@@ -130,7 +180,7 @@ builder.mutationFields((t) => ({
     type: RevokeApiKeyPayload,
     description: `Revokes an API key; it stops working at once. ${KEY_RULE}`,
     authScopes: { admin: true },
-    args: { input: t.arg({ type: RevokeApiKeyInput, required: true }) },
+    args: { input: t.arg({ type: RevokeApiKeyInput, required: true, description: 'The key.' }) },
     resolve: async (_root, { input }, ctx) => {
       const by = await adminOf(ctx);
       const { result, userErrors } = await withUserErrors(() => revokeKey(ctx.prisma, String(input.id), by));

@@ -22,6 +22,7 @@ const ApologyUnitRef = builder.objectRef<ApologyUnitRow>('ApologyReportUnit').im
   fields: (t) => ({
     agency: t.prismaField({
       type: 'Agency',
+      description: 'The unit that received the dossiers.',
       resolve: (query, row, _args, ctx) =>
         ctx.prisma.agency.findUniqueOrThrow({ ...query, where: { id: row.agencyId } }),
     }),
@@ -32,15 +33,21 @@ const ApologyUnitRef = builder.objectRef<ApologyUnitRow>('ApologyReportUnit').im
   }),
 });
 
-const UnapologisedConnection = namedConnection(DossierRef, 'UnapologisedDossier');
+const UnapologisedConnection = namedConnection(
+  DossierRef,
+  'UnapologisedDossier',
+  'dossiers gone late without an apology issued in time (hồ sơ quá hạn chưa có phiếu xin lỗi đúng hạn)',
+);
 
 const ApologyReportRef = builder.objectRef<ApologyReport>('ApologyReport').implement({
   description:
     'Late dossiers without a timely apology (Phiếu xin lỗi và hẹn lại ngày trả kết quả, Nghị định 61/2018/NĐ-CP Điều 19 khoản 4; docs/domain.md §3.7), as the dossiers stand now.',
   fields: (t) => ({
-    agencyCode: t.exposeString('agencyCode'),
-    from: t.field({ type: 'Date', resolve: (r) => r.period.from }),
-    to: t.field({ type: 'Date', resolve: (r) => r.period.to }),
+    agencyCode: t.exposeString('agencyCode', {
+      description: 'Code of the agency whose subtree is reported on.',
+    }),
+    from: t.field({ type: 'Date', description: 'First day of the period.', resolve: (r) => r.period.from }),
+    to: t.field({ type: 'Date', description: 'Last day of the period.', resolve: (r) => r.period.to }),
     late: t.exposeInt('late', { description: counts.late }),
     withTimelyApology: t.exposeInt('withTimelyApology', { description: counts.withTimelyApology }),
     withLateApologyOnly: t.exposeInt('withLateApologyOnly', { description: counts.withLateApologyOnly }),
@@ -76,8 +83,13 @@ builder.queryField('lateDossiersWithoutTimelyApology', (t) =>
     description:
       'Per unit of an agency subtree, the dossiers that went late in a period without an apology issued in time, and those dossiers (paged). For callers who may read dossiers (VIEWER and above, read keys) within their subtree: FORBIDDEN outside it, NOT_FOUND for an unknown code, INVALID_PERIOD for a bad period.',
     args: {
-      agencyCode: t.arg.string({ required: true }),
-      period: t.arg({ type: PeriodInput, required: true }),
+      agencyCode: t.arg.string({ required: true, description: 'Unit code: the unit and its subtree.' }),
+      period: t.arg({
+        type: PeriodInput,
+        required: true,
+        description:
+          'The period in which the dossiers went late (their due date for timeliness falls in it).',
+      }),
       activeOn: t.arg({ type: 'Date', description: ACTIVE_ON_DESCRIPTION }),
     },
     resolve: async (_root, { agencyCode, period, activeOn }, ctx) =>

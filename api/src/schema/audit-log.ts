@@ -18,9 +18,19 @@ const json = (value: unknown) => (value === undefined ? null : JSON.stringify(va
 const ChangeRef = builder.objectRef<Change>('AuditChange').implement({
   description: 'One field that changed, its values as JSON text.',
   fields: (t) => ({
-    field: t.exposeString('field'),
-    before: t.string({ nullable: true, resolve: (c) => json(c.before) }),
-    after: t.string({ nullable: true, resolve: (c) => json(c.after) }),
+    field: t.exposeString('field', {
+      description: 'Name of the field in the recorded object, e.g. displayName.',
+    }),
+    before: t.string({
+      nullable: true,
+      description: 'Its value before, as JSON text; null when it had none.',
+      resolve: (c) => json(c.before),
+    }),
+    after: t.string({
+      nullable: true,
+      description: 'Its value after, as JSON text; null when it has none.',
+      resolve: (c) => json(c.after),
+    }),
   }),
 });
 
@@ -40,13 +50,19 @@ function changesOf(data: unknown): Change[] {
 const AuditEntryRef = builder.objectRef<AuditEntry>('AuditEntry').implement({
   description: 'A configuration change, written in the same transaction as the change.',
   fields: (t) => ({
-    id: t.id({ resolve: (e) => String(e.id) }),
-    at: t.expose('at', { type: 'DateTime' }),
+    id: t.id({ description: 'Id of the entry.', resolve: (e) => String(e.id) }),
+    at: t.expose('at', { type: 'DateTime', description: 'When the change was made.' }),
     actor: t.exposeString('actor', { description: 'As recorded: USER:12, API_KEY:3, CLI, …' }),
-    who: t.field({ type: ActorRef, resolve: (e) => e.who }),
+    who: t.field({ type: ActorRef, description: 'Who made it, by name.', resolve: (e) => e.who }),
     action: t.exposeString('action', { description: 'e.g. user.create, agency.merge, rating.hide-comment.' }),
-    entity: t.exposeString('entity'),
-    entityId: t.exposeString('entityId', { nullable: true }),
+    entity: t.exposeString('entity', {
+      description:
+        'Kind of object changed: User, ApiKey, Agency, Rating, CalendarDay, Questionnaire, Procedure, …',
+    }),
+    entityId: t.exposeString('entityId', {
+      nullable: true,
+      description: 'Id or code of the object changed; null when the change concerns no single object.',
+    }),
     agency: t.field({
       type: AgencyRef,
       nullable: true,
@@ -68,15 +84,20 @@ const AuditEntryRef = builder.objectRef<AuditEntry>('AuditEntry').implement({
   }),
 });
 
-const AuditEntryConnection = namedConnection(AuditEntryRef, 'AuditEntry');
+const AuditEntryConnection = namedConnection(
+  AuditEntryRef,
+  'AuditEntry',
+  'audit log entries (nhật ký thao tác)',
+);
 
 const AuditLogFilterInput = builder.inputType('AuditLogFilter', {
+  description: 'Filter of `auditLog`: every criterion given must hold.',
   fields: (t) => ({
     actor: t.string({ description: 'As recorded: USER:12, API_KEY:3, CLI.' }),
     username: t.string({ description: 'Changes made by this official.' }),
     action: t.string({ description: 'An action (user.create), or a family (user: every user.* action).' }),
     entity: t.string({ description: 'User, ApiKey, Agency, Rating, CalendarDay, Questionnaire, …' }),
-    entityId: t.string(),
+    entityId: t.string({ description: 'Changes of the object with this id or code (with `entity`).' }),
     agencyCode: t.string({ description: 'Changes concerning this agency’s subtree.' }),
     from: t.field({ type: 'Date', description: 'From this day (Asia/Ho_Chi_Minh), included.' }),
     to: t.field({ type: 'Date', description: 'To this day, included.' }),
@@ -90,7 +111,12 @@ builder.queryField('auditLog', (t) =>
       authScopes: { admin: true },
       description:
         'Configuration changes, newest first (scope: admin): all for a system administrator, else those concerning the caller’s subtree.',
-      args: { filter: t.arg({ type: AuditLogFilterInput }) },
+      args: {
+        filter: t.arg({
+          type: AuditLogFilterInput,
+          description: 'Which entries; omitted: all the caller may read.',
+        }),
+      },
       resolve: async (_root, args, ctx) => {
         const reach = await reachWith(ctx.prisma, ctx.principal, 'ADMIN');
         const list = await listAuditEntries(ctx.prisma, reach, args.filter);

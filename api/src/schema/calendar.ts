@@ -19,9 +19,14 @@ const CalendarDayRef = builder.prismaObject('CalendarDay', {
   description:
     'An exception to Monday–Friday working days: a holiday, a swapped day off, or a Saturday made working.',
   fields: (t) => ({
-    date: t.expose('date', { type: 'Date' }),
-    working: t.exposeBoolean('working'),
-    note: t.exposeString('note', { nullable: true }),
+    date: t.expose('date', { type: 'Date', description: 'The day (Asia/Ho_Chi_Minh).' }),
+    working: t.exposeBoolean('working', {
+      description: 'True: a working day (ngày làm việc) whatever the weekday; false: a day off.',
+    }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description: 'What the day is, e.g. “Tết Nguyên đán” or “Nghỉ bù ngày 30/4”; null when none.',
+    }),
     kind: t.exposeString('kind', {
       description:
         'HOLIDAY, SWAP_DAY_OFF (a weekday off swapped with a Saturday), COMPENSATORY_DAY_OFF (nghỉ bù), SWAP_WORKDAY (a Saturday made working) or OTHER: the values of CalendarDayKind.',
@@ -37,13 +42,28 @@ const CalendarDayKindEnum = builder.enumType(CalendarDayKind, {
   name: 'CalendarDayKind',
   description:
     'What kind of exception to Monday–Friday working days a calendar day is (docs/domain.md §3.2).',
+  values: {
+    HOLIDAY: { description: 'A public holiday (ngày nghỉ lễ, Tết; Labour Code 2019 Art. 112): a day off.' },
+    SWAP_DAY_OFF: {
+      description: 'A weekday off swapped with a Saturday made working (ngày nghỉ hoán đổi): a day off.',
+    },
+    COMPENSATORY_DAY_OFF: {
+      description: 'A compensatory day off (nghỉ bù) for a holiday that fell on a weekly day off: a day off.',
+    },
+    SWAP_WORKDAY: {
+      description: 'A Saturday made a working day (làm bù) in exchange for a weekday off: a working day.',
+    },
+    OTHER: { description: 'Any other exception, a day off or a working day.' },
+  },
 });
 
 const CalendarDayInput = builder.inputType('CalendarDayInput', {
+  description:
+    'An exception to Monday–Friday working days to set on one date (the last one wins for a date given twice).',
   fields: (t) => ({
-    date: t.field({ type: 'Date', required: true }),
-    working: t.boolean({ required: true }),
-    note: t.string(),
+    date: t.field({ type: 'Date', required: true, description: 'The day (Asia/Ho_Chi_Minh).' }),
+    working: t.boolean({ required: true, description: 'True: a working day; false: a day off.' }),
+    note: t.string({ description: 'What the day is, e.g. “Tết Nguyên đán”; optional.' }),
     kind: t.field({
       type: CalendarDayKindEnum,
       description:
@@ -53,7 +73,8 @@ const CalendarDayInput = builder.inputType('CalendarDayInput', {
 });
 
 const CalendarChange = builder.objectRef<{ dates: string[] }>('CalendarChange').implement({
-  fields: (t) => ({ dates: t.expose('dates', { type: ['Date'] }) }),
+  description: 'A change of the working calendar.',
+  fields: (t) => ({ dates: t.expose('dates', { type: ['Date'], description: 'The dates set or removed.' }) }),
 });
 
 builder.queryFields((t) => ({
@@ -62,9 +83,21 @@ builder.queryFields((t) => ({
     description:
       'Due date of a dossier received at `receivedAt` through `channel`: the procedure’s time limit for that channel counted on the working calendar, skipping non-working time (Monday–Friday 07:00–11:30 and 13:30–17:00 unless the calendar says otherwise; 8 working hours = 1 working day): the first instant at which the limit has elapsed.',
     args: {
-      procedureCode: t.arg.string({ required: true }),
-      receivedAt: t.arg({ type: 'DateTime', required: true }),
-      channel: t.arg({ type: ChannelEnum, required: true }),
+      procedureCode: t.arg.string({
+        required: true,
+        description: 'National procedure code (mã TTHC), e.g. "1.001193".',
+      }),
+      receivedAt: t.arg({
+        type: 'DateTime',
+        required: true,
+        description:
+          'When the dossier is received (ngày tiếp nhận); the procedure version in force then gives the limit.',
+      }),
+      channel: t.arg({
+        type: ChannelEnum,
+        required: true,
+        description: 'Channel of the dossier: limits are per channel.',
+      }),
       agencyCode: t.arg.string({
         description:
           'The unit that receives the dossier (its code on the day of receipt): its province’s working hours in force that day (practiceSettings) are counted. Default: the default working hours.',
@@ -76,14 +109,15 @@ builder.queryFields((t) => ({
     type: [CalendarDayRef],
     description: 'Calendar exceptions between two days (both included).',
     args: {
-      from: t.arg({ type: 'Date', required: true }),
-      to: t.arg({ type: 'Date', required: true }),
+      from: t.arg({ type: 'Date', required: true, description: 'First day, included.' }),
+      to: t.arg({ type: 'Date', required: true, description: 'Last day, included.' }),
     },
     resolve: (_query, _root, args, ctx) => ctx.calendars.list(args.from, args.to),
   }),
 }));
 
 const UpdateCalendarDaysInput = builder.inputType('UpdateCalendarDaysInput', {
+  description: 'A change of the working calendar: exceptions to set and dates to put back under the rule.',
   fields: (t) => ({
     days: t.field({
       type: [CalendarDayInput],
@@ -124,6 +158,8 @@ const UpdateCalendarDaysPayload = builder
     userErrors: UserError[];
   }>('UpdateCalendarDaysPayload')
   .implement({
+    description:
+      'Result of `updateCalendarDays`: the days stored and removed, or why the change was refused.',
     fields: (t) => ({
       days: t.field({
         type: [CalendarDayRef],
@@ -151,7 +187,7 @@ builder.mutationField('updateCalendarDays', (t) =>
     description:
       'Sets holidays, swapped days off and Saturdays made working days, and removes exceptions (scope: admin; not for a key limited to an agency nor an official bound to one: the calendar moves every due date). `calendarChangePreview` shows first which due dates the change moves.',
     authScopes: { admin: true },
-    args: { input: t.arg({ type: UpdateCalendarDaysInput, required: true }) },
+    args: { input: t.arg({ type: UpdateCalendarDaysInput, required: true, description: 'The change.' }) },
     resolve: async (_root, { input }, ctx) => {
       assertUnrestrictedKey(ctx.principal);
       const { result, userErrors } = await calendarInputErrors(() =>
@@ -165,12 +201,14 @@ builder.mutationField('updateCalendarDays', (t) =>
 const DueDateMoveRef = builder.objectRef<DueDateMove>('DueDateMove').implement({
   description: 'An open dossier whose due date a calendar change would move.',
   fields: (t) => ({
-    dossierCode: t.exposeString('dossierCode'),
-    procedureCode: t.exposeString('procedureCode'),
-    procedureName: t.exposeString('procedureName'),
-    agencyCode: t.exposeString('agencyCode'),
-    agencyName: t.exposeString('agencyName'),
-    receivedAt: t.expose('receivedAt', { type: 'DateTime' }),
+    dossierCode: t.exposeString('dossierCode', { description: 'Dossier code (mã hồ sơ).' }),
+    procedureCode: t.exposeString('procedureCode', {
+      description: 'National code of its procedure (mã TTHC).',
+    }),
+    procedureName: t.exposeString('procedureName', { description: 'Name of its procedure.' }),
+    agencyCode: t.exposeString('agencyCode', { description: 'Code of the unit that received it.' }),
+    agencyName: t.exposeString('agencyName', { description: 'Name of the unit that received it.' }),
+    receivedAt: t.expose('receivedAt', { type: 'DateTime', description: 'When it was received.' }),
     dueBefore: t.expose('dueBefore', {
       type: 'DateTime',
       description: 'The due date on the calendar in force.',
@@ -201,8 +239,18 @@ const CalendarChangePreviewRef = builder
           'Open dossiers (received, not finished) whose due date would move; null when the input was refused.',
         resolve: (p) => p.preview?.moved ?? null,
       }),
-      movedLater: t.int({ nullable: true, resolve: (p) => p.preview?.movedLater ?? null }),
-      movedEarlier: t.int({ nullable: true, resolve: (p) => p.preview?.movedEarlier ?? null }),
+      movedLater: t.int({
+        nullable: true,
+        description:
+          'Of `movedDossiers`, those whose due date would move later; null when the input was refused.',
+        resolve: (p) => p.preview?.movedLater ?? null,
+      }),
+      movedEarlier: t.int({
+        nullable: true,
+        description:
+          'Of `movedDossiers`, those whose due date would move earlier; null when the input was refused.',
+        resolve: (p) => p.preview?.movedEarlier ?? null,
+      }),
       suppliedDueDates: t.int({
         nullable: true,
         description:
@@ -232,7 +280,13 @@ builder.queryField('calendarChangePreview', (t) =>
     authScopes: { admin: true },
     // Folds every open dossier the change can reach: priced like a computed figure.
     complexity: AGGREGATE_COST,
-    args: { input: t.arg({ type: UpdateCalendarDaysInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: UpdateCalendarDaysInput,
+        required: true,
+        description: 'The change, as `updateCalendarDays` would take it.',
+      }),
+    },
     resolve: async (_root, { input }, ctx) => {
       assertUnrestrictedKey(ctx.principal);
       const { result, userErrors } = await calendarInputErrors(() =>
@@ -249,7 +303,9 @@ builder.mutationField('setCalendarDays', (t) =>
     deprecationReason: 'Use updateCalendarDays.',
     description: 'Sets holidays, swapped days off and Saturdays made working days (scope: admin).',
     authScopes: { admin: true },
-    args: { days: t.arg({ type: [CalendarDayInput], required: true }) },
+    args: {
+      days: t.arg({ type: [CalendarDayInput], required: true, description: 'The exceptions to set.' }),
+    },
     resolve: async (_query, _root, { days }, ctx) => {
       // The calendar moves every agency's due dates: not for a key limited to one subtree.
       assertUnrestrictedKey(ctx.principal);

@@ -34,7 +34,11 @@ builder.prismaObjectField('Dossier', 'workingDaysOverdue', (t) =>
   }),
 );
 
-const LateDossierConnection = namedConnection(DossierRef, 'LateDossier');
+const LateDossierConnection = namedConnection(
+  DossierRef,
+  'LateDossier',
+  'open late dossiers (hồ sơ đang quá hạn)',
+);
 
 builder.queryField('lateDossiers', (t) =>
   t.connection(
@@ -44,8 +48,17 @@ builder.queryField('lateDossiers', (t) =>
       description:
         'Dossiers of the scope unfinished and past due on `asOf` (default today; a later day is judged today), oldest first: the dossiers `stats(…).lateOpen` counts for a period ending that day. For callers who may read dossiers (VIEWER and above, read keys) within their subtree; an agency outside it is FORBIDDEN.',
       args: {
-        scope: t.arg({ type: StatsScopeInput, required: true }),
-        asOf: t.arg({ type: 'Date' }),
+        scope: t.arg({
+          type: StatsScopeInput,
+          required: true,
+          description:
+            'Whose dossiers: an agency subtree and/or a procedure; without an agency, the caller’s subtree.',
+        }),
+        asOf: t.arg({
+          type: 'Date',
+          description:
+            'The day the dossiers are judged on, as they stood then; default today (a later day is judged today).',
+        }),
       },
       resolve: async (_root, args, ctx) => {
         const readers = await reachWith(ctx.prisma, ctx.principal, 'READ');

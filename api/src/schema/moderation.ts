@@ -24,23 +24,49 @@ const RatingCommentRef = builder.objectRef<RatingComment>('RatingComment').imple
   description:
     'A citizen’s rating with a comment, as an official sees it. The level counts in every figure, hidden or not.',
   fields: (t) => ({
-    id: t.id({ resolve: (r) => String(r.id) }),
-    level: t.expose('level', { type: RatingLevelEnum }),
+    id: t.id({
+      description: 'Id of the rating, as `hideRatingComment` and `restoreRatingComment` take it.',
+      resolve: (r) => String(r.id),
+    }),
+    level: t.expose('level', { type: RatingLevelEnum, description: 'The rating.' }),
     comment: t.exposeString('comment', {
       nullable: true,
       description:
         'Plain text, masked before storage (escape it before display). Null when hidden, except for a signed-in official who may moderate it.',
     }),
-    submittedAt: t.expose('submittedAt', { type: 'DateTime' }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime', description: 'When the rating was submitted.' }),
     current: t.exposeBoolean('current', {
       description: 'False when the applicant rated the dossier again later (this one is history).',
     }),
-    dossierCode: t.string({ resolve: (r) => r.dossier.code }),
-    agency: t.field({ type: AgencyRef, resolve: (r) => r.dossier.agency }),
-    procedure: t.field({ type: ProcedureRef, resolve: (r) => r.dossier.procedure }),
-    hidden: t.boolean({ resolve: (r) => r.hiddenAt !== null }),
-    hiddenAt: t.expose('hiddenAt', { type: 'DateTime', nullable: true }),
-    hiddenBy: t.field({ type: ActorRef, nullable: true, resolve: (r) => r.hiddenBy }),
+    dossierCode: t.string({
+      description: 'Code of the rated dossier (mã hồ sơ).',
+      resolve: (r) => r.dossier.code,
+    }),
+    agency: t.field({
+      type: AgencyRef,
+      description: 'The unit that received the dossier.',
+      resolve: (r) => r.dossier.agency,
+    }),
+    procedure: t.field({
+      type: ProcedureRef,
+      description: 'The dossier’s procedure.',
+      resolve: (r) => r.dossier.procedure,
+    }),
+    hidden: t.boolean({
+      description: 'True when a moderator hid the comment (hideRatingComment).',
+      resolve: (r) => r.hiddenAt !== null,
+    }),
+    hiddenAt: t.expose('hiddenAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was hidden; null when visible.',
+    }),
+    hiddenBy: t.field({
+      type: ActorRef,
+      nullable: true,
+      description: 'Who hid it; null when visible.',
+      resolve: (r) => r.hiddenBy,
+    }),
     hiddenReason: t.exposeString('hiddenReason', {
       nullable: true,
       description: 'Why it was hidden; as the comment, only for those who may moderate it.',
@@ -48,15 +74,20 @@ const RatingCommentRef = builder.objectRef<RatingComment>('RatingComment').imple
   }),
 });
 
-const RatingCommentConnection = namedConnection(RatingCommentRef, 'RatingComment');
+const RatingCommentConnection = namedConnection(
+  RatingCommentRef,
+  'RatingComment',
+  'rating comments (ý kiến đánh giá)',
+);
 
 const RatingCommentFilterInput = builder.inputType('RatingCommentFilter', {
+  description: 'Filter of `ratingComments`: every criterion given must hold.',
   fields: (t) => ({
     agencyCode: t.string({
       description: 'Dossiers of this agency’s subtree (units merged into it included).',
     }),
-    procedureCode: t.string(),
-    level: t.field({ type: RatingLevelEnum }),
+    procedureCode: t.string({ description: 'Dossiers of this procedure (national code).' }),
+    level: t.field({ type: RatingLevelEnum, description: 'Ratings of this level.' }),
     period: t.field({ type: PeriodInput, description: 'Submitted on these days.' }),
     hidden: t.boolean({ description: 'True: hidden comments only; false: visible ones only.' }),
   }),
@@ -69,7 +100,12 @@ builder.queryField('ratingComments', (t) =>
       authScopes: { read: true },
       description:
         'Ratings with a comment, newest first, of the dossiers the caller may read comments of (VIEWER and above, or a read key, within the subtree).',
-      args: { filter: t.arg({ type: RatingCommentFilterInput }) },
+      args: {
+        filter: t.arg({
+          type: RatingCommentFilterInput,
+          description: 'Which comments; omitted: all the caller may read.',
+        }),
+      },
       resolve: async (_root, args, ctx) => {
         const [readers, admins] = await Promise.all([
           reachWith(ctx.prisma, ctx.principal, 'READ'),
@@ -85,8 +121,9 @@ builder.queryField('ratingComments', (t) =>
 );
 
 const HideRatingCommentInput = builder.inputType('HideRatingCommentInput', {
+  description: 'The comment to hide, and why.',
   fields: (t) => ({
-    ratingId: t.id({ required: true }),
+    ratingId: t.id({ required: true, description: 'Id of the rating (`RatingComment.id`).' }),
     reason: t.string({
       required: true,
       description: `Why, for the audit log: up to ${MAX_HIDE_REASON_LENGTH} characters.`,
@@ -95,13 +132,22 @@ const HideRatingCommentInput = builder.inputType('HideRatingCommentInput', {
 });
 
 const RestoreRatingCommentInput = builder.inputType('RestoreRatingCommentInput', {
-  fields: (t) => ({ ratingId: t.id({ required: true }) }),
+  description: 'The hidden comment to show again.',
+  fields: (t) => ({
+    ratingId: t.id({ required: true, description: 'Id of the rating (`RatingComment.id`).' }),
+  }),
 });
 
-function ratingPayload(name: string) {
+function ratingPayload(name: string, description: string) {
   return builder.objectRef<{ rating: RatingComment | null; userErrors: UserError[] }>(name).implement({
+    description,
     fields: (t) => ({
-      rating: t.field({ type: RatingCommentRef, nullable: true, resolve: (p) => p.rating }),
+      rating: t.field({
+        type: RatingCommentRef,
+        nullable: true,
+        description: 'The rating and its comment as now; null when refused.',
+        resolve: (p) => p.rating,
+      }),
       userErrors: userErrorsField(t),
     }),
   });
@@ -111,10 +157,19 @@ const RULE = 'Scope: admin, within the subtree of the dossier’s agency. Audite
 
 builder.mutationFields((t) => ({
   hideRatingComment: t.field({
-    type: ratingPayload('HideRatingCommentPayload'),
+    type: ratingPayload(
+      'HideRatingCommentPayload',
+      'Result of `hideRatingComment`: the comment, hidden, or why not.',
+    ),
     description: `Hides an abusive comment: kept, reversible, never shown to the public, the widget, third parties or live events. The rating still counts. ${RULE}`,
     authScopes: { admin: true },
-    args: { input: t.arg({ type: HideRatingCommentInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: HideRatingCommentInput,
+        required: true,
+        description: 'The comment and the reason.',
+      }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const by = await adminOf(ctx);
       const moderates = hiddenTextReaders(ctx.principal, by.reach);
@@ -130,10 +185,13 @@ builder.mutationFields((t) => ({
     },
   }),
   restoreRatingComment: t.field({
-    type: ratingPayload('RestoreRatingCommentPayload'),
+    type: ratingPayload(
+      'RestoreRatingCommentPayload',
+      'Result of `restoreRatingComment`: the comment, visible again, or why not.',
+    ),
     description: `Shows a hidden comment again. ${RULE}`,
     authScopes: { admin: true },
-    args: { input: t.arg({ type: RestoreRatingCommentInput, required: true }) },
+    args: { input: t.arg({ type: RestoreRatingCommentInput, required: true, description: 'The comment.' }) },
     resolve: async (_root, { input }, ctx) => {
       const by = await adminOf(ctx);
       const moderates = hiddenTextReaders(ctx.principal, by.reach);

@@ -52,11 +52,16 @@ export function checkCursor(query: { cursor?: object }, column: string, kind: 'i
  */
 type NodeRef = Parameters<typeof builder.connectionObject>[0]['type'];
 
-export function namedConnection<R extends NodeRef>(node: R, name: string) {
+/**
+ * `items` names what the list holds, in the plural and with its Vietnamese term, e.g. "agencies and
+ * administrative units (cơ quan, đơn vị)": it describes the connection and its edge types.
+ */
+export function namedConnection<R extends NodeRef>(node: R, name: string, items: string) {
   return builder.connectionObject(
     {
       type: node,
       name: `${name}Connection`,
+      description: `A page of ${items}, as a Relay cursor connection: \`edges\` with their cursors, \`pageInfo\` to page on, \`totalCount\` over all pages.`,
       fields: (t) => ({
         totalCount: t.int({
           description: 'Number of items matching the filter, over all pages.',
@@ -67,6 +72,6 @@ export function namedConnection<R extends NodeRef>(node: R, name: string) {
         }),
       }),
     },
-    { name: `${name}Edge` },
+    { name: `${name}Edge`, description: `An item of a page of ${items}, with its cursor.` },
   );
 }

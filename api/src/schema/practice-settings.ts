@@ -67,7 +67,12 @@ const PracticeSettingsRef = builder.objectRef<SettingsShape>('PracticeSettings')
         'The province’s usual same-day cut-off, HH:MM (default 15:00); stored for reference, not applied to due dates (docs/domain.md §2.3).',
       resolve: (s) => clock(s.sameDayCutoffMinute),
     }),
-    comparison: t.field({ type: ComparisonEnum, resolve: (s) => toEnum(s.granularity) }),
+    comparison: t.field({
+      type: ComparisonEnum,
+      description:
+        'How a dossier’s end is compared with its due date (DAY by default); applies to dossiers received from `effectiveFrom`.',
+      resolve: (s) => toEnum(s.granularity),
+    }),
     evaluationBands: t.field({
       type: [BandRef],
       description: 'Classification bands of the 9-indicator evaluation (docs/domain.md §4.2).',
@@ -77,9 +82,10 @@ const PracticeSettingsRef = builder.objectRef<SettingsShape>('PracticeSettings')
 });
 
 const AgencyBriefRef = builder.objectRef<Agency>('PracticeSettingsUnit').implement({
+  description: 'A unit named by its code and name.',
   fields: (t) => ({
-    code: t.exposeString('code'),
-    name: t.exposeString('name'),
+    code: t.exposeString('code', { description: 'Unit code (mã đơn vị).' }),
+    name: t.exposeString('name', { description: 'Full official name.' }),
   }),
 });
 
@@ -89,7 +95,11 @@ const PracticeSettingsReportRef = builder
     description:
       'The local practice governing a unit on a day: its province’s settings then, and their history.',
     fields: (t) => ({
-      agency: t.field({ type: AgencyBriefRef, resolve: (v) => v.agency }),
+      agency: t.field({
+        type: AgencyBriefRef,
+        description: 'The unit asked about.',
+        resolve: (v) => v.agency,
+      }),
       province: t.field({
         type: AgencyBriefRef,
         nullable: true,
@@ -97,8 +107,12 @@ const PracticeSettingsReportRef = builder
           'The province whose settings govern the unit (the unit itself for a province); null: none, the defaults apply.',
         resolve: (v) => v.province,
       }),
-      on: t.field({ type: 'Date', resolve: (v) => v.on }),
-      inForce: t.field({ type: PracticeSettingsRef, resolve: (v) => v.inForce }),
+      on: t.field({ type: 'Date', description: 'The day asked about.', resolve: (v) => v.on }),
+      inForce: t.field({
+        type: PracticeSettingsRef,
+        description: 'The settings in force that day (the defaults when the province has none).',
+        resolve: (v) => v.inForce,
+      }),
       history: t.field({
         type: [PracticeSettingsRef],
         description: 'Every setting of the province, oldest first, those waiting for their day included.',
@@ -108,6 +122,7 @@ const PracticeSettingsReportRef = builder
   });
 
 const WorkingSessionInput = builder.inputType('WorkingSessionInput', {
+  description: 'One working session of a working day, local time.',
   fields: (t) => ({
     start: t.string({ required: true, description: 'HH:MM.' }),
     end: t.string({ required: true, description: 'HH:MM (24:00 for midnight).' }),
@@ -115,9 +130,14 @@ const WorkingSessionInput = builder.inputType('WorkingSessionInput', {
 });
 
 const EvaluationBandInput = builder.inputType('EvaluationBandInput', {
+  description:
+    'A classification band of the 9-indicator total (out of 18); each code once, one band from 0 included.',
   fields: (t) => ({
     code: t.string({ required: true, description: 'EXCELLENT, GOOD, FAIR, AVERAGE or POOR.' }),
-    label: t.string({ required: true }),
+    label: t.string({
+      required: true,
+      description: 'Its Vietnamese name, e.g. Xuất sắc, Tốt, Khá, Trung bình, Yếu.',
+    }),
     min: t.float({ required: true, description: 'The lower bound of the band, 0 to 18.' }),
     minInclusive: t.boolean({
       required: true,
@@ -135,10 +155,20 @@ const UpdatePracticeSettingsInput = builder.inputType('UpdatePracticeSettingsInp
       required: true,
       description: 'The first day the settings apply: today or later (EFFECTIVE_DATE_PAST otherwise).',
     }),
-    workingHours: t.field({ type: [WorkingSessionInput] }),
+    workingHours: t.field({
+      type: [WorkingSessionInput],
+      description:
+        'The working sessions of a working day, in order, totalling 480 minutes (8 hours; else INVALID_SETTING).',
+    }),
     sameDayCutoff: t.string({ description: 'HH:MM.' }),
-    comparison: t.field({ type: ComparisonEnum }),
-    evaluationBands: t.field({ type: [EvaluationBandInput] }),
+    comparison: t.field({
+      type: ComparisonEnum,
+      description: 'How a dossier’s end is compared with its due date.',
+    }),
+    evaluationBands: t.field({
+      type: [EvaluationBandInput],
+      description: 'The five bands of the 9-indicator evaluation, bounds within 0–18.',
+    }),
   }),
 });
 
@@ -189,6 +219,7 @@ function serviceInput(input: UpdateArgs): PracticeSettingsInput {
 const UpdatePracticeSettingsPayload = builder
   .objectRef<{ settings: SettingsShape | null; userErrors: UserError[] }>('UpdatePracticeSettingsPayload')
   .implement({
+    description: 'Result of `updatePracticeSettings`: the settings saved, or why not.',
     fields: (t) => ({
       settings: t.field({
         type: PracticeSettingsRef,
@@ -206,8 +237,11 @@ builder.queryField('practiceSettings', (t) =>
     description:
       'The local practice in force on `on` (default today) for a unit: its province’s settings (the defaults without any), with their history. The code is resolved on `on` (docs/domain.md §0).',
     args: {
-      agencyCode: t.arg.string({ required: true }),
-      on: t.arg({ type: 'Date' }),
+      agencyCode: t.arg.string({
+        required: true,
+        description: 'Code of a unit (a province, a commune, an agency).',
+      }),
+      on: t.arg({ type: 'Date', description: 'The day; default today.' }),
     },
     resolve: (_root, { agencyCode, on }, ctx) =>
       practiceSettingsView(ctx.prisma, agencyCode, on ?? undefined),
@@ -220,7 +254,13 @@ builder.mutationField('updatePracticeSettings', (t) =>
     description:
       'Sets a province’s local practice (working hours, same-day cut-off default, comparison by day or instant, evaluation bands) from a day not in the past, so past figures do not change; a setting already dated that day is replaced. System administrators, or administrators whose subtree holds the province (OUT_OF_SCOPE otherwise); NOT_A_PROVINCE for another unit. Audited.',
     authScopes: { admin: true },
-    args: { input: t.arg({ type: UpdatePracticeSettingsInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: UpdatePracticeSettingsInput,
+        required: true,
+        description: 'The province, the day and the settings.',
+      }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const by = await adminOf(ctx);
       const { result, userErrors } = await withUserErrors(() =>

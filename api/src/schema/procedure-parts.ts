@@ -19,36 +19,54 @@ export const StepGroupRef = builder.objectRef<StepGroup>('ProcedureStepGroup').i
   description: 'The steps (trình tự thực hiện) of one case, or of every case when `case` is null.',
   fields: (t) => ({
     case: t.exposeString('case', { nullable: true, description: 'E.g. "Trường hợp nộp hồ sơ trực tuyến".' }),
-    steps: t.exposeStringList('steps'),
+    steps: t.exposeStringList('steps', {
+      description: 'The steps in order, one sentence or paragraph each, as published.',
+    }),
   }),
 });
 
 export const DossierComponentRef = builder.objectRef<DossierComponent>('DossierComponent').implement({
   description: 'A document of the dossier (thành phần hồ sơ) and how many of it.',
   fields: (t) => ({
-    name: t.exposeString('name'),
-    originals: t.exposeInt('originals', { nullable: true, description: 'Số bản chính.' }),
-    copies: t.exposeInt('copies', { nullable: true, description: 'Số bản sao.' }),
+    name: t.exposeString('name', {
+      description: 'The document, as published, e.g. “Tờ khai đăng ký khai sinh”.',
+    }),
+    originals: t.exposeInt('originals', {
+      nullable: true,
+      description: 'Number of originals required (số bản chính), 0–100; null when not stated.',
+    }),
+    copies: t.exposeInt('copies', {
+      nullable: true,
+      description: 'Number of copies required (số bản sao), 0–100; null when not stated.',
+    }),
     form: t.exposeString('form', {
       nullable: true,
-      description: 'The form (mẫu đơn, tờ khai) it is filled on.',
+      description: 'The form (mẫu đơn, tờ khai) it is filled on; null when none.',
     }),
   }),
 });
 
 export const ProcedureFormRef = builder.objectRef<ProcedureForm>('ProcedureForm').implement({
-  description: 'Mẫu đơn, tờ khai.',
+  description: 'A form or declaration to fill in (mẫu đơn, tờ khai) for the procedure.',
   fields: (t) => ({
-    name: t.exposeString('name'),
-    url: t.exposeString('url', { nullable: true }),
+    name: t.exposeString('name', { description: 'Name or number of the form, e.g. “Mẫu số 01/TK”.' }),
+    url: t.exposeString('url', {
+      nullable: true,
+      description: 'Where to download it (an http or https address); null when not online.',
+    }),
   }),
 });
 
 export const LegalBasisRef = builder.objectRef<LegalBasisItem>('LegalBasisItem').implement({
   description: 'A legal document the procedure rests on (căn cứ pháp lý).',
   fields: (t) => ({
-    number: t.exposeString('number', { nullable: true, description: 'Số, ký hiệu, e.g. 60/2014/QH13.' }),
-    title: t.exposeString('title', { description: 'Trích yếu, e.g. Luật Hộ tịch.' }),
+    number: t.exposeString('number', {
+      nullable: true,
+      description: 'Number and symbol of the document (số, ký hiệu), e.g. 60/2014/QH13; null when not given.',
+    }),
+    title: t.exposeString('title', {
+      description: 'Title or summary of the document (trích yếu), e.g. “Luật Hộ tịch”.',
+    }),
   }),
 });
 

@@ -35,20 +35,31 @@ const StatusEnum = builder.enumType(ReformTaskStatus, {
   name: 'ReformTaskStatus',
   description:
     'Where the responsible unit says a task is: NOT_STARTED (chưa triển khai), IN_PROGRESS (đang thực hiện), DONE (đã hoàn thành), CANCELLED (đã hủy).',
+  values: {
+    NOT_STARTED: { description: 'Not started (chưa triển khai).' },
+    IN_PROGRESS: { description: 'In progress (đang thực hiện).' },
+    DONE: { description: 'Done (đã hoàn thành), on the day `completedOn`; progress 100 %.' },
+    CANCELLED: {
+      description: 'Cancelled (đã hủy), with the reason in the task’s history; no longer reported on.',
+    },
+  },
 });
 
 const StandingEnum = builder.enumType('ReformTaskStanding', {
   description:
     'Where a task stands today (docs/domain.md "Reform programme tasks"): DONE_ON_TIME (hoàn thành đúng hạn: done on or before the deadline), DONE_LATE (hoàn thành quá hạn), OVERDUE (quá hạn: open, deadline before today), DUE_SOON (sắp đến hạn: open, deadline within 7 days), IN_PROGRESS, NOT_STARTED, CANCELLED.',
-  values: [
-    'DONE_ON_TIME',
-    'DONE_LATE',
-    'OVERDUE',
-    'DUE_SOON',
-    'IN_PROGRESS',
-    'NOT_STARTED',
-    'CANCELLED',
-  ] as const,
+  values: {
+    DONE_ON_TIME: { description: 'Done on or before the deadline (hoàn thành đúng hạn).' },
+    DONE_LATE: { description: 'Done after the deadline (hoàn thành quá hạn).' },
+    OVERDUE: {
+      description:
+        'Open and the deadline was before today (quá hạn); the deadline day itself is still in time.',
+    },
+    DUE_SOON: { description: 'Open and the deadline is from today to 7 days from now (sắp đến hạn).' },
+    IN_PROGRESS: { description: 'In progress, deadline more than 7 days away (đang thực hiện).' },
+    NOT_STARTED: { description: 'Not started, deadline more than 7 days away (chưa triển khai).' },
+    CANCELLED: { description: 'Cancelled (đã hủy).' },
+  } as const,
 });
 
 const actorField = (actor: string, ctx: { prisma: Parameters<typeof describeActors>[0] }) =>
@@ -57,7 +68,7 @@ const actorField = (actor: string, ctx: { prisma: Parameters<typeof describeActo
 const ReformTaskReportRef = builder.objectRef<ReformTaskReport>('ReformTaskReport').implement({
   description: 'A progress report on a reform task (báo cáo tiến độ); append-only.',
   fields: (t) => ({
-    id: t.id({ resolve: (r) => String(r.id) }),
+    id: t.id({ description: 'Id of the report.', resolve: (r) => String(r.id) }),
     at: t.expose('at', { type: 'DateTime', description: 'When it was reported.' }),
     by: t.field({
       type: ActorRef,
@@ -66,7 +77,9 @@ const ReformTaskReportRef = builder.objectRef<ReformTaskReport>('ReformTaskRepor
       resolve: (r, _args, ctx) => actorField(r.actor, ctx),
     }),
     status: t.field({ type: StatusEnum, description: 'The status it reported.', resolve: (r) => r.status }),
-    progressPercent: t.exposeInt('progressPercent', { description: 'Tiến độ, 0 to 100 %.' }),
+    progressPercent: t.exposeInt('progressPercent', {
+      description: 'Progress (tiến độ) reported, 0 to 100 %.',
+    }),
     note: t.exposeString('note', {
       nullable: true,
       description: 'What was done (nội dung báo cáo). Plain text.',
@@ -88,10 +101,16 @@ export const ReformTaskRef = builder.objectRef<ReformTask>('ReformTask').impleme
   description:
     'A task of a year’s administrative-reform programme or plan (nhiệm vụ cải cách hành chính): set by a document, carried out by a responsible unit by a deadline.',
   fields: (t) => ({
-    id: t.id({ resolve: (r) => String(r.id) }),
+    id: t.id({
+      description: 'Id of the task, as `reformTask(id:)` and the mutations take it.',
+      resolve: (r) => String(r.id),
+    }),
     year: t.exposeInt('year', { description: 'Year of the programme or plan (năm kế hoạch).' }),
-    title: t.exposeString('title', { description: 'Tên nhiệm vụ.' }),
-    description: t.exposeString('description', { nullable: true, description: 'Nội dung, yêu cầu.' }),
+    title: t.exposeString('title', { description: 'Title of the task (tên nhiệm vụ).' }),
+    description: t.exposeString('description', {
+      nullable: true,
+      description: 'What is to be done (nội dung, yêu cầu); null when not given.',
+    }),
     document: t.exposeString('document', {
       nullable: true,
       description: 'The document that set it (văn bản giao), e.g. "Kế hoạch 3941/KH-UBND".',
@@ -112,10 +131,18 @@ export const ReformTaskRef = builder.objectRef<ReformTask>('ReformTask').impleme
       description: 'The unit that set the task and monitors it (đơn vị giao, theo dõi).',
       resolve: (r, _args, ctx) => ctx.prisma.agency.findUniqueOrThrow({ where: { id: r.ownerAgencyId } }),
     }),
-    deadline: t.field({ type: 'Date', description: 'Thời hạn hoàn thành.', resolve: (r) => r.deadline }),
-    status: t.field({ type: StatusEnum, resolve: (r) => r.status }),
+    deadline: t.field({
+      type: 'Date',
+      description: 'Deadline (thời hạn hoàn thành), a day.',
+      resolve: (r) => r.deadline,
+    }),
+    status: t.field({
+      type: StatusEnum,
+      description: 'The status last reported (trạng thái).',
+      resolve: (r) => r.status,
+    }),
     progressPercent: t.exposeInt('progressPercent', {
-      description: 'Tiến độ, 0 to 100 %, as last reported.',
+      description: 'Progress (tiến độ), 0 to 100 %, as last reported.',
     }),
     completedOn: t.field({
       type: 'Date',
@@ -133,11 +160,11 @@ export const ReformTaskRef = builder.objectRef<ReformTask>('ReformTask').impleme
         ),
     }),
     overdue: t.boolean({
-      description: 'Quá hạn: not done or cancelled, and its deadline was before today.',
+      description: 'Overdue (quá hạn): not done or cancelled, and its deadline was before today.',
       resolve: (r) => isOverdue(r.status, dayOfDateColumn(r.deadline), today()),
     }),
     dueSoon: t.boolean({
-      description: 'Sắp đến hạn: not done or cancelled, deadline from today to 7 days from now.',
+      description: 'Due soon (sắp đến hạn): not done or cancelled, deadline from today to 7 days from now.',
       resolve: (r) => isDueSoon(r.status, dayOfDateColumn(r.deadline), today()),
     }),
     createdBy: t.field({
@@ -146,8 +173,11 @@ export const ReformTaskRef = builder.objectRef<ReformTask>('ReformTask').impleme
       description: 'Who entered it.',
       resolve: (r, _args, ctx) => actorField(r.createdBy, ctx),
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was entered.' }),
+    updatedAt: t.expose('updatedAt', {
+      type: 'DateTime',
+      description: 'When it or its progress last changed.',
+    }),
     reports: t.field({
       type: [ReformTaskReportRef],
       description: 'Its progress reports, oldest first (the history).',
@@ -170,13 +200,18 @@ export const ReformTaskRef = builder.objectRef<ReformTask>('ReformTask').impleme
   }),
 });
 
-const ReformTaskConnection = namedConnection(ReformTaskRef, 'ReformTask');
+const ReformTaskConnection = namedConnection(
+  ReformTaskRef,
+  'ReformTask',
+  'administrative-reform plan tasks (nhiệm vụ cải cách hành chính)',
+);
 
 const ReformTaskFilterInput = builder.inputType('ReformTaskFilter', {
+  description: 'Filter of `reformTasks`: every criterion given must hold.',
   fields: (t) => ({
     agencyCode: t.string({ description: 'Tasks whose responsible unit is this agency or a unit below it.' }),
     year: t.int({ description: 'Year of the programme or plan.' }),
-    status: t.field({ type: StatusEnum }),
+    status: t.field({ type: StatusEnum, description: 'Only tasks in this status.' }),
     overdue: t.boolean({ description: 'Only overdue tasks (open, deadline before today).' }),
     dueSoon: t.boolean({ description: 'Only tasks due soon (open, deadline within dueWithinDays).' }),
     dueWithinDays: t.int({ description: 'For dueSoon: days from today, 0 to 366 (default 7).' }),
@@ -195,15 +230,18 @@ const RemindersRef = builder
         description: 'The day they are computed for.',
         resolve: (r) => r.today,
       }),
-      dueWithinDays: t.exposeInt('dueWithinDays'),
+      dueWithinDays: t.exposeInt('dueWithinDays', {
+        description: 'The window of “due soon”, in days from today.',
+      }),
       overdue: t.field({
         type: [ReformTaskRef],
-        description: 'Quá hạn: open, deadline before today; the longest overdue first.',
+        description: 'Overdue (quá hạn): open, deadline before today; the longest overdue first.',
         resolve: (r) => r.overdue,
       }),
       dueSoon: t.field({
         type: [ReformTaskRef],
-        description: 'Sắp đến hạn: open, deadline from today to today + dueWithinDays; the nearest first.',
+        description:
+          'Due soon (sắp đến hạn): open, deadline from today to today + dueWithinDays; the nearest first.',
         resolve: (r) => r.dueSoon,
       }),
     }),
@@ -216,7 +254,12 @@ builder.queryFields((t) => ({
       authScopes: { read: true },
       description:
         'Reform tasks the caller reads, newest entered first: those whose responsible unit or setting unit lies in its subtree (scope: read).',
-      args: { filter: t.arg({ type: ReformTaskFilterInput }) },
+      args: {
+        filter: t.arg({
+          type: ReformTaskFilterInput,
+          description: 'Which tasks; omitted: all the caller reads.',
+        }),
+      },
       resolve: async (_root, args, ctx) => {
         const reach = await reachWith(ctx.prisma, ctx.principal, 'READ');
         const list = await listReformTasks(ctx.prisma, reach, args.filter, today());
@@ -230,7 +273,7 @@ builder.queryFields((t) => ({
     nullable: true,
     authScopes: { read: true },
     description: 'One reform task with its history; null when there is none the caller reads (scope: read).',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'Id of the task (`ReformTask.id`).' }) },
     resolve: async (_root, { id }, ctx) => {
       // An id this API could not have issued names no task.
       const n = /^[1-9][0-9]{0,9}$/.test(String(id)) ? Number(id) : 0;
@@ -262,56 +305,82 @@ builder.queryFields((t) => ({
 }));
 
 const CreateInput = builder.inputType('CreateReformTaskInput', {
+  description: 'A new task of a reform programme or plan (nhiệm vụ cải cách hành chính).',
   fields: (t) => ({
     year: t.int({ required: true, description: 'Year of the programme or plan, 2000 to 2100.' }),
-    title: t.string({ required: true, description: 'Tên nhiệm vụ; required, at most 500 characters.' }),
-    description: t.string({ description: 'Nội dung, yêu cầu; at most 5,000 characters.' }),
+    title: t.string({
+      required: true,
+      description: 'Title of the task (tên nhiệm vụ); required, at most 500 characters.',
+    }),
+    description: t.string({
+      description: 'What is to be done (nội dung, yêu cầu); at most 5,000 characters.',
+    }),
     document: t.string({
-      description: 'Văn bản giao, e.g. "Kế hoạch 3941/KH-UBND"; at most 200 characters.',
+      description:
+        'The document that sets the task (văn bản giao), e.g. "Kế hoạch 3941/KH-UBND"; at most 200 characters.',
     }),
-    documentDate: t.field({ type: 'Date', description: 'Ngày ban hành văn bản.' }),
-    agencyCode: t.string({ required: true, description: 'Đơn vị chủ trì: in the caller’s subtree.' }),
+    documentDate: t.field({ type: 'Date', description: 'Date of that document (ngày ban hành văn bản).' }),
+    agencyCode: t.string({
+      required: true,
+      description: 'Code of the responsible unit (đơn vị chủ trì), in the caller’s subtree.',
+    }),
     ownerAgencyCode: t.string({
-      description: 'Đơn vị giao, theo dõi: in the caller’s subtree; default the responsible unit.',
+      description:
+        'Code of the unit that sets and monitors the task (đơn vị giao, theo dõi), in the caller’s subtree; default the responsible unit.',
     }),
-    deadline: t.field({ type: 'Date', required: true, description: 'Thời hạn hoàn thành.' }),
+    deadline: t.field({
+      type: 'Date',
+      required: true,
+      description: 'Deadline (thời hạn hoàn thành), a day.',
+    }),
   }),
 });
 
 const UpdateInput = builder.inputType('UpdateReformTaskInput', {
+  description: 'A task and the details to change; a field left out stays as it is.',
   fields: (t) => ({
-    id: t.id({ required: true }),
-    year: t.int(),
-    title: t.string(),
+    id: t.id({ required: true, description: 'Id of the task.' }),
+    year: t.int({ description: 'Year of the programme or plan, 2000 to 2100.' }),
+    title: t.string({
+      description: 'Title of the task (tên nhiệm vụ); at most 500 characters; cannot be cleared.',
+    }),
     description: t.string({ description: 'Null clears it.' }),
     document: t.string({ description: 'Null clears it.' }),
     documentDate: t.field({ type: 'Date', description: 'Null clears it.' }),
     agencyCode: t.string({ description: 'A new responsible unit, in the caller’s subtree.' }),
     ownerAgencyCode: t.string({ description: 'A new setting unit, in the caller’s subtree.' }),
-    deadline: t.field({ type: 'Date' }),
+    deadline: t.field({ type: 'Date', description: 'New deadline (thời hạn hoàn thành).' }),
   }),
 });
 
 const CancelInput = builder.inputType('CancelReformTaskInput', {
+  description: 'The task to cancel, and why.',
   fields: (t) => ({
-    id: t.id({ required: true }),
-    reason: t.string({ description: 'Lý do hủy; kept in the task’s history.' }),
+    id: t.id({ required: true, description: 'Id of the task.' }),
+    reason: t.string({ description: 'Why it is cancelled (lý do hủy); kept in the task’s history.' }),
   }),
 });
 
 const ReportInput = builder.inputType('ReportReformTaskProgressInput', {
+  description:
+    'A progress report on a task (báo cáo tiến độ): at least a change of status or progress, a note or evidence (else EMPTY_REPORT).',
   fields: (t) => ({
-    taskId: t.id({ required: true }),
+    taskId: t.id({ required: true, description: 'Id of the task.' }),
     status: t.field({
       type: StatusEnum,
       description:
         'Default: unchanged (IN_PROGRESS once progress is above 0). DONE means 100 % and records the day it was done; CANCELLED is refused (STATUS_NOT_REPORTABLE).',
     }),
-    progressPercent: t.int({ description: 'Tiến độ, 0 to 100; default unchanged.' }),
-    note: t.string({ description: 'Nội dung báo cáo; at most 2,000 characters.' }),
-    evidenceUrl: t.string({ description: 'Đường dẫn minh chứng: an http:// or https:// address.' }),
+    progressPercent: t.int({
+      description: 'Progress (tiến độ), a whole number 0 to 100; default unchanged.',
+    }),
+    note: t.string({ description: 'What was done (nội dung báo cáo); at most 2,000 characters.' }),
+    evidenceUrl: t.string({
+      description: 'A link to the evidence (đường dẫn minh chứng): an http:// or https:// address.',
+    }),
     evidenceRef: t.string({
-      description: 'Số, ký hiệu văn bản hoặc tệp minh chứng; at most 300 characters.',
+      description:
+        'Evidence by reference: a document number or a file name (số, ký hiệu văn bản, tệp minh chứng); at most 300 characters.',
     }),
     completedOn: t.field({
       type: 'Date',
@@ -325,7 +394,12 @@ const TaskPayload = builder
   .implement({
     description: 'The task as saved, or null with the reasons in userErrors (nothing written).',
     fields: (t) => ({
-      task: t.field({ type: ReformTaskRef, nullable: true, resolve: (p) => p.task }),
+      task: t.field({
+        type: ReformTaskRef,
+        nullable: true,
+        description: 'The task as saved; null when refused.',
+        resolve: (p) => p.task,
+      }),
       userErrors: userErrorsField(t),
     }),
   });
@@ -338,7 +412,7 @@ builder.mutationFields((t) => ({
     type: TaskPayload,
     description: `Enters a task of the reform programme. ${EDIT_RULE}`,
     authScopes: { reform: true },
-    args: { input: t.arg({ type: CreateInput, required: true }) },
+    args: { input: t.arg({ type: CreateInput, required: true, description: 'The task.' }) },
     resolve: async (_root, { input }, ctx) => {
       const by = await reformEditor(ctx.prisma, ctx.principal);
       const { result, userErrors } = await withUserErrors(() => createReformTask(ctx.prisma, input, by));
@@ -349,7 +423,9 @@ builder.mutationFields((t) => ({
     type: TaskPayload,
     description: `Changes a task’s details (not its progress: reportReformTaskProgress). A field left out stays. ${EDIT_RULE}`,
     authScopes: { reform: true },
-    args: { input: t.arg({ type: UpdateInput, required: true }) },
+    args: {
+      input: t.arg({ type: UpdateInput, required: true, description: 'The task and the details to change.' }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const by = await reformEditor(ctx.prisma, ctx.principal);
       const { result, userErrors } = await withUserErrors(() =>
@@ -362,7 +438,7 @@ builder.mutationFields((t) => ({
     type: TaskPayload,
     description: `Cancels a task (it leaves the reminders), with the reason in its history. ${EDIT_RULE}`,
     authScopes: { reform: true },
-    args: { input: t.arg({ type: CancelInput, required: true }) },
+    args: { input: t.arg({ type: CancelInput, required: true, description: 'The task and the reason.' }) },
     resolve: async (_root, { input }, ctx) => {
       const by = await reformEditor(ctx.prisma, ctx.principal);
       const { result, userErrors } = await withUserErrors(() =>
@@ -376,7 +452,7 @@ builder.mutationFields((t) => ({
     description:
       'Reports progress on a task, with a note and evidence; appended to its history, and the task takes the status and progress reported. Scope: ingest or reform, over the responsible unit (its officers, or the office monitoring it; else OUT_OF_SCOPE). Audited.',
     authScopes: { ingest: true, reform: true },
-    args: { input: t.arg({ type: ReportInput, required: true }) },
+    args: { input: t.arg({ type: ReportInput, required: true, description: 'The report.' }) },
     resolve: async (_root, { input }, ctx) => {
       const by = await progressReporter(ctx.prisma, ctx.principal);
       const { result, userErrors } = await withUserErrors(() =>

@@ -30,16 +30,26 @@ const CellFormatEnum = builder.enumType('ReportCellFormat', {
 const CellRef = builder.objectRef<{ value: Cell }>('ReportCell').implement({
   description: 'One cell: `number` for a figure, `text` for words, codes and days; both null = no data.',
   fields: (t) => ({
-    text: t.string({ nullable: true, resolve: (c) => (typeof c.value === 'string' ? c.value : null) }),
-    number: t.float({ nullable: true, resolve: (c) => (typeof c.value === 'number' ? c.value : null) }),
+    text: t.string({
+      nullable: true,
+      description: 'Words, a code, or a day (YYYY-MM-DD); null for a figure or no data.',
+      resolve: (c) => (typeof c.value === 'string' ? c.value : null),
+    }),
+    number: t.float({
+      nullable: true,
+      description:
+        'A figure, in the column’s (or row’s) format: a share is 0..1; null for text or no data (never 0).',
+      resolve: (c) => (typeof c.value === 'number' ? c.value : null),
+    }),
   }),
 });
 
 const ColumnRef = builder.objectRef<ReportColumn>('ReportColumn').implement({
+  description: 'A column of a report table.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable name of the column.' }),
     header: t.exposeString('header', { description: 'The Vietnamese header.' }),
-    format: t.field({ type: CellFormatEnum, resolve: (c) => c.format }),
+    format: t.field({ type: CellFormatEnum, description: 'How its values read.', resolve: (c) => c.format }),
     width: t.exposeInt('width', {
       description: 'Width in characters in the workbook; relative widths for a printed table.',
     }),
@@ -47,6 +57,7 @@ const ColumnRef = builder.objectRef<ReportColumn>('ReportColumn').implement({
 });
 
 const RowRef = builder.objectRef<ReportRow>('ReportRow').implement({
+  description: 'A row of a report table.',
   fields: (t) => ({
     cells: t.field({
       type: [CellRef],
@@ -74,13 +85,23 @@ const TableRef = builder.objectRef<ReportTable>('ReportTable').implement({
     }),
     part: t.exposeInt('part', { description: 'The part of the report, 1 to 6 (AgencyReport.parts).' }),
     sheet: t.exposeString('sheet', { description: 'Its sheet name in the workbook.' }),
-    title: t.exposeString('title'),
+    title: t.exposeString('title', { description: 'Title of the table, in Vietnamese.' }),
     source: t.exposeString('source', {
       description: 'The legal document or methodology the figures follow.',
     }),
     note: t.exposeString('note', { nullable: true, description: 'How to read the figures.' }),
-    columns: t.field({ type: [ColumnRef], complexity: IN_MEMORY, resolve: (x) => x.columns }),
-    rows: t.field({ type: [RowRef], complexity: IN_MEMORY, resolve: (x) => x.rows }),
+    columns: t.field({
+      type: [ColumnRef],
+      complexity: IN_MEMORY,
+      description: 'Its columns, in order.',
+      resolve: (x) => x.columns,
+    }),
+    rows: t.field({
+      type: [RowRef],
+      complexity: IN_MEMORY,
+      description: 'Its rows, in order, totals included.',
+      resolve: (x) => x.rows,
+    }),
   }),
 });
 
@@ -88,23 +109,40 @@ const AgencyReportRef = builder.objectRef<AgencyReport>('AgencyReport').implemen
   description:
     'The periodic report of an agency subtree: processing by unit and sector, satisfaction and SIPAS, the Decision 766 indicators, the 9-indicator evaluation per unit and quarter, the reform programme’s tasks, the PAR INDEX inputs.',
   fields: (t) => ({
-    agencyCode: t.string({ resolve: (r) => r.agency.code }),
-    agencyName: t.string({ resolve: (r) => r.agency.name }),
-    from: t.field({ type: 'Date', resolve: (r) => r.period.from }),
-    to: t.field({ type: 'Date', resolve: (r) => r.period.to }),
-    year: t.int({ resolve: (r) => r.period.year }),
+    agencyCode: t.string({ description: 'Code of the unit reported on.', resolve: (r) => r.agency.code }),
+    agencyName: t.string({ description: 'Name of the unit reported on.', resolve: (r) => r.agency.name }),
+    from: t.field({
+      type: 'Date',
+      description: 'First day of the period (a quarter’s first day).',
+      resolve: (r) => r.period.from,
+    }),
+    to: t.field({
+      type: 'Date',
+      description: 'Last day of the period (a quarter’s last day).',
+      resolve: (r) => r.period.to,
+    }),
+    year: t.int({ description: 'Year of the period.', resolve: (r) => r.period.year }),
     quarters: t.intList({
       description: 'The quarters of the period, 1 to 4.',
       resolve: (r) => r.period.quarters,
     }),
-    generatedAt: t.field({ type: 'DateTime', resolve: (r) => r.generatedAt }),
+    generatedAt: t.field({
+      type: 'DateTime',
+      description: 'When the report was computed (live, from the rollups).',
+      resolve: (r) => r.generatedAt,
+    }),
     asOf: t.field({
       type: 'Date',
       description: 'The day unfinished dossiers and the reform tasks are judged on.',
       resolve: (r) => r.asOf,
     }),
     parts: t.stringList({ description: 'The names of parts 1 to 6.', resolve: () => [...REPORT_PARTS] }),
-    tables: t.field({ type: [TableRef], complexity: IN_MEMORY, resolve: (r) => r.tables }),
+    tables: t.field({
+      type: [TableRef],
+      complexity: IN_MEMORY,
+      description: 'Its tables, in the order of the parts.',
+      resolve: (r) => r.tables,
+    }),
   }),
 });
 
@@ -117,8 +155,16 @@ builder.queryField('agencyReport', (t) =>
     description:
       'The report of an agency subtree for whole quarters of one year (a quarter, six or nine months, the year; else INVALID_PERIOD). Signed-in officials and read keys whose subtree holds the agency: UNAUTHENTICATED, FORBIDDEN otherwise.',
     args: {
-      agencyCode: t.arg.string({ required: true }),
-      period: t.arg({ type: PeriodInput, required: true }),
+      agencyCode: t.arg.string({
+        required: true,
+        description: 'Unit code: the unit and its subtree are reported on.',
+      }),
+      period: t.arg({
+        type: PeriodInput,
+        required: true,
+        description:
+          'Whole calendar quarters of one year, from a quarter’s first day to a quarter’s last day.',
+      }),
       activeOn: t.arg({ type: 'Date', description: ACTIVE_ON_DESCRIPTION }),
     },
     resolve: (_root, { agencyCode, period, activeOn }, ctx) =>

@@ -38,9 +38,18 @@ const Viewer = builder.objectRef<ViewerShape>('Viewer').implement({
       nullable: true,
       description: "The key's name, or the official's full name.",
     }),
-    scopes: t.exposeStringList('scopes'),
-    username: t.exposeString('username', { nullable: true }),
-    roles: t.field({ type: [RoleGrantRef], resolve: (v) => v.roles }),
+    scopes: t.exposeStringList('scopes', {
+      description: 'An API key’s scopes in lower case (read, ingest, reform, admin); empty for anyone else.',
+    }),
+    username: t.exposeString('username', {
+      nullable: true,
+      description: 'A signed-in official’s username; null for anyone else.',
+    }),
+    roles: t.field({
+      type: [RoleGrantRef],
+      description: 'A signed-in official’s roles; empty for anyone else.',
+      resolve: (v) => v.roles,
+    }),
   }),
 });
 
@@ -69,13 +78,18 @@ function viewerOf(principal: Principal): ViewerShape {
 }
 
 builder.queryField('viewer', (t) =>
-  t.field({ type: Viewer, resolve: (_root, _args, { principal }) => viewerOf(principal) }),
+  t.field({
+    type: Viewer,
+    description: 'Who the API sees making this request (nobody: kind ANONYMOUS). Public.',
+    resolve: (_root, _args, { principal }) => viewerOf(principal),
+  }),
 );
 
 const SignInInput = builder.inputType('SignInInput', {
+  description: 'An official’s credentials.',
   fields: (t) => ({
-    username: t.string({ required: true }),
-    password: t.string({ required: true }),
+    username: t.string({ required: true, description: 'Sign-in name (case does not matter).' }),
+    password: t.string({ required: true, description: 'The account’s password.' }),
   }),
 });
 
@@ -87,6 +101,8 @@ const SignInPayload = builder
     userErrors: UserError[];
   }>('SignInPayload')
   .implement({
+    description:
+      'Result of `signIn`: a session token, or why the sign-in was refused (INVALID_CREDENTIALS, RATE_LIMITED).',
     fields: (t) => ({
       token: t.exposeString('token', {
         nullable: true,
@@ -114,6 +130,7 @@ const SignInPayload = builder
 const SignOutPayload = builder
   .objectRef<{ ok: boolean; userErrors: UserError[] }>('SignOutPayload')
   .implement({
+    description: 'Result of `signOut`.',
     fields: (t) => ({
       ok: t.exposeBoolean('ok', { description: 'True when a session was ended.' }),
       userErrors: t.field({
@@ -129,7 +146,7 @@ builder.mutationFields((t) => ({
     type: SignInPayload,
     description:
       'Signs an official in. A wrong password and an unknown username get the same answer; attempts are limited per username and per client IP.',
-    args: { input: t.arg({ type: SignInInput, required: true }) },
+    args: { input: t.arg({ type: SignInInput, required: true, description: 'The credentials.' }) },
     resolve: async (_root, { input }, ctx) => {
       const outcome = await ctx.sessions.signIn(input.username, input.password, ctx.clientIp);
       if (!outcome.ok) {

@@ -30,7 +30,7 @@ StatsBreakdownRowRef.implement({
     'The figures of one unit, procedure or sector over the period; the rows’ counts add up to the scope’s `stats`.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'The agency’s, procedure’s or sector’s code.' }),
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: 'The agency’s, procedure’s or sector’s name.' }),
     own: t.exposeBoolean('own', {
       description:
         'UNIT: the dossiers recorded at the scope agency itself (or a unit merged into it), not at a child unit.',
@@ -63,9 +63,17 @@ builder.queryField('statsBreakdown', (t) =>
     description:
       'The figures of a scope over a period per unit, procedure or sector (rows without activity left out), summed from the same rollups as `stats`.',
     args: {
-      period: t.arg({ type: PeriodInput, required: true }),
-      scope: t.arg({ type: StatsScopeInput, required: true }),
-      by: t.arg({ type: StatsDimensionEnum, required: true }),
+      period: t.arg({ type: PeriodInput, required: true, description: 'The reporting period.' }),
+      scope: t.arg({
+        type: StatsScopeInput,
+        required: true,
+        description: 'Whose dossiers: an agency subtree and/or a procedure, as for `stats`.',
+      }),
+      by: t.arg({
+        type: StatsDimensionEnum,
+        required: true,
+        description: 'How to split the scope into rows.',
+      }),
     },
     resolve: async (_root, { period, scope, by }, ctx) =>
       (await statsBreakdown(ctx.db, { scope, period, by })).map(({ counts, ...row }) => ({

@@ -31,7 +31,10 @@ export const UserErrorRef = builder.objectRef<UserError>('UserError').implement(
       description:
         'Path into the mutation’s arguments, list positions included, e.g. ["events", "3", "dueAt"] or ["input", "answers", "2", "value"]; null when the error concerns the input as a whole.',
     }),
-    code: t.expose('code', { type: ErrorCodeEnum }),
+    code: t.expose('code', {
+      type: ErrorCodeEnum,
+      description: 'Stable code of the error: what went wrong, for programs.',
+    }),
     message: t.exposeString('message', {
       description: 'For the person who filled in the input, in Vietnamese.',
     }),

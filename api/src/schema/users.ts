@@ -26,6 +26,28 @@ export const RoleEnum = builder.enumType(Role, {
   name: 'Role',
   description:
     'A role of an official, on an agency and everything under it (SYSTEM_ADMIN: everywhere). What each may do: docs/api.md "Roles".',
+  values: {
+    SYSTEM_ADMIN: {
+      description:
+        'System administrator (quản trị hệ thống): everything, everywhere; the only one who may grant SYSTEM_ADMIN.',
+    },
+    UNIT_ADMIN: {
+      description:
+        'Unit administrator (quản trị đơn vị): what an OFFICER may, and accounts, keys, units, comments and evaluation points within the agency’s subtree; the catalogue when the agency is provincial-level.',
+    },
+    OFFICER: {
+      description:
+        'Official (cán bộ, công chức): private reads and feeding dossier events, rating links and paper surveys within the subtree.',
+    },
+    VIEWER: {
+      description:
+        'Viewer (chỉ xem): private reads within the subtree (dossier timelines, comments, late dossiers, reports).',
+    },
+    REFORM_MONITOR: {
+      description:
+        'Administrative-reform monitor (theo dõi cải cách hành chính: the Sở/Phòng Nội vụ): reads as a VIEWER, manages reform plan tasks and enters verified 9-indicator points within the subtree.',
+    },
+  },
 });
 
 type Grant = Account['roles'][number];
@@ -33,7 +55,7 @@ type Grant = Account['roles'][number];
 const UserRoleRef = builder.objectRef<Grant>('UserRole').implement({
   description: 'A role granted to an account, on an agency’s subtree.',
   fields: (t) => ({
-    role: t.expose('role', { type: RoleEnum }),
+    role: t.expose('role', { type: RoleEnum, description: 'The role.' }),
     agency: t.field({
       type: AgencyRef,
       nullable: true,
@@ -46,25 +68,35 @@ const UserRoleRef = builder.objectRef<Grant>('UserRole').implement({
 export const UserRef = builder.objectRef<Account>('User').implement({
   description: 'An official’s account. The password is never readable.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    username: t.exposeString('username'),
-    displayName: t.exposeString('displayName'),
-    email: t.exposeString('email', { nullable: true }),
+    id: t.exposeID('id', { description: 'Id of the account (the audit log names it USER:<id>).' }),
+    username: t.exposeString('username', { description: 'Sign-in name: 3–64 of a-z 0-9 . _ -, lower case.' }),
+    displayName: t.exposeString('displayName', {
+      description: 'Full name of the official, as shown to others.',
+    }),
+    email: t.exposeString('email', {
+      nullable: true,
+      description: 'E-mail address; null when none was given.',
+    }),
     active: t.exposeBoolean('active', { description: 'False: deactivated, cannot sign in.' }),
-    roles: t.field({ type: [UserRoleRef], resolve: (u) => u.roles }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    roles: t.field({
+      type: [UserRoleRef],
+      description: 'Its roles, each on an agency’s subtree.',
+      resolve: (u) => u.roles,
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the account was created.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the account last changed.' }),
   }),
 });
 
-const UserConnection = namedConnection(UserRef, 'User');
+const UserConnection = namedConnection(UserRef, 'User', 'official accounts (tài khoản cán bộ)');
 
 const UserFilterInput = builder.inputType('UserFilter', {
+  description: 'Filter of `users`: every criterion given must hold.',
   fields: (t) => ({
     search: t.string({ description: 'Part of the username, the name or the e-mail address.' }),
     agencyCode: t.string({ description: 'Accounts with a role on this agency or a unit below it.' }),
-    role: t.field({ type: RoleEnum }),
-    active: t.boolean(),
+    role: t.field({ type: RoleEnum, description: 'Accounts holding this role.' }),
+    active: t.boolean({ description: 'True: active accounts only; false: deactivated ones only.' }),
   }),
 });
 
@@ -75,7 +107,12 @@ builder.queryFields((t) => ({
       authScopes: { admin: true },
       description:
         'Accounts the caller manages: all for a system administrator, else those whose every role lies in the caller’s subtree (scope: admin).',
-      args: { filter: t.arg({ type: UserFilterInput }) },
+      args: {
+        filter: t.arg({
+          type: UserFilterInput,
+          description: 'Which accounts; omitted: all the caller manages.',
+        }),
+      },
       resolve: async (_root, args, ctx) => {
         const reach = await reachWith(ctx.prisma, ctx.principal, 'ADMIN');
         const list = await listUsers(ctx.prisma, reach, args.filter);
@@ -89,7 +126,7 @@ builder.queryFields((t) => ({
     nullable: true,
     authScopes: { admin: true },
     description: 'The account with this username; null when there is none the caller manages.',
-    args: { username: t.arg.string({ required: true }) },
+    args: { username: t.arg.string({ required: true, description: 'Sign-in name of the account.' }) },
     resolve: async (_root, { username }, ctx) =>
       findUser(ctx.prisma, await reachWith(ctx.prisma, ctx.principal, 'ADMIN'), username),
   }),
@@ -98,17 +135,19 @@ builder.queryFields((t) => ({
 // ─── Mutations ──────────────────────────────────────────────────────────────────────────────────
 
 const RoleGrantInput = builder.inputType('RoleGrantInput', {
+  description: 'A role to grant, on an agency’s subtree.',
   fields: (t) => ({
-    role: t.field({ type: RoleEnum, required: true }),
+    role: t.field({ type: RoleEnum, required: true, description: 'The role.' }),
     agencyCode: t.string({ description: 'The agency whose subtree the role covers; none for SYSTEM_ADMIN.' }),
   }),
 });
 
 /** `{ user, userErrors }`, the payload of most account mutations, plus `sessionsEnded` where sessions end. */
-function userPayload(name: string, options: { sessionsEnded?: boolean } = {}) {
+function userPayload(name: string, description: string, options: { sessionsEnded?: boolean } = {}) {
   return builder
     .objectRef<{ user: Account | null; sessionsEnded?: number | null; userErrors: UserError[] }>(name)
     .implement({
+      description,
       fields: (t) => ({
         user: t.field({
           type: UserRef,
@@ -131,10 +170,11 @@ function userPayload(name: string, options: { sessionsEnded?: boolean } = {}) {
 }
 
 const CreateUserInput = builder.inputType('CreateUserInput', {
+  description: 'A new official’s account (tài khoản cán bộ) and its roles.',
   fields: (t) => ({
     username: t.string({ required: true, description: '3–64 of a-z 0-9 . _ -; stored in lower case.' }),
-    displayName: t.string({ required: true }),
-    email: t.string(),
+    displayName: t.string({ required: true, description: 'Full name of the official.' }),
+    email: t.string({ description: 'E-mail address; optional.' }),
     password: t.string({
       required: true,
       description: 'The initial password: at least 12 characters, not containing the username.',
@@ -146,25 +186,30 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
 const UpdateUserInput = builder.inputType('UpdateUserInput', {
   description: 'An omitted field stays as it is; a null e-mail clears it.',
   fields: (t) => ({
-    username: t.string({ required: true }),
-    displayName: t.string(),
-    email: t.string(),
+    username: t.string({ required: true, description: 'Sign-in name of the account to change.' }),
+    displayName: t.string({ description: 'New full name.' }),
+    email: t.string({ description: 'New e-mail address; null clears it.' }),
   }),
 });
 
 const SetUserRolesInput = builder.inputType('SetUserRolesInput', {
+  description: 'An account and its new roles.',
   fields: (t) => ({
-    username: t.string({ required: true }),
+    username: t.string({ required: true, description: 'Sign-in name of the account.' }),
     roles: t.field({ type: [RoleGrantInput], required: true, description: 'The new roles, replacing all.' }),
   }),
 });
 
-const UsernameInput = (name: string) =>
-  builder.inputType(name, { fields: (t) => ({ username: t.string({ required: true }) }) });
+const UsernameInput = (name: string, description: string) =>
+  builder.inputType(name, {
+    description,
+    fields: (t) => ({ username: t.string({ required: true, description: 'Sign-in name of the account.' }) }),
+  });
 
 const ResetUserPasswordInput = builder.inputType('ResetUserPasswordInput', {
+  description: 'An account and the temporary password it gets.',
   fields: (t) => ({
-    username: t.string({ required: true }),
+    username: t.string({ required: true, description: 'Sign-in name of the account.' }),
     password: t.string({
       required: true,
       description: 'A temporary password to hand to the official: at least 12 characters.',
@@ -173,8 +218,12 @@ const ResetUserPasswordInput = builder.inputType('ResetUserPasswordInput', {
 });
 
 const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
+  description: 'The signed-in official’s current and new password.',
   fields: (t) => ({
-    currentPassword: t.string({ required: true }),
+    currentPassword: t.string({
+      required: true,
+      description: 'The password in use (INVALID_CREDENTIALS when wrong).',
+    }),
     newPassword: t.string({
       required: true,
       description: 'At least 12 characters, not containing the username.',
@@ -185,6 +234,7 @@ const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
 const ChangePasswordPayload = builder
   .objectRef<{ ok: boolean; sessionsEnded: number; userErrors: UserError[] }>('ChangePasswordPayload')
   .implement({
+    description: 'Result of `changePassword`.',
     fields: (t) => ({
       ok: t.exposeBoolean('ok', { description: 'True when the password was changed.' }),
       sessionsEnded: t.exposeInt('sessionsEnded', {
@@ -209,47 +259,89 @@ async function accountChange(
 
 builder.mutationFields((t) => ({
   createUser: t.field({
-    type: userPayload('CreateUserPayload'),
+    type: userPayload('CreateUserPayload', 'Result of `createUser`: the account created, or why not.'),
     description: `Creates an official’s account with its roles. ${ADMIN_RULE}`,
     authScopes: { admin: true },
-    args: { input: t.arg({ type: CreateUserInput, required: true }) },
+    args: {
+      input: t.arg({ type: CreateUserInput, required: true, description: 'The account and its roles.' }),
+    },
     resolve: (_root, { input }, ctx) => accountChange(ctx, (by) => createAccount(ctx.prisma, input, by)),
   }),
   updateUser: t.field({
-    type: userPayload('UpdateUserPayload'),
+    type: userPayload('UpdateUserPayload', 'Result of `updateUser`: the account as changed, or why not.'),
     description: `Changes an account’s name or e-mail address. ${ADMIN_RULE}`,
     authScopes: { admin: true },
-    args: { input: t.arg({ type: UpdateUserInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: UpdateUserInput,
+        required: true,
+        description: 'The account and the fields to change.',
+      }),
+    },
     resolve: (_root, { input }, ctx) => accountChange(ctx, (by) => updateAccount(ctx.prisma, input, by)),
   }),
   setUserRoles: t.field({
-    type: userPayload('SetUserRolesPayload'),
+    type: userPayload(
+      'SetUserRolesPayload',
+      'Result of `setUserRoles`: the account with its new roles, or why not.',
+    ),
     description: `Replaces an account’s roles; they apply from its next request. Not one’s own. ${ADMIN_RULE}`,
     authScopes: { admin: true },
-    args: { input: t.arg({ type: SetUserRolesInput, required: true }) },
+    args: {
+      input: t.arg({ type: SetUserRolesInput, required: true, description: 'The account and its roles.' }),
+    },
     resolve: (_root, { input }, ctx) => accountChange(ctx, (by) => setAccountRoles(ctx.prisma, input, by)),
   }),
   deactivateUser: t.field({
-    type: userPayload('DeactivateUserPayload', { sessionsEnded: true }),
+    type: userPayload(
+      'DeactivateUserPayload',
+      'Result of `deactivateUser`: the account, deactivated, or why not.',
+      {
+        sessionsEnded: true,
+      },
+    ),
     description: `Deactivates an account: it cannot sign in, and its sessions end at once. Not one’s own. ${ADMIN_RULE}`,
     authScopes: { admin: true },
-    args: { input: t.arg({ type: UsernameInput('DeactivateUserInput'), required: true }) },
+    args: {
+      input: t.arg({
+        type: UsernameInput('DeactivateUserInput', 'The account to deactivate.'),
+        required: true,
+        description: 'The account.',
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       accountChange(ctx, (by) => deactivateAccount(ctx.prisma, input.username, by)),
   }),
   reactivateUser: t.field({
-    type: userPayload('ReactivateUserPayload'),
+    type: userPayload(
+      'ReactivateUserPayload',
+      'Result of `reactivateUser`: the account, active again, or why not.',
+    ),
     description: `Lets a deactivated account sign in again. ${ADMIN_RULE}`,
     authScopes: { admin: true },
-    args: { input: t.arg({ type: UsernameInput('ReactivateUserInput'), required: true }) },
+    args: {
+      input: t.arg({
+        type: UsernameInput('ReactivateUserInput', 'The deactivated account to reactivate.'),
+        required: true,
+        description: 'The account.',
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       accountChange(ctx, (by) => reactivateAccount(ctx.prisma, input.username, by)),
   }),
   resetUserPassword: t.field({
-    type: userPayload('ResetUserPasswordPayload', { sessionsEnded: true }),
+    type: userPayload('ResetUserPasswordPayload', 'Result of `resetUserPassword`: the account, or why not.', {
+      sessionsEnded: true,
+    }),
     description: `Sets a temporary password chosen by an administrator; every session of the account ends. ${ADMIN_RULE}`,
     authScopes: { admin: true },
-    args: { input: t.arg({ type: ResetUserPasswordInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: ResetUserPasswordInput,
+        required: true,
+        description: 'The account and the password.',
+      }),
+    },
     resolve: (_root, { input }, ctx) =>
       accountChange(ctx, (by) => resetAccountPassword(ctx.prisma, input, by)),
   }),
@@ -257,7 +349,13 @@ builder.mutationFields((t) => ({
     type: ChangePasswordPayload,
     description:
       'A signed-in official changes its own password, giving the current one; its other sessions end. Audited.',
-    args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: ChangePasswordInput,
+        required: true,
+        description: 'The current and new password.',
+      }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const { principal } = ctx;
       if (principal.kind === 'anonymous') {
