@@ -48,6 +48,21 @@ const INDEX = Object.fromEntries(ROLLUP_COUNTERS.map((c, i) => [c, i])) as Recor
  */
 export const ALL_PROCEDURES = 0;
 
+/**
+ * agencyId of the rows that sum every agency for one procedure: a procedure's figures over the
+ * province (the widget on a procedure's page) are read from one row per (procedure, day or month,
+ * channel), not one per agency. There is no row for every agency and every procedure: each dossier
+ * would update that one row per day, and every concurrent writer would wait for it.
+ */
+export const ALL_AGENCIES = 0;
+
+/** The (agency, procedure) keys one dossier counts under: its own, its agency's total, its procedure's total. */
+const rollupKeys = (f: Pick<DossierFacts, 'agencyId' | 'procedureId'>) => [
+  { agencyId: f.agencyId, procedureId: f.procedureId },
+  { agencyId: f.agencyId, procedureId: ALL_PROCEDURES },
+  { agencyId: ALL_AGENCIES, procedureId: f.procedureId },
+];
+
 /** "Still open" end of an interval (stored as a real date so it can be part of a key). */
 export const OPEN_END_DAY: Day = '9999-12-31';
 
@@ -117,7 +132,7 @@ function endKindOf(f: DossierFacts): 'RESOLVED' | 'RETURNED' | 'WITHDRAWN' | 'ST
   return null;
 }
 
-/** Counter rows of one dossier (DAY and MONTH grain; its procedure and ALL_PROCEDURES), sign +1. */
+/** Counter rows of one dossier (DAY and MONTH grain; under each of its rollupKeys), sign +1. */
 export function counterRows(f: DossierFacts): CounterRow[] {
   const byDay = new Map<Day, { counters: number[]; histogram: number[] }>();
   const at = (day: Day) => {
@@ -177,8 +192,8 @@ export function counterRows(f: DossierFacts): CounterRow[] {
   }
   const rows: CounterRow[] = [];
   for (const [day, { counters, histogram }] of byDay) {
-    for (const procedureId of [f.procedureId, ALL_PROCEDURES]) {
-      const key = { agencyId: f.agencyId, procedureId, channel: f.channel };
+    for (const ids of rollupKeys(f)) {
+      const key = { ...ids, channel: f.channel };
       for (const [grain, start] of [
         ['DAY', day],
         ['MONTH', monthOf(day)],

@@ -6,7 +6,7 @@ import { hasScope } from '../services/access/principal.ts';
 import { describeActors } from '../services/audit-log.ts';
 import type { Context } from '../services/context.ts';
 import { componentsOf, formsOf, legalBasisOf, stepsOf } from '../services/procedure-records.ts';
-import { type Publication, procedureWhere } from '../services/procedures.ts';
+import { type Publication, procedureRowByCode, procedureWhere } from '../services/procedures.ts';
 import { ActorRef } from './actor.ts';
 import { builder } from './builder.ts';
 import { ChannelEnum, ImplementingLevelEnum, OnlineLevelEnum, TimeUnitEnum } from './enums.ts';
@@ -21,21 +21,32 @@ import {
 } from './procedure-parts.ts';
 
 const SectorRef = builder.prismaObject('Sector', {
-  description: 'Lĩnh vực.',
+  description: 'Sector of the procedure catalogue (lĩnh vực), e.g. “Hộ tịch” (civil status).',
   fields: (t) => ({
-    code: t.exposeString('code'),
-    name: t.exposeString('name'),
+    code: t.exposeString('code', {
+      description: 'Sector code (mã lĩnh vực), as `sectorCode` of a procedure or a filter takes it.',
+    }),
+    name: t.exposeString('name', { description: 'Sector name (tên lĩnh vực), in Vietnamese.' }),
   }),
 });
 
 const TimeLimitRef = builder.prismaObject('ProcedureTimeLimit', {
   name: 'TimeLimit',
-  description: 'Thời hạn giải quyết for one channel.',
+  description:
+    'Statutory time limit for resolving a dossier filed through one channel (thời hạn giải quyết): `value` `unit`, e.g. 5 WORKING_DAYS.',
   fields: (t) => ({
-    channel: t.expose('channel', { type: ChannelEnum }),
-    value: t.float({ resolve: (limit) => Number(limit.value) }),
-    unit: t.expose('unit', { type: TimeUnitEnum }),
-    note: t.exposeString('note', { nullable: true }),
+    channel: t.expose('channel', { type: ChannelEnum, description: 'The channel this limit applies to.' }),
+    value: t.float({
+      description:
+        'Length of the limit in `unit`: greater than 0, at most two decimals (0.5 working day = 4 working hours), whole for DAYS and MONTHS.',
+      resolve: (limit) => Number(limit.value),
+    }),
+    unit: t.expose('unit', { type: TimeUnitEnum, description: 'Unit of `value`.' }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description:
+        'The limit as the published record words it (e.g. “Trường hợp nhận hồ sơ sau 15 giờ …”); null when none.',
+    }),
     unverified: t.exposeBoolean('unverified', {
       description: 'True when no source confirmed this value (seed data convention).',
     }),
@@ -44,15 +55,21 @@ const TimeLimitRef = builder.prismaObject('ProcedureTimeLimit', {
 
 const FeeRef = builder.prismaObject('ProcedureFee', {
   name: 'Fee',
-  description: 'Phí, lệ phí.',
+  description: 'A fee or charge of the procedure (phí, lệ phí), as published.',
   fields: (t) => ({
     channel: t.expose('channel', { type: ChannelEnum, nullable: true, description: 'Null: every channel.' }),
-    name: t.exposeString('name'),
+    name: t.exposeString('name', {
+      description: 'Name of the fee as published, e.g. “Lệ phí đăng ký khai sinh”.',
+    }),
     amountVnd: t.exposeInt('amountVnd', {
       nullable: true,
-      description: 'Null when set by the provincial People’s Council or not known.',
+      description:
+        'Amount in whole Vietnamese đồng (VND); null when set by the provincial People’s Council (HĐND) or not known.',
     }),
-    note: t.exposeString('note', { nullable: true }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description: 'Conditions of the fee as published (exemptions, cases); null when none.',
+    }),
   }),
 });
 
@@ -60,12 +77,31 @@ export const ProcedureVersionRef = builder.prismaObject('ProcedureVersion', {
   description:
     'One publication of a procedure (quyết định công bố) with its mandatory components (Decree 63/2010). A save that changes published content adds a version; the one in force at an instant has the latest `appliesFrom` not after it (docs/domain.md §2.4).',
   fields: (t) => ({
-    version: t.exposeInt('version'),
-    name: t.exposeString('name'),
-    decisionNumber: t.exposeString('decisionNumber', { nullable: true }),
-    decisionDate: t.expose('decisionDate', { type: 'Date', nullable: true }),
-    effectiveFrom: t.expose('effectiveFrom', { type: 'Date', nullable: true }),
-    effectiveTo: t.expose('effectiveTo', { type: 'Date', nullable: true }),
+    version: t.exposeInt('version', {
+      description: 'Version number: 1 for the first, n + 1 for each save that changes published content.',
+    }),
+    name: t.exposeString('name', { description: 'Name of the procedure in this version (tên thủ tục).' }),
+    decisionNumber: t.exposeString('decisionNumber', {
+      nullable: true,
+      description:
+        'Number of the publication decision (số quyết định công bố), e.g. 163/QĐ-BTP; null when not known.',
+    }),
+    decisionDate: t.expose('decisionDate', {
+      type: 'Date',
+      nullable: true,
+      description: 'Day the publication decision was signed (ngày ban hành); null when not known.',
+    }),
+    effectiveFrom: t.expose('effectiveFrom', {
+      type: 'Date',
+      nullable: true,
+      description:
+        'First day the decision is in effect (ngày hiệu lực); null when not known. `appliesFrom` says from when this version governs dossiers.',
+    }),
+    effectiveTo: t.expose('effectiveTo', {
+      type: 'Date',
+      nullable: true,
+      description: 'Last day the decision is in effect (ngày hết hiệu lực); null: no end set.',
+    }),
     appliesFrom: t.expose('appliesFrom', {
       type: 'DateTime',
       nullable: true,
@@ -74,30 +110,49 @@ export const ProcedureVersionRef = builder.prismaObject('ProcedureVersion', {
     }),
     steps: t.field({
       type: [StepGroupRef],
-      description: 'Trình tự thực hiện, by case.',
+      description: 'Steps (trình tự thực hiện), by case.',
       resolve: (v) => stepsOf(v.steps),
     }),
-    channelsText: t.exposeString('channelsText', { nullable: true }),
+    channelsText: t.exposeString('channelsText', {
+      nullable: true,
+      description:
+        'How the procedure is carried out (cách thức thực hiện), as published; null when not given.',
+    }),
     dossierComponents: t.field({
       type: [DossierComponentRef],
-      description: 'Thành phần, số lượng hồ sơ.',
+      description: 'Documents of the dossier and how many of each (thành phần, số lượng hồ sơ).',
       resolve: (v) => componentsOf(v.dossierComponents),
     }),
-    applicants: t.exposeStringList('applicants'),
-    implementingText: t.exposeString('implementingText', { nullable: true }),
-    results: t.exposeStringList('results'),
+    applicants: t.exposeStringList('applicants', {
+      description: 'Who may file (đối tượng thực hiện), one line each, e.g. “Công dân Việt Nam”.',
+    }),
+    implementingText: t.exposeString('implementingText', {
+      nullable: true,
+      description: 'The implementing agency (cơ quan thực hiện), as published; null when not given.',
+    }),
+    results: t.exposeStringList('results', {
+      description: 'What the applicant receives (kết quả thực hiện), one line each, e.g. “Giấy khai sinh”.',
+    }),
     forms: t.field({
       type: [ProcedureFormRef],
-      description: 'Mẫu đơn, tờ khai.',
+      description: 'Forms and declarations to fill in (mẫu đơn, tờ khai).',
       resolve: (v) => formsOf(v.forms),
     }),
-    conditions: t.exposeString('conditions', { nullable: true }),
+    conditions: t.exposeString('conditions', {
+      nullable: true,
+      description:
+        'Requirements and conditions (yêu cầu, điều kiện), as published; null when there are none.',
+    }),
     legalBasis: t.field({
       type: [LegalBasisRef],
-      description: 'Căn cứ pháp lý.',
+      description: 'Legal documents the procedure rests on (căn cứ pháp lý).',
       resolve: (v) => legalBasisOf(v.legalBasis),
     }),
-    source: t.exposeString('source', { nullable: true }),
+    source: t.exposeString('source', {
+      nullable: true,
+      description:
+        'Where this content comes from (e.g. the national database of procedures and the decision); null when not recorded.',
+    }),
     sameDayCutoff: t.string({
       nullable: true,
       description:
@@ -109,7 +164,10 @@ export const ProcedureVersionRef = builder.prismaObject('ProcedureVersion', {
       description: 'One per channel.',
       query: { orderBy: { channel: 'asc' } },
     }),
-    fees: t.relation('fees', { query: { orderBy: { id: 'asc' } } }),
+    fees: t.relation('fees', {
+      description: 'Fees and charges (phí, lệ phí) of this version, as published.',
+      query: { orderBy: { id: 'asc' } },
+    }),
     createdBy: t.exposeString('createdBy', {
       nullable: true,
       description:
@@ -127,7 +185,7 @@ export const ProcedureVersionRef = builder.prismaObject('ProcedureVersion', {
         return (await describeActors(ctx.prisma, [createdBy])).get(createdBy) ?? null;
       },
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When this version was saved.' }),
     changes: t.field({
       type: [ProcedureChangeRef],
       description: 'What this version changed against the one before it (empty for the first version).',
@@ -137,18 +195,33 @@ export const ProcedureVersionRef = builder.prismaObject('ProcedureVersion', {
 });
 
 export const ProcedureRef = builder.prismaNode('Procedure', {
-  id: { field: 'id' },
+  id: { field: 'id', description: 'Global id of this procedure (Relay).' },
   // node(id:) of a row that no longer exists answers null (Relay), not findUniqueOrThrow's 500.
   nullable: true,
-  description: 'Thủ tục hành chính.',
+  description:
+    'Administrative procedure (thủ tục hành chính, TTHC) of the national catalogue, identified by its national code. Its published content lives in versions (`versions`, `currentVersion`); the fields here that a list shows apply at once.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'National code (mã TTHC), e.g. 1.001193.' }),
-    variantCode: t.exposeString('variantCode', { nullable: true, description: 'Local variant code.' }),
-    name: t.exposeString('name'),
-    sector: t.relation('sector'),
-    levels: t.expose('levels', { type: [ImplementingLevelEnum] }),
-    onlineLevel: t.expose('onlineLevel', { type: OnlineLevelEnum }),
-    eligibleForFullOnline: t.exposeBoolean('eligibleForFullOnline'),
+    variantCode: t.exposeString('variantCode', {
+      nullable: true,
+      description: 'Local variant code (mã biến thể), e.g. 1.003560.000.00.00.H56; null when none.',
+    }),
+    name: t.exposeString('name', {
+      description: 'Name of the procedure (tên thủ tục), as the catalogue lists it.',
+    }),
+    sector: t.relation('sector', { description: 'Sector of the catalogue (lĩnh vực).' }),
+    levels: t.expose('levels', {
+      type: [ImplementingLevelEnum],
+      description: 'Levels of government that carry it out (cấp thực hiện); at least one.',
+    }),
+    onlineLevel: t.expose('onlineLevel', {
+      type: OnlineLevelEnum,
+      description: 'Online public service level (Decree 42/2022/NĐ-CP); INFO_ONLY when not offered online.',
+    }),
+    eligibleForFullOnline: t.exposeBoolean('eligibleForFullOnline', {
+      description:
+        'Whether the procedure qualifies to be offered fully online (đủ điều kiện trực tuyến toàn trình).',
+    }),
     sameDayCutoff: t.string({
       nullable: true,
       description:
@@ -194,7 +267,13 @@ export const ProcedureRef = builder.prismaNode('Procedure', {
       type: ProcedureVersionRef,
       nullable: true,
       description: 'The version in force at an instant: the one that governs a dossier received then.',
-      args: { at: t.arg({ type: 'DateTime', required: true }) },
+      args: {
+        at: t.arg({
+          type: 'DateTime',
+          required: true,
+          description: 'The instant, e.g. a dossier’s reception.',
+        }),
+      },
       select: (_args, _ctx, nestedSelection) => ({
         versions: nestedSelection({ orderBy: { version: 'asc' } }),
       }),
@@ -205,11 +284,18 @@ export const ProcedureRef = builder.prismaNode('Procedure', {
       description:
         'The latest saved version: the one an edit starts from and copies. It may wait for its effective date (`appliesFrom` in the future), until which `currentVersion` is an earlier one.',
     }),
-    versions: t.relation('versions', { query: { orderBy: { version: 'desc' } } }),
+    versions: t.relation('versions', {
+      description: 'Every saved version, newest first, those waiting for their `appliesFrom` included.',
+      query: { orderBy: { version: 'desc' } },
+    }),
   }),
 });
 
-export const ProcedureConnection = namedConnection(ProcedureRef, 'Procedure');
+export const ProcedureConnection = namedConnection(
+  ProcedureRef,
+  'Procedure',
+  'administrative procedures (thủ tục hành chính)',
+);
 
 const PublicationEnum = builder.enumType('ProcedurePublication', {
   description: 'Which procedures of the catalogue to list, by publication.',
@@ -221,13 +307,14 @@ const PublicationEnum = builder.enumType('ProcedurePublication', {
 });
 
 const ProcedureFilterInput = builder.inputType('ProcedureFilter', {
+  description: 'Filter of `procedures`: every criterion given must hold.',
   fields: (t) => ({
     search: t.string({
       description: `Accent- and case-insensitive words of the name, or the start of the code; up to ${MAX_SEARCH_LENGTH} characters and ${MAX_SEARCH_WORDS} distinct words (else BAD_USER_INPUT).`,
     }),
-    sectorCode: t.string(),
+    sectorCode: t.string({ description: 'Only procedures of this sector (lĩnh vực; see `sectors`).' }),
     agencyCode: t.string({ description: 'Procedures implemented in this agency’s subtree.' }),
-    onlineLevel: t.field({ type: OnlineLevelEnum }),
+    onlineLevel: t.field({ type: OnlineLevelEnum, description: 'Only procedures of this online level.' }),
   }),
 });
 
@@ -240,8 +327,20 @@ builder.queryFields((t) => ({
   procedure: t.prismaField({
     type: 'Procedure',
     nullable: true,
-    args: { code: t.arg.string({ required: true }) },
-    resolve: (query, _root, { code }, ctx) => ctx.prisma.procedure.findUnique({ ...query, where: { code } }),
+    description:
+      'The procedure with this national code, withdrawn ones included (`published: false`); null when the catalogue has no such code. Public.',
+    args: {
+      code: t.arg.string({
+        required: true,
+        description: 'National procedure code (mã TTHC), e.g. "1.001193".',
+      }),
+    },
+    // A selection of the row's own fields (Pothos asks for no relation: `query` is empty), as the
+    // widget's figures make it, is read without Prisma (procedureRowByCode: a tenth of the CPU).
+    resolve: (query, _root, { code }, ctx) =>
+      Object.keys(query).length === 0
+        ? procedureRowByCode(ctx.db.pool, code)
+        : ctx.prisma.procedure.findUnique({ ...query, where: { code } }),
   }),
   procedures: t.prismaConnection(
     {
@@ -249,8 +348,13 @@ builder.queryFields((t) => ({
       cursor: 'code',
       defaultSize: 20,
       maxSize: 100,
+      description:
+        'The procedure catalogue (danh mục thủ tục hành chính), in code order; public for published procedures.',
       args: {
-        filter: t.arg({ type: ProcedureFilterInput }),
+        filter: t.arg({
+          type: ProcedureFilterInput,
+          description: 'Which procedures to list; omitted: all of `publication`.',
+        }),
         publication: t.arg({
           type: PublicationEnum,
           defaultValue: 'PUBLISHED',

@@ -23,13 +23,25 @@ import {
 export const RatingLevelEnum = builder.enumType(RatingLevel, {
   name: 'RatingLevel',
   description: 'Quick rating of a finished dossier: rất hài lòng, hài lòng, không hài lòng.',
+  values: {
+    VERY_SATISFIED: { description: 'Very satisfied (rất hài lòng).' },
+    SATISFIED: { description: 'Satisfied (hài lòng).' },
+    DISSATISFIED: {
+      description: 'Dissatisfied (không hài lòng); counts against Decision 766 indicator 5.4.',
+    },
+  },
 });
 
 const SubmitRatingInput = builder.inputType('SubmitRatingInput', {
+  description:
+    'A citizen’s quick rating of a finished dossier (đánh giá mức độ hài lòng), proven by its rating token.',
   fields: (t) => ({
-    dossierCode: t.string({ required: true }),
+    dossierCode: t.string({
+      required: true,
+      description: 'Dossier code (mã hồ sơ) the token was issued for.',
+    }),
     token: t.string({ required: true, description: 'The rating token of the dossier’s rating link.' }),
-    level: t.field({ type: RatingLevelEnum, required: true }),
+    level: t.field({ type: RatingLevelEnum, required: true, description: 'The rating.' }),
     comment: t.string({
       description: `Up to ${MAX_COMMENT_LENGTH} characters. Stored as plain text with phone, identity numbers and e-mail addresses masked.`,
     }),
@@ -59,6 +71,7 @@ const SubmitRatingPayload = builder
     error: { index: number; code: RatingRejection; message: string } | null;
   }>('SubmitRatingPayload')
   .implement({
+    description: 'Result of `submitRating`: stored, or why not.',
     fields: (t) => ({
       ok: t.exposeBoolean('ok', { description: 'True once the rating is durably stored.' }),
       replaced: t.boolean({
@@ -88,15 +101,25 @@ const SubmitRatingPayload = builder
 const RatingLinkRef = builder
   .objectRef<{ token: string; url: string; expiresAt: Date }>('RatingLink')
   .implement({
+    description:
+      'A link for the applicant of a finished dossier to rate it (đường dẫn đánh giá), to print on the receipt or send with the result.',
     fields: (t) => ({
-      token: t.exposeString('token'),
+      token: t.exposeString('token', {
+        description:
+          'The rating token: signed, naming the dossier and the expiry; reusable for re-rating until `expiresAt`.',
+      }),
       url: t.exposeString('url', { description: 'The rating page with the dossier code and token.' }),
-      expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+      expiresAt: t.expose('expiresAt', {
+        type: 'DateTime',
+        description:
+          'When the token stops being accepted: RATING_TOKEN_DAYS (default 90) after the dossier finished.',
+      }),
     }),
   });
 
 const IssueRatingLinkInput = builder.inputType('IssueRatingLinkInput', {
-  fields: (t) => ({ dossierCode: t.string({ required: true }) }),
+  description: 'The finished dossier to issue a rating link for.',
+  fields: (t) => ({ dossierCode: t.string({ required: true, description: 'Dossier code (mã hồ sơ).' }) }),
 });
 
 const IssueRatingLinkPayload = builder
@@ -104,8 +127,15 @@ const IssueRatingLinkPayload = builder
     'IssueRatingLinkPayload',
   )
   .implement({
+    description: 'Result of `issueRatingLink`: the link, or why none was issued.',
     fields: (t) => ({
-      link: t.field({ type: RatingLinkRef, nullable: true, resolve: (p) => p.link }),
+      link: t.field({
+        type: RatingLinkRef,
+        nullable: true,
+        description:
+          'The link; null when refused (UNKNOWN_DOSSIER, also for another unit’s dossier; NOT_FINISHED; RATING_CLOSED).',
+        resolve: (p) => p.link,
+      }),
       userErrors: t.field({
         type: [UserErrorRef],
         description: USER_ERRORS_DESCRIPTION,
@@ -119,7 +149,9 @@ builder.mutationFields((t) => ({
     type: SubmitRatingPayload,
     description:
       'Rates a finished dossier with its rating token (public). A newer rating replaces the older one in the statistics; the older is kept as history.',
-    args: { input: t.arg({ type: SubmitRatingInput, required: true }) },
+    args: {
+      input: t.arg({ type: SubmitRatingInput, required: true, description: 'The rating and its proof.' }),
+    },
     resolve: (_root, { input }, ctx) => ctx.ratings.submit(input, ctx.clientIp),
   }),
   issueRatingLink: t.field({
@@ -127,7 +159,7 @@ builder.mutationFields((t) => ({
     description:
       'Issues a rating link for a finished dossier (scope: ingest), valid RATING_TOKEN_DAYS days after it ended; a dossier that cannot be rated is a user error.',
     authScopes: { ingest: true },
-    args: { input: t.arg({ type: IssueRatingLinkInput, required: true }) },
+    args: { input: t.arg({ type: IssueRatingLinkInput, required: true, description: 'The dossier.' }) },
     resolve: async (_root, { input }, ctx) => {
       const reach = await reachOf(ctx.prisma, ctx.principal, 'INGEST');
       const { result, userErrors } = await refusalsAsUserErrors(['input', 'dossierCode'], () =>
@@ -142,7 +174,7 @@ builder.mutationFields((t) => ({
     description:
       'Issues a rating link for a finished dossier (scope: ingest), valid RATING_TOKEN_DAYS days after it ended.',
     authScopes: { ingest: true },
-    args: { dossierCode: t.arg.string({ required: true }) },
+    args: { dossierCode: t.arg.string({ required: true, description: 'Dossier code (mã hồ sơ).' }) },
     resolve: async (_root, { dossierCode }, ctx) =>
       ctx.ratings.issueLink(dossierCode, await reachOf(ctx.prisma, ctx.principal, 'INGEST')),
   }),
@@ -159,12 +191,22 @@ interface RatingEventPayload {
 const RatingEventRef = builder.objectRef<RatingEventPayload>('RatingEvent').implement({
   description: 'A rating just accepted. No personal data; the comment only for officials who may read it.',
   fields: (t) => ({
-    level: t.field({ type: RatingLevelEnum, resolve: (e) => e.level as RatingLevel }),
-    submittedAt: t.field({ type: 'DateTime', resolve: (e) => new Date(e.submittedAt) }),
+    level: t.field({
+      type: RatingLevelEnum,
+      description: 'The rating.',
+      resolve: (e) => e.level as RatingLevel,
+    }),
+    submittedAt: t.field({
+      type: 'DateTime',
+      description: 'When it was accepted.',
+      resolve: (e) => new Date(e.submittedAt),
+    }),
     agencyCode: t.string({
+      description: 'Code of the unit that received the dossier.',
       resolve: async (e, _args, ctx) => (await details(ctx, e)).agencyCode,
     }),
     procedureCode: t.string({
+      description: 'National code of the dossier’s procedure (mã TTHC).',
       resolve: async (e, _args, ctx) => (await details(ctx, e)).procedureCode,
     }),
     comment: t.string({
@@ -187,9 +229,15 @@ builder.subscriptionField('ratingSubmitted', (t) =>
   t.field({
     type: RatingEventRef,
     description: 'Each rating accepted for a dossier in the scope (agency subtree and/or procedure).',
-    args: { scope: t.arg({ type: StatsScopeInput, required: true }) },
+    args: {
+      scope: t.arg({
+        type: StatsScopeInput,
+        required: true,
+        description: 'Which dossiers’ ratings: an agency subtree and/or a procedure; `{}` for all.',
+      }),
+    },
     subscribe: async (_root, { scope: input }, ctx) => {
-      const scope = await resolveScope(ctx.prisma, input);
+      const scope = await resolveScope(ctx.db, input);
       const readers = await commentReaders(ctx.prisma, ctx.principal);
       return pipe(
         ctx.pubsub.subscribe('rating:submitted'),

@@ -32,7 +32,7 @@ async function demoProcedure(services: Services, code: string | null): Promise<D
   const { rows } = await services.db.pool.query<DemoProcedure>(
     `SELECT p.id, p.code, p.name
        FROM "DossierRollup" r JOIN "Procedure" p ON p.id = r."procedureId"
-      WHERE r.grain = 'MONTH' AND r."procedureId" <> 0
+      WHERE r.grain = 'MONTH' AND r."procedureId" <> 0 AND r."agencyId" <> 0
       GROUP BY p.id
       ORDER BY sum(r."verySatisfied" + r.satisfied + r.dissatisfied) DESC, sum(r.finished) DESC, p.code
       LIMIT 1`,

@@ -69,7 +69,7 @@ export async function apologyReport(
 ): Promise<ApologyReport> {
   checkPeriod(input.period);
   const scope = await resolveScope(
-    db.prisma,
+    db,
     { agencyCode: input.agencyCode, activeOn: input.activeOn ?? null },
     input.period.to,
   );

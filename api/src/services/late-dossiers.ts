@@ -39,7 +39,7 @@ export async function listLateDossiers(
 ) {
   const asOf = input.asOf && input.asOf < today ? input.asOf : today;
   // The code resolved as stats resolves it for a period ending asOf (docs/domain.md §0).
-  const scope = await resolveScope(db.prisma, input.scope, asOf);
+  const scope = await resolveScope(db, input.scope, asOf);
   if (scope.agency && !readers.covers(scope.agency.id)) {
     throw new AppError('FORBIDDEN', outOfScopeMessage(principal));
   }

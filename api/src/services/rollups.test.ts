@@ -169,17 +169,19 @@ describe.skipIf(!database)('rebuildRollups', () => {
     await rebuildRollups(pool);
     const { rows } = await pool.query(`
       SELECT (SELECT count(*) FROM "DossierRollup" WHERE early + "onTime" + late <> finished)::int AS broken,
-             (SELECT sum(received) FROM "DossierRollup" WHERE grain = 'DAY' AND "procedureId" <> 0)::int AS received,
-             (SELECT sum(received) FROM "DossierRollup" WHERE grain = 'MONTH' AND "procedureId" <> 0)::int AS received_by_month,
+             (SELECT sum(received) FROM "DossierRollup" WHERE grain = 'DAY' AND "procedureId" <> 0 AND "agencyId" <> 0)::int AS received,
+             (SELECT sum(received) FROM "DossierRollup" WHERE grain = 'MONTH' AND "procedureId" <> 0 AND "agencyId" <> 0)::int AS received_by_month,
              (SELECT sum(received) FROM "DossierRollup" WHERE grain = 'MONTH' AND "procedureId" = 0)::int AS received_all_procedures,
+             (SELECT sum(received) FROM "DossierRollup" WHERE grain = 'MONTH' AND "agencyId" = 0)::int AS received_all_agencies,
+             (SELECT count(*) FROM "DossierRollup" WHERE "agencyId" = 0 AND "procedureId" = 0)::int AS every_agency_and_procedure,
              (SELECT count(*) FROM "Dossier" WHERE "receivedAt" IS NOT NULL)::int AS dossiers_received,
-             (SELECT sum(late) FROM "DossierRollup" WHERE grain = 'DAY' AND "procedureId" <> 0)::int AS late,
+             (SELECT sum(late) FROM "DossierRollup" WHERE grain = 'DAY' AND "procedureId" <> 0 AND "agencyId" <> 0)::int AS late,
              (SELECT count(*) FROM "Dossier" WHERE timeliness = 'LATE' AND "endedAt" IS NOT NULL)::int AS dossiers_late,
-             (SELECT sum("processingMinutes") FROM "DossierRollup" WHERE grain = 'DAY' AND "procedureId" <> 0)::bigint AS minutes,
+             (SELECT sum("processingMinutes") FROM "DossierRollup" WHERE grain = 'DAY' AND "procedureId" <> 0 AND "agencyId" <> 0)::bigint AS minutes,
              (SELECT sum("processingMinutes") FROM "Dossier" WHERE "endedAt" IS NOT NULL AND "receivedAt" IS NOT NULL)::bigint AS dossier_minutes,
-             (SELECT sum(h) FROM "DossierRollup", unnest("processingHistogram") AS h WHERE grain = 'DAY' AND "procedureId" <> 0)::int AS histogram_total,
-             (SELECT sum(finished) FROM "DossierRollup" WHERE grain = 'DAY' AND "procedureId" <> 0)::int AS finished,
-             (SELECT sum("verySatisfied" + satisfied + dissatisfied) FROM "DossierRollup" WHERE grain = 'DAY' AND "procedureId" <> 0)::int AS rated,
+             (SELECT sum(h) FROM "DossierRollup", unnest("processingHistogram") AS h WHERE grain = 'DAY' AND "procedureId" <> 0 AND "agencyId" <> 0)::int AS histogram_total,
+             (SELECT sum(finished) FROM "DossierRollup" WHERE grain = 'DAY' AND "procedureId" <> 0 AND "agencyId" <> 0)::int AS finished,
+             (SELECT sum("verySatisfied" + satisfied + dissatisfied) FROM "DossierRollup" WHERE grain = 'DAY' AND "procedureId" <> 0 AND "agencyId" <> 0)::int AS rated,
              (SELECT count(*) FROM "Rating" r JOIN "Dossier" d ON d.id = r."dossierId"
                WHERE r.current AND d."endedAt" IS NOT NULL AND d."receivedAt" IS NOT NULL)::int AS ratings`);
     const r = rows[0];
@@ -187,6 +189,8 @@ describe.skipIf(!database)('rebuildRollups', () => {
     expect(r.received).toBe(r.dossiers_received);
     expect(r.received_by_month).toBe(r.dossiers_received);
     expect(r.received_all_procedures).toBe(r.dossiers_received);
+    expect(r.received_all_agencies).toBe(r.dossiers_received);
+    expect(r.every_agency_and_procedure).toBe(0);
     expect(r.late).toBe(r.dossiers_late);
     expect(r.late).toBeGreaterThan(0);
     expect(r.minutes).toBe(r.dossier_minutes);
@@ -228,7 +232,7 @@ describe.skipIf(!database)('rebuildRollups', () => {
     const lateTotal = async () =>
       (
         await pool.query<{ n: number }>(
-          `SELECT coalesce(sum(late), 0)::int AS n FROM "DossierRollup" WHERE grain = 'DAY' AND "procedureId" <> 0`,
+          `SELECT coalesce(sum(late), 0)::int AS n FROM "DossierRollup" WHERE grain = 'DAY' AND "procedureId" <> 0 AND "agencyId" <> 0`,
         )
       ).rows[0]!.n;
     await rebuildRollups(pool);
@@ -242,7 +246,7 @@ describe.skipIf(!database)('rebuildRollups', () => {
       );
       await rebuildRollups(client); // joins the open transaction (savepoint)
       const { rows } = await client.query<{ n: number }>(
-        `SELECT sum(late)::int AS n FROM "DossierRollup" WHERE grain = 'DAY' AND "procedureId" <> 0`,
+        `SELECT sum(late)::int AS n FROM "DossierRollup" WHERE grain = 'DAY' AND "procedureId" <> 0 AND "agencyId" <> 0`,
       );
       expect(rows[0]!.n).toBe(before + 1);
       await client.query('ROLLBACK');

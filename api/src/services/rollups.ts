@@ -4,7 +4,8 @@
 // domain/rollup-contribution.ts; a test proves the two agree (rebuild == incremental).
 //
 // Counting rules (days are Asia/Ho_Chi_Minh calendar days), each written to a DAY row and to the
-// MONTH row (day = first of the month), for the dossier's procedure and for ALL_PROCEDURES (0):
+// MONTH row (day = first of the month), for the dossier's agency and procedure, for its agency and
+// ALL_PROCEDURES (0), and for ALL_AGENCIES (0) and its procedure:
 // • By the day a dossier was received: received; receivedOnTime (its final outcome counts as handled
 //   on time for Decision 766 indicator 2.1: finished EARLY or ON_TIME — withdrawn and stopped
 //   dossiers are ON_TIME by rule, docs/domain.md §3.8).
@@ -31,7 +32,7 @@
 //   its 1-based position in the question's `options`.
 import type pg from 'pg';
 import { PROCESSING_HISTOGRAM_BOUNDS } from '../domain/index.ts';
-import { ALL_PROCEDURES, OPEN_END_DAY } from '../domain/rollup-contribution.ts';
+import { ALL_AGENCIES, ALL_PROCEDURES, OPEN_END_DAY } from '../domain/rollup-contribution.ts';
 
 export interface RollupRebuild {
   dossierRollups: number;
@@ -131,7 +132,8 @@ INSERT INTO "DossierRollup" (grain, "agencyId", "procedureId", day, channel, rec
                              "processingMinutes", "processingHistogram", "verySatisfied", satisfied, dissatisfied,
                              "ratingLinksIssued", "dislikedOrPetitioned", "earlyRatings", "earlySatisfied",
                              "onTimeRatings", "onTimeSatisfied", "lateRatings", "lateSatisfied")
-SELECT g.grain::"RollupGrain", c."agencyId", CASE WHEN p.every THEN ${ALL_PROCEDURES} ELSE c."procedureId" END,
+SELECT g.grain::"RollupGrain", CASE WHEN k.every_agency THEN ${ALL_AGENCIES} ELSE c."agencyId" END,
+       CASE WHEN k.every_procedure THEN ${ALL_PROCEDURES} ELSE c."procedureId" END,
        CASE WHEN g.grain = 'MONTH' THEN date_trunc('month', c.day)::date ELSE c.day END, c.channel,
        sum(received), sum(received_on_time), sum(finished), sum(early), sum(on_time), sum(late), sum(withdrawn),
        sum(refused), sum(stopped), sum(supplement_requests), sum(apologies), sum(processing_minutes),
@@ -141,7 +143,8 @@ SELECT g.grain::"RollupGrain", c."agencyId", CASE WHEN p.every THEN ${ALL_PROCED
        sum(very_satisfied), sum(satisfied), sum(dissatisfied), sum(links), sum(disliked),
        sum(early_ratings), sum(early_satisfied), sum(on_time_ratings), sum(on_time_satisfied),
        sum(late_ratings), sum(late_satisfied)
-  FROM contributions c CROSS JOIN (VALUES ('DAY'), ('MONTH')) AS g(grain) CROSS JOIN (VALUES (false), (true)) AS p(every)
+  FROM contributions c CROSS JOIN (VALUES ('DAY'), ('MONTH')) AS g(grain)
+ CROSS JOIN (VALUES (false, false), (false, true), (true, false)) AS k(every_agency, every_procedure)
  GROUP BY 1, 2, 3, 4, 5`;
 
 const INTERVAL_ROLLUP_SQL = `

@@ -3,7 +3,6 @@
 // Summed from the same rollup rows as stats.ts, with its helpers, so the rows add up to the scope's
 // `stats` (tests/api/stats-breakdown.test.ts).
 import type { Database } from '@tthc/db';
-import { ALL_PROCEDURES } from '../domain/rollup-contribution.ts';
 import { type Day, dayOf } from '../domain/time.ts';
 import {
   addCounts,
@@ -83,7 +82,7 @@ export async function statsBreakdown(
 ): Promise<BreakdownRow[]> {
   checkPeriod(input.period);
   // The code resolved as stats resolves it (on activeOn, else the period's end: docs/domain.md §0).
-  const scope = await resolveScope(db.prisma, input.scope, input.period.to);
+  const scope = await resolveScope(db, input.scope, input.period.to);
   const byUnit = input.by === 'UNIT';
   const sums = await sumsBy(db, scope, input.period, byUnit ? 'agencyId' : 'procedureId', today);
   const labels = byUnit
@@ -116,11 +115,7 @@ async function sumsBy(
 ) {
   const params: unknown[] = [];
   const slices = periodSlices(period, params);
-  // Per procedure, the procedure's own rows; per agency, the ALL_PROCEDURES rows as `stats` reads them.
-  const filter =
-    column === 'procedureId' && scope.procedureId === null
-      ? `${scopeFilter(scope, params, false)} AND "procedureId" <> ${ALL_PROCEDURES}`
-      : scopeFilter(scope, params);
+  const filter = scopeFilter(scope, params, column === 'agencyId' ? 'per agency' : 'per procedure');
   const counts = await db.pool.query<Counts & { id: number }>(
     `SELECT "${column}" AS id, ${COUNTER_SQL} FROM "DossierRollup" WHERE (${slices}) ${filter} GROUP BY 1`,
     params,
@@ -128,7 +123,7 @@ async function sumsBy(
   const intervalParams: unknown[] = [asOfDay(period, today), period.from];
   const intervals = await db.pool.query<IntervalSums & { id: number }>(
     `SELECT "${column}" AS id, kind::text, ${INTERVAL_SQL} FROM "DossierIntervalRollup"
-      WHERE daterange("fromDay", "toDay", '[]') @> $1::date ${scopeFilter(scope, intervalParams, false)}
+      WHERE daterange("fromDay", "toDay", '[]') @> $1::date ${scopeFilter(scope, intervalParams, 'intervals')}
       GROUP BY 1, 2`,
     intervalParams,
   );

@@ -1,15 +1,15 @@
 // Processing-time and satisfaction statistics for a scope (agency subtree and/or procedure) and a
 // period: sums over rollups, never scans over dossiers (docs/architecture.md "Rollups"). A period is read
 // from MONTH rows for its whole months and DAY rows for the days at either end.
-import type { Agency, PrismaClient } from '@tthc/db';
+import type { Agency, Database } from '@tthc/db';
 import type pg from 'pg';
 import { MINUTES_PER_WORKING_DAY } from '../domain/calendar.ts';
 import { PROCESSING_HISTOGRAM_SIZE, percentileFromHistogram } from '../domain/processing-histogram.ts';
-import { ALL_PROCEDURES } from '../domain/rollup-contribution.ts';
+import { ALL_AGENCIES, ALL_PROCEDURES } from '../domain/rollup-contribution.ts';
 import { addDays, addMonths, type Day, dayOf, daysBetween } from '../domain/time.ts';
 import { AppError } from '../errors.ts';
 import { resolveAgencyForPeriod, subtreeIds } from './agencies.ts';
-import { resolveProcedure } from './procedures.ts';
+import { resolveProcedureRow } from './procedures.ts';
 
 export interface Period {
   from: Day;
@@ -93,7 +93,7 @@ export function checkPeriod(period: Period): void {
  * the unit it names (`agency`, null for every agency).
  */
 export async function resolveScope(
-  prisma: PrismaClient,
+  db: Pick<Database, 'prisma' | 'pool'>,
   input: ScopeInput,
   periodEnd: Day = dayOf(new Date()),
 ): Promise<Scope & { agency: Agency | null }> {
@@ -101,11 +101,12 @@ export async function resolveScope(
   // not exist (NOT_FOUND), not a way for `sipas(agencyCode: "")` to widen to the whole country.
   const agency =
     input.agencyCode != null
-      ? await resolveAgencyForPeriod(prisma, input.agencyCode, periodEnd, input.activeOn)
+      ? await resolveAgencyForPeriod(db.prisma, input.agencyCode, periodEnd, input.activeOn)
       : null;
-  const agencyIds = agency ? await subtreeIds(prisma, agency.id) : null;
+  const agencyIds = agency ? await subtreeIds(db.prisma, agency.id) : null;
+  // The procedure by its row (not through Prisma): the widget's public read names one.
   const procedureId =
-    input.procedureCode != null ? (await resolveProcedure(prisma, input.procedureCode)).id : null;
+    input.procedureCode != null ? (await resolveProcedureRow(db.pool, input.procedureCode)).id : null;
   return { agencyIds, procedureId, agency };
 }
 
@@ -136,17 +137,23 @@ export function splitPeriod(period: Period): { months: [Day, Day] | null; days: 
   return { months: [firstFullMonth, addDays(endOfFullMonths, -1)], days };
 }
 
+/** The processing-time histogram summed bucket by bucket: 14 of COUNTER_SQL's aggregates. */
+const HISTOGRAM_SQL = `ARRAY[${Array.from({ length: PROCESSING_HISTOGRAM_SIZE }, (_, i) => `coalesce(sum("processingHistogram"[${i + 1}]), 0)::int`).join(', ')}]`;
+
 export const COUNTER_SQL = `sum(received)::int AS received, sum("receivedOnTime")::int AS "receivedOnTime",
   sum(finished)::int AS finished, sum(early)::int AS early, sum("onTime")::int AS "onTime", sum(late)::int AS late,
   sum(withdrawn)::int AS withdrawn, sum(refused)::int AS refused, sum(stopped)::int AS stopped,
   sum("supplementRequests")::int AS "supplementRequests", sum(apologies)::int AS apologies,
   sum("processingMinutes")::float8 AS "processingMinutes",
-  ARRAY[${Array.from({ length: PROCESSING_HISTOGRAM_SIZE }, (_, i) => `coalesce(sum("processingHistogram"[${i + 1}]), 0)::int`).join(', ')}] AS histogram,
+  ${HISTOGRAM_SQL} AS histogram,
   sum("verySatisfied")::int AS "verySatisfied", sum(satisfied)::int AS satisfied, sum(dissatisfied)::int AS dissatisfied,
   sum("ratingLinksIssued")::int AS "ratingLinksIssued", sum("dislikedOrPetitioned")::int AS "dislikedOrPetitioned",
   sum("earlyRatings")::int AS "earlyRatings", sum("earlySatisfied")::int AS "earlySatisfied",
   sum("onTimeRatings")::int AS "onTimeRatings", sum("onTimeSatisfied")::int AS "onTimeSatisfied",
   sum("lateRatings")::int AS "lateRatings", sum("lateSatisfied")::int AS "lateSatisfied"`;
+
+/** COUNTER_SQL without the histogram (an empty one): when no percentile is asked for. */
+const COUNTER_SQL_WITHOUT_HISTOGRAM = COUNTER_SQL.replace(HISTOGRAM_SQL, `'{}'::int[]`);
 
 export const ZERO: Counts = {
   received: 0,
@@ -175,94 +182,175 @@ export const ZERO: Counts = {
   lateSatisfied: 0,
 };
 
+type Counter = Exclude<keyof Counts, 'histogram'>;
+const COUNTERS = (Object.keys(ZERO) as (keyof Counts)[]).filter((k): k is Counter => k !== 'histogram');
+
+/** A new slice with the counts of `a` and `b` added (histograms bucket by bucket). */
 export function addCounts(a: Counts, b: Counts): Counts {
-  const sum = { ...a };
-  for (const key of Object.keys(ZERO) as (keyof Counts)[]) {
-    if (key === 'histogram') continue;
-    sum[key] = a[key] + b[key];
-  }
-  const length = Math.max(a.histogram.length, b.histogram.length);
-  sum.histogram = Array.from({ length }, (_, i) => (a.histogram[i] ?? 0) + (b.histogram[i] ?? 0));
+  return addInto(addInto({ ...ZERO, histogram: [] }, a), b);
+}
+
+/** Adds `b` to the slice `sum` in place and returns it: one accumulator per slice, not one per row. */
+function addInto(sum: Counts, b: Counts): Counts {
+  for (const key of COUNTERS) sum[key] += b[key];
+  const h = b.histogram;
+  for (let i = 0; i < h.length; i++) sum.histogram[i] = (sum.histogram[i] ?? 0) + h[i]!;
   return sum;
 }
 
+/** The slice of `key` in `slices`, created empty on first use. */
+function sliceOf<K>(slices: Map<K, Counts>, key: K): Counts {
+  let slice = slices.get(key);
+  if (!slice) {
+    slice = { ...ZERO, histogram: [] };
+    slices.set(key, slice);
+  }
+  return slice;
+}
+
 /**
- * The rows of a scope. Counter rows: an agency without a procedure reads the ALL_PROCEDURES rows;
- * interval rows exist per procedure only (`allProcedureRows: false`).
+ * Which rollup rows a scope is read from:
+ *  - 'counters': the fewest counter rows that sum to the scope — an agency subtree without a
+ *    procedure reads its agencies' ALL_PROCEDURES rows, a procedure over every agency its
+ *    ALL_AGENCIES rows, every agency and every procedure the ALL_PROCEDURES rows of every agency;
+ *  - 'per agency' / 'per procedure': counter rows that sum to the scope once grouped by agency, or
+ *    by procedure (a breakdown);
+ *  - 'intervals': DossierIntervalRollup rows, which exist per agency and procedure only.
  */
-export function scopeFilter(scope: Scope, params: unknown[], allProcedureRows = true): string {
+export type RollupRows = 'counters' | 'per agency' | 'per procedure' | 'intervals';
+
+/** The WHERE clauses (from `AND …`) of the rows of a scope; their parameters are pushed onto `params`. */
+export function scopeFilter(scope: Scope, params: unknown[], rows: RollupRows = 'counters'): string {
   const clauses: string[] = [];
+  const everyAgencyRows = rows === 'per procedure' || (rows === 'counters' && scope.procedureId !== null);
   if (scope.agencyIds) {
     params.push(scope.agencyIds);
     clauses.push(`"agencyId" = ANY($${params.length}::int[])`);
+  } else if (rows !== 'intervals') {
+    clauses.push(`"agencyId" ${everyAgencyRows ? '=' : '<>'} ${ALL_AGENCIES}`);
   }
-  if (scope.procedureId !== null || allProcedureRows) {
-    params.push(scope.procedureId ?? ALL_PROCEDURES);
+  if (scope.procedureId !== null) {
+    params.push(scope.procedureId);
     clauses.push(`"procedureId" = $${params.length}`);
+  } else if (rows !== 'intervals') {
+    clauses.push(`"procedureId" ${rows === 'per procedure' ? '<>' : '='} ${ALL_PROCEDURES}`);
   }
   return clauses.length ? `AND ${clauses.join(' AND ')}` : '';
 }
 
-/** The figures of a scope over a period, by channel and by month (for trend charts). */
+/**
+ * What a caller needs besides the scope's totals. Each part costs (docs/benchmarks.md "Public
+ * reads"): by channel or by month, more rows to sum in PostgreSQL, send and add up here; the
+ * period-end figures, a query of the interval rows; the histogram, 14 more sums per row. The
+ * widget asks for totals only.
+ */
+export interface StatsDetail {
+  byChannel: boolean;
+  /** Each month, with its channels. */
+  byMonth: boolean;
+  /** lateOpen and receivedOnTimeAtPeriodEnd, from the interval rows covering `asOf`. */
+  periodEnd: boolean;
+  /** The processing-time histogram, for percentiles (median, p90). */
+  histogram: boolean;
+}
+
+export const ALL_DETAIL: StatsDetail = { byChannel: true, byMonth: true, periodEnd: true, histogram: true };
+
+/**
+ * The figures of a scope over a period, by channel and by month (for trend charts). With less than
+ * ALL_DETAIL, the parts not asked for are left out: `byChannel` and `byMonth` empty, `lateOpen` 0,
+ * `receivedOnTimeAtPeriodEnd` the final outcomes without the period-end correction, histograms empty.
+ */
 export async function computeStats(
   pool: pg.Pool,
   scope: Scope,
   period: Period,
   today: Day = dayOf(new Date()),
+  detail: StatsDetail = ALL_DETAIL,
 ): Promise<ServiceStats> {
   checkPeriod(period);
   const params: unknown[] = [];
   const slices = periodSlices(period, params);
   const filter = scopeFilter(scope, params);
-  const counts = await pool.query<Counts & { channel: Channel; month: string }>(
-    `SELECT channel::text AS channel, to_char(date_trunc('month', day), 'YYYY-MM-DD') AS month, ${COUNTER_SQL}
-       FROM "DossierRollup"
-      WHERE (${slices}) ${filter}
-      GROUP BY 1, 2`,
-    params,
-  );
-
+  const byChannel = detail.byChannel || detail.byMonth;
+  const keys = detail.byMonth
+    ? `channel::text AS channel, to_char(date_trunc('month', day), 'YYYY-MM-DD') AS month,`
+    : byChannel
+      ? 'channel::text AS channel,'
+      : '';
+  // Without groups, an empty scope would still give one row of NULLs: none at all instead.
+  const groups = detail.byMonth ? 'GROUP BY 1, 2' : byChannel ? 'GROUP BY 1' : 'HAVING count(*) > 0';
   // Dossiers still open at the period's end are judged on that day (docs/domain.md §3.9).
   const asOf = asOfDay(period, today);
   const intervalParams: unknown[] = [asOf, period.from];
-  const intervalFilter = scopeFilter(scope, intervalParams, false);
-  const intervals = await pool.query<IntervalSums>(
-    `SELECT kind::text, ${INTERVAL_SQL}
-       FROM "DossierIntervalRollup"
-      WHERE daterange("fromDay", "toDay", '[]') @> $1::date ${intervalFilter}
-      GROUP BY 1`,
-    intervalParams,
-  );
+  const intervalFilter = scopeFilter(scope, intervalParams, 'intervals');
+  const [counts, intervals] = await Promise.all([
+    pool.query<Counts & { channel: Channel; month: string }>({
+      ...prepared(
+        `SELECT ${keys} ${detail.histogram ? COUNTER_SQL : COUNTER_SQL_WITHOUT_HISTOGRAM}
+           FROM "DossierRollup" WHERE (${slices}) ${filter} ${groups}`,
+      ),
+      values: params,
+    }),
+    detail.periodEnd
+      ? pool.query<IntervalSums>({
+          ...prepared(`SELECT kind::text, ${INTERVAL_SQL}
+                         FROM "DossierIntervalRollup"
+                        WHERE daterange("fromDay", "toDay", '[]') @> $1::date ${intervalFilter}
+                        GROUP BY 1`),
+          values: intervalParams,
+        })
+      : null,
+  ]);
 
-  let total: Counts = ZERO;
-  const byChannel = new Map<Channel, Counts>();
-  const byMonth = new Map<string, Counts>();
-  const byMonthChannel = new Map<string, Counts>();
+  const total: Counts = { ...ZERO, histogram: [] };
+  const channelSlices = new Map<Channel, Counts>();
+  const monthSlices = new Map<string, Counts>();
+  const monthChannelSlices = new Map<string, Counts>();
   for (const row of counts.rows) {
     const c = normalise(row);
-    total = addCounts(total, c);
-    byChannel.set(row.channel, addCounts(byChannel.get(row.channel) ?? ZERO, c));
-    byMonth.set(row.month, addCounts(byMonth.get(row.month) ?? ZERO, c));
-    const key = `${row.month}|${row.channel}`;
-    byMonthChannel.set(key, addCounts(byMonthChannel.get(key) ?? ZERO, c));
+    addInto(total, c);
+    if (byChannel) addInto(sliceOf(channelSlices, row.channel), c);
+    if (detail.byMonth) {
+      addInto(sliceOf(monthSlices, row.month), c);
+      monthChannelSlices.set(`${row.month}|${row.channel}`, c); // one row per month and channel
+    }
   }
   const channels = (slice: (channel: Channel) => Counts | undefined) =>
     CHANNELS.map((channel) => ({ channel, ...(slice(channel) ?? ZERO) }));
   return {
     ...total,
     period,
-    byChannel: channels((channel) => byChannel.get(channel)),
-    byMonth: [...byMonth.entries()]
+    byChannel: byChannel ? channels((channel) => channelSlices.get(channel)) : [],
+    byMonth: [...monthSlices.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([month, c]) => ({
         month,
         ...c,
-        byChannel: channels((channel) => byMonthChannel.get(`${month}|${channel}`)),
+        byChannel: channels((channel) => monthChannelSlices.get(`${month}|${channel}`)),
       })),
     asOf,
-    ...periodEndFigures(total, intervals.rows),
+    ...periodEndFigures(total, intervals?.rows ?? []),
   };
 }
+
+/**
+ * A named statement for `text`: PostgreSQL then parses and plans it once per connection instead of
+ * on every call, and planning COUNTER_SQL's forty aggregates costs more than summing the hundred
+ * rows of a procedure's year (docs/benchmarks.md "Public reads"). The texts are few — one per shape
+ * of period and scope — and a name always stands for the same text; past the bound, texts go unnamed.
+ */
+export function prepared(text: string): { name?: string; text: string } {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_STATEMENTS) {
+    name = `stats_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return name === undefined ? { text } : { name, text };
+}
+
+const statementNames = new Map<string, string>();
+const MAX_STATEMENTS = 500;
 
 const CHANNELS = ['IN_PERSON', 'ONLINE', 'POSTAL'] as const;
 
