@@ -59,14 +59,18 @@ export async function startApiProcess(
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`API did not start:\n${output}`)), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
+    // Removed once the URL is known: kept, it would copy the whole log so far at every chunk of the
+    // API's access log (O(n²) CPU in the load generator).
+    const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /"url":"(http:\/\/localhost:\d+\/graphql)"/.exec(output);
       if (match) {
         clearTimeout(timer);
+        child.stdout!.off('data', onData);
         resolve(match[1]!.replace('localhost', '127.0.0.1'));
       }
-    });
+    };
+    child.stdout!.on('data', onData);
     child.on('exit', (code) => reject(new Error(`API exited with ${code}:\n${output}`)));
   });
   // API_LOG_FILE: keep the API's log (e.g. with API_LOG_LEVEL=debug for per-batch phase timings).

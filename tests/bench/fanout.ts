@@ -64,7 +64,7 @@ export async function run(args: string[]): Promise<void> {
   const { createApiKey } = await import('@tthc/api');
   const { key } = await createApiKey(
     db.prisma,
-    { name: 'bench fanout', scopes: ['INGEST'], rateLimitPerMinute: 100_000_000 },
+    { name: 'bench fanout', scopes: ['INGEST'], rateLimitPerMinute: 100_000 },
     'BENCH',
   );
   await db.close();

@@ -54,7 +54,7 @@ async function createKey(url: string): Promise<string> {
   const db = await openDatabase({ url, migrate: false });
   const { key } = await createApiKey(
     db.prisma,
-    { name: 'bench', scopes: ['INGEST'], rateLimitPerMinute: 100_000_000 },
+    { name: 'bench', scopes: ['INGEST'], rateLimitPerMinute: 100_000 },
     'BENCH',
   );
   await db.close();

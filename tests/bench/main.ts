@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   ratings: () => import('./ratings.ts'),
   fanout: () => import('./fanout.ts'),
   limits: () => import('./limits.ts'),
+  'public-reads': () => import('./public-reads.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

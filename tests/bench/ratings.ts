@@ -120,7 +120,7 @@ export async function run(args: string[]): Promise<void> {
   const { rows } = await check.pool.query<{ ratings: number; current: number; rolled: number }>(
     `SELECT (SELECT count(*) FROM "Rating")::int AS ratings, (SELECT count(*) FROM "Rating" WHERE current)::int AS current,
             (SELECT sum("verySatisfied" + satisfied + dissatisfied) FROM "DossierRollup"
-              WHERE grain = 'DAY' AND "procedureId" IN (SELECT id FROM "Procedure"))::int AS rolled`,
+              WHERE grain = 'DAY' AND "procedureId" IN (SELECT id FROM "Procedure") AND "agencyId" <> 0)::int AS rolled`,
   );
   await check.close();
   const stored = rows[0]!;

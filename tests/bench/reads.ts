@@ -70,7 +70,7 @@ export async function run(args: string[]): Promise<void> {
  * Synthetic dossiers over the last year, in SQL (fast): spread over every current commune and
  * department and the procedures with a time limit; ~7% late, ~2% still open.
  */
-async function generateDossiers(pool: import('pg').Pool, count: number): Promise<void> {
+export async function generateDossiers(pool: import('pg').Pool, count: number): Promise<void> {
   const chunk = 250_000;
   for (let start = 1; start <= count; start += chunk) {
     const end = Math.min(count, start + chunk - 1);
