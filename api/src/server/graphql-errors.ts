@@ -37,8 +37,16 @@ export function useInputErrorCodes(): Plugin {
         setResult({ ...result, errors: result.errors.map(codedError) });
       },
     }),
+    // Yoga refuses an operation it cannot choose before any hook above runs.
+    onResultProcess: ({ result, setResult }) => {
+      if (Array.isArray(result) || !('errors' in result) || !result.errors?.some(unresolved)) return;
+      setResult({ ...result, errors: result.errors.map((e) => (unresolved(e) ? operationNotFound() : e)) });
+    },
   };
 }
+
+const unresolved = (e: Error) =>
+  e instanceof GraphQLError && e.extensions?.code === 'OPERATION_RESOLUTION_FAILURE';
 
 /**
  * An error with its stable code. Runs before Yoga's masking, which logs every error it masks with
@@ -53,9 +61,81 @@ function codedError(e: GraphQLError): GraphQLError {
   return e;
 }
 
+/**
+ * A subscription started over graphql-ws runs on graphql-js directly (websocket.ts), past the hooks
+ * above: its variables that do not fit their types come back as they do for a query, with
+ * BAD_USER_INPUT (or the code of the scalar that refused), and without suggestions in production.
+ */
+export function settledSubscribeErrors(result: ExecutionResult, hideSuggestions: boolean): ExecutionResult {
+  if (!result.errors?.length) return result;
+  const errors = result.errors.map(codedError);
+  return { ...result, errors: hideSuggestions ? errors.map(withoutSuggestions) : errors };
+}
+
 /** The same error with a code, and without the original error (so nothing masks or logs it). */
 function withCode(e: GraphQLError, code: ErrorCode): GraphQLError {
   return errorAt(e, e.message, { ...e.extensions, code });
+}
+
+/** graphql-js's suggestions: of fields, arguments, types, enum values, input fields, fragments. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** The same error without "Did you mean …?", or the error itself when it suggests nothing. */
+export function withoutSuggestions(e: GraphQLError): GraphQLError {
+  if (!e.message.includes('Did you mean')) return e;
+  return new GraphQLError(e.message.replace(SUGGESTION, ''), {
+    nodes: e.nodes ?? null,
+    source: e.source ?? null,
+    positions: e.positions ?? null,
+    path: e.path ?? null,
+    originalError: e.originalError ?? null,
+    extensions: e.extensions,
+  });
+}
+
+const withoutSuggestionsIn = <R extends ExecutionResult>(result: R): R =>
+  result.errors?.some((e) => e.message.includes('Did you mean'))
+    ? { ...result, errors: result.errors.map(withoutSuggestions) }
+    : result;
+
+/**
+ * In production no error suggests a name ("Did you mean …?"): suggestions map the schema, one typo
+ * at a time, for whoever probes it. graphql-armor's plugin, used before, hid only the quoted
+ * suggestions of validation errors; an enum value, an inline fragment and every variable that does
+ * not fit its type (coerced at execution) still named what exists. Over WebSocket the validation and
+ * the queries pass here too; subscriptions there use settledSubscribeErrors.
+ */
+export function useNoSuggestions(): Plugin {
+  return {
+    onValidate:
+      () =>
+      ({ valid, result, setResult }) => {
+        if (!valid) setResult(result.map((e) => (e instanceof GraphQLError ? withoutSuggestions(e) : e)));
+      },
+    onExecute: () => ({
+      onExecuteDone: ({ result, setResult }) => {
+        if ('errors' in result) setResult(withoutSuggestionsIn(result));
+      },
+    }),
+    // A subscription over SSE whose variables do not fit is answered with errors, not a stream.
+    onSubscribe: () => ({
+      onSubscribeResult: ({ result, setResult }) => {
+        if ('errors' in result) setResult(withoutSuggestionsIn(result));
+      },
+    }),
+  };
+}
+
+/**
+ * A document whose operation cannot be chosen: several operations and no `operationName`, or an
+ * `operationName` the document does not define. Yoga answers it with a code of its own over HTTP
+ * (OPERATION_RESOLUTION_FAILURE, outside errors.ts) and graphql-ws with none; both get this.
+ */
+export function operationNotFound(): GraphQLError {
+  return new GraphQLError(
+    'Không xác định được thao tác cần chạy: "operationName" phải là tên một thao tác có trong tài liệu (bắt buộc khi tài liệu có nhiều thao tác).',
+    { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+  );
 }
 
 /**

@@ -10,6 +10,7 @@ import { schema } from '../schema/index.ts';
 import type { Services } from '../services/context.ts';
 import { clientIpOf, type TrustProxy } from './client-ip.ts';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, UNAVAILABLE_HTTP } from './database-errors.ts';
+import { withoutSuggestions } from './graphql-errors.ts';
 import { readBody, sendJson } from './http-io.ts';
 import { inputStringError } from './input-strings.ts';
 
@@ -80,10 +81,11 @@ export async function handleRatingFastPath(
     { maxErrors: 10 },
   );
   if (coerced.errors) {
-    // What /graphql answers for the same variables, with the code of the scalar if it set one.
+    // What /graphql answers for the same variables, with the code of the scalar if it set one; never
+    // a suggestion ("Did you mean …?"), as in production: this path serves the widget only.
     return answer(res, 200, {
       errors: coerced.errors.map((e) => ({
-        message: e.message,
+        message: withoutSuggestions(e).message,
         extensions: { code: (e.originalError as { code?: string } | undefined)?.code ?? 'BAD_USER_INPUT' },
       })),
     });
