@@ -32,3 +32,13 @@ export function dayVar(env: NodeJS.ProcessEnv, name: string): string | undefined
   if (!isValidDay(raw)) throw new Error(`${name} must be a day written YYYY-MM-DD, got "${raw}"`);
   return raw;
 }
+
+/** A secret of at least `minLength` characters, or undefined when unset (short ones are guessable). */
+export function secretVar(env: NodeJS.ProcessEnv, name: string, minLength: number): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < minLength || /\s/.test(raw)) {
+    throw new Error(`${name} must be at least ${minLength} characters without spaces`);
+  }
+  return raw;
+}

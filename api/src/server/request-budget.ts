@@ -7,6 +7,7 @@ import { GraphQLError } from 'graphql';
 import type { Principal } from '../services/access/principal.ts';
 import { LimiterStore, type LimitOutcome, type LimitWindow } from '../services/limiter-store.ts';
 import type { Logger } from '../services/logger.ts';
+import type { Metrics } from '../services/metrics.ts';
 import type { LimitsConfig, TierBudget } from './limits-config.ts';
 
 export type Tier = 'anonymous' | 'apiKey' | 'session' | 'cli';
@@ -51,20 +52,30 @@ const TIER_NAMES: Record<Tier, string> = {
 export class RequestBudgets {
   private readonly store: LimiterStore;
 
-  constructor(redisUrl: string | undefined, logger: Logger) {
+  constructor(
+    redisUrl: string | undefined,
+    logger: Logger,
+    /** Where refusals and the cost spent are counted (every path that charges a budget comes here). */
+    private readonly metrics?: Metrics,
+  ) {
     this.store = new LimiterStore(redisUrl, logger, 'truy vấn');
   }
 
   /** Counts one operation; null when the payer has no budget. */
-  countRequest(payer: Payer): Promise<LimitOutcome | null> {
-    if (!payer.budget) return Promise.resolve(null);
-    return this.store.take(requestWindow(payer.budget), payer.key);
+  async countRequest(payer: Payer): Promise<LimitOutcome | null> {
+    if (!payer.budget) return null;
+    const outcome = await this.store.take(requestWindow(payer.budget), payer.key);
+    if (!outcome.allowed) this.metrics?.rateLimitRefusals.inc({ tier: payer.tier, window: 'requests' });
+    return outcome;
   }
 
   /** Charges the cost of an operation to the payer's window; null when the payer has no budget. */
-  chargeCost(payer: Payer, cost: number): Promise<LimitOutcome | null> {
-    if (!payer.budget) return Promise.resolve(null);
-    return this.store.take(costWindow(payer.budget), payer.key, cost);
+  async chargeCost(payer: Payer, cost: number): Promise<LimitOutcome | null> {
+    if (!payer.budget) return null;
+    const outcome = await this.store.take(costWindow(payer.budget), payer.key, cost);
+    if (outcome.allowed) this.metrics?.costSpent.inc({ tier: payer.tier }, cost);
+    else this.metrics?.rateLimitRefusals.inc({ tier: payer.tier, window: 'cost' });
+    return outcome;
   }
 
   /** Resolves once the Redis connection is up (at once without Redis); until then memory counts. */

@@ -1,19 +1,21 @@
 // GraphQL over WebSocket (graphql-ws) on the same server and path as Yoga, with the limits of
-// docs/limits.md: a bad or revoked key is refused when the connection opens (4403), open
-// connections are capped per client IP (HTTP 429 before the upgrade), active subscriptions per
-// connection, and a subscription's cost is charged like any other operation.
+// docs/limits.md: a bad or revoked key is refused when the connection opens (4403), and an open
+// connection whose key is revoked or session ended is closed (4403) at its next subscription or
+// within a minute; open connections are capped per client IP (HTTP 429 before the upgrade), active
+// subscriptions per connection, and a subscription's cost is charged like any other operation.
 import type { IncomingMessage, Server } from 'node:http';
 import { type ExecutionArgs, GraphQLError, getOperationAST, subscribe as graphqlSubscribe } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { authenticate } from '../services/api-keys.ts';
 import type { Context, Services } from '../services/context.ts';
 import { clientIpOf } from './client-ip.ts';
 import type { Config } from './config.ts';
 import type { ConnectionCaps } from './connection-caps.ts';
-import { maskUnexpectedErrors } from './graphql-errors.ts';
+import { recheckCredential } from './credential-recheck.ts';
+import { maskUnexpectedErrors, operationNotFound, settledSubscribeErrors } from './graphql-errors.ts';
 import { inputStringError } from './input-strings.ts';
 import { admitOperation, measureCost } from './query-budget.ts';
 import { payerOf, type RequestBudgets } from './request-budget.ts';
@@ -24,6 +26,7 @@ export interface WebSocketEndpoint {
 }
 
 interface SocketExtra {
+  socket: WebSocket;
   request: IncomingMessage;
   /** Ids of this connection's running subscriptions. */
   active?: Set<string>;
@@ -35,7 +38,7 @@ export function serveWebSocket(options: {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
   services: Services;
   budgets: RequestBudgets;
-  config: Pick<Config, 'limits' | 'trustProxy'>;
+  config: Pick<Config, 'env' | 'limits' | 'trustProxy'>;
   authorizationOf: (initial: Record<string, unknown>) => string | null;
   caps: ConnectionCaps;
 }): WebSocketEndpoint {
@@ -59,16 +62,33 @@ export function serveWebSocket(options: {
     },
   });
 
+  // Connections with subscriptions, whose open ones are summed when Prometheus scrapes (services/metrics.ts).
+  const subscribed = new Set<SocketExtra>();
+  services.metrics.watchWebSockets(() => {
+    let subscriptions = 0;
+    for (const extra of subscribed) subscriptions += extra.active?.size ?? 0;
+    return { connections: wsServer.clients.size, subscriptions };
+  });
+
   useServer(
     {
       // A key that is malformed, unknown or revoked closes the connection with 4403 Forbidden.
-      onConnect: async (ctx) => {
+      onConnect: async (ctx: WsContext<Record<string, unknown> | undefined, SocketExtra>) => {
+        // `{ authorization: 42 }` is a client's mistake to show, not a silent anonymous connection.
+        const given = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        if (given !== undefined && given !== null && typeof given !== 'string') return false;
+        const header = options.authorizationOf({
+          connectionParams: ctx.connectionParams,
+          req: ctx.extra.request,
+        });
+        const check = () => authenticate(services.prisma, header, services.sessions);
         try {
-          await authenticate(
-            services.prisma,
-            options.authorizationOf({ connectionParams: ctx.connectionParams, req: ctx.extra.request }),
-            services.sessions,
-          );
+          const principal = await check();
+          if (principal.kind !== 'anonymous') {
+            const { socket } = ctx.extra;
+            const stop = recheckCredential(check, () => socket.close(4403, 'Forbidden'));
+            socket.once('close', stop);
+          }
           return true;
         } catch (err) {
           if (err instanceof GraphQLError) return false;
@@ -81,9 +101,16 @@ export function serveWebSocket(options: {
       // ~9 µs and ~7 KB per subscriber and keep promise chains alive between events, which at
       // 10,000 subscribers doubled the p99 delivery time (docs/benchmarks.md "Fan-out"). Parsing,
       // validation and the context still go through Yoga (onSubscribe); errors are masked in onNext.
-      subscribe: (args) => graphqlSubscribe(args),
+      subscribe: async (args) => {
+        const result = await graphqlSubscribe(args);
+        // Variables that do not fit their types: an answer, not a stream, coded as for a query.
+        return Symbol.asyncIterator in result
+          ? result
+          : settledSubscribeErrors(result, config.env === 'production');
+      },
       onNext: (_ctx, _id, _payload, _args, result) => maskUnexpectedErrors(result, services.logger),
       onSubscribe: async (ctx: WsContext<Record<string, unknown> | undefined, SocketExtra>, id, payload) => {
+        if (!ctx.extra.active) subscribed.add(ctx.extra);
         ctx.extra.active ??= new Set();
         if (ctx.extra.active.size >= wsSubscriptionsPerConnection) {
           return [tooManySubscriptions(wsSubscriptionsPerConnection)];
@@ -103,6 +130,8 @@ export function serveWebSocket(options: {
         }
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length > 0) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [operationNotFound()];
         // Subscriptions bypass Yoga's execute hooks, where the strings are checked for the rest.
         const badString = inputStringError(
           enveloped.schema,
@@ -115,12 +144,14 @@ export function serveWebSocket(options: {
         try {
           contextValue = (await enveloped.contextFactory()) as unknown as Context;
         } catch (err) {
-          // A key revoked while the connection is open: this operation is refused, with its code.
-          if (err instanceof GraphQLError) return [err];
-          throw err;
+          if (!(err instanceof GraphQLError)) throw err;
+          // A key revoked or a session ended while the connection is open: the connection's other
+          // subscriptions run on the same credential, so it closes as it would have opened (4403).
+          if (err.extensions?.code === 'UNAUTHENTICATED') ctx.extra.socket.close(4403, 'Forbidden');
+          return [err];
         }
         // Queries and mutations are charged by Yoga's onExecute; subscriptions bypass it.
-        if (getOperationAST(document, payload.operationName)?.operation === 'subscription') {
+        if (operation.operation === 'subscription') {
           const cost =
             measureCost(enveloped.schema, document, payload.operationName, payload.variables, contextValue) ??
             0;
@@ -143,6 +174,9 @@ export function serveWebSocket(options: {
       },
       onComplete: (ctx: WsContext<Record<string, unknown> | undefined, SocketExtra>, id) => {
         ctx.extra.active?.delete(id);
+      },
+      onClose: (ctx: WsContext<Record<string, unknown> | undefined, SocketExtra>) => {
+        subscribed.delete(ctx.extra);
       },
     },
     wsServer,

@@ -5,6 +5,7 @@
 // it durable. When a group fails, its jobs are written again one by one: one bad job must not sink
 // the others.
 import type { Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
 
 export interface GroupCommitOptions<J, R> {
   /** What the queue writes, for the log. */
@@ -23,6 +24,8 @@ export interface GroupCommitOptions<J, R> {
   /** Puts a job back as it was submitted before it is written again alone. */
   reset?(job: J): void;
   logger: Logger;
+  /** Where the backlog (read at scrape time) and the size of each group are reported, by `name`. */
+  metrics?: Metrics;
 }
 
 interface Pending<J, R> {
@@ -36,7 +39,9 @@ export class GroupCommitQueue<J, R> {
   private inFlight = 0;
   private scheduled = false;
 
-  constructor(private readonly options: GroupCommitOptions<J, R>) {}
+  constructor(private readonly options: GroupCommitOptions<J, R>) {
+    options.metrics?.watchQueue(options.name, () => this.waiting.length);
+  }
 
   submit(job: J): Promise<R> {
     return new Promise((resolve, reject) => {
@@ -67,6 +72,7 @@ export class GroupCommitQueue<J, R> {
       const group = this.waiting.filter((p) => picked.has(p.job));
       this.waiting = this.waiting.filter((p) => !picked.has(p.job));
       this.inFlight += 1;
+      this.options.metrics?.groupSize.observe({ queue: this.options.name }, group.length);
       void this.run(group).finally(() => {
         this.inFlight -= 1;
         this.options.settled?.(group.map((p) => p.job));

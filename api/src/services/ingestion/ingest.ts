@@ -72,7 +72,7 @@ export async function recordDossierEvents(
   return { accepted: outcome.accepted, duplicates: outcome.duplicates, errors };
 }
 
-type IngestServices = Pick<Services, 'db' | 'calendars' | 'pubsub' | 'logger' | 'ingestWriters'>;
+type IngestServices = Pick<Services, 'db' | 'calendars' | 'pubsub' | 'logger' | 'ingestWriters' | 'metrics'>;
 
 /**
  * A few writers per process and database (INGEST_WRITERS, default 2): batches queue while the
@@ -106,6 +106,7 @@ function ingestQueue(services: IngestServices): GroupCommitQueue<IngestJob, Inge
       job.errors.length = job.validationErrors;
     },
     logger: services.logger,
+    metrics: services.metrics,
   });
 }
 

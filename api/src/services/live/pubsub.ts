@@ -1,5 +1,6 @@
 import { createPubSub } from 'graphql-yoga';
 import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
 import { createLocalEvents, type LocalEvents } from './local-events.ts';
 import { createRedisRelay, type RelayStatus } from './redis-relay.ts';
 
@@ -33,6 +34,7 @@ export function eventBusStatus(pubsub: PubSub): EventBusStatus {
 export function createEventBus(
   redisUrl: string | undefined,
   logger: Logger,
+  metrics?: Metrics,
 ): { pubsub: PubSub; close(): Promise<void> } {
   if (!redisUrl) {
     return {
@@ -40,7 +42,8 @@ export function createEventBus(
       close: async () => {},
     };
   }
-  const relay = createRedisRelay(redisUrl, logger);
+  const relay = createRedisRelay(redisUrl, logger, metrics ? { metrics } : {});
+  metrics?.watchRelay(() => relay.status().state === 'up');
   const pubsub = createPubSub<Topics>({ eventTarget: asTarget(relay.target) });
   statusOf.set(pubsub, () => ({ mode: 'redis', ...relay.status() }));
   return { pubsub, close: relay.close };

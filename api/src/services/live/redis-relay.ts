@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
 import { createLocalEvents, type LocalEvents } from './local-events.ts';
 
 /** 'connecting' until the first connection; 'down' from a fault until both connections are back. */
@@ -33,6 +34,8 @@ export interface RelayOptions {
   healthCheckMs?: number;
   /** Publishes awaiting Redis's answer beyond this are dropped, so a stalled socket cannot grow memory. */
   maxInFlight?: number;
+  /** Where the time from publish to receipt is observed (tthc_pubsub_lag_seconds). */
+  metrics?: Pick<Metrics, 'pubsubLag'>;
 }
 
 /** Reconnect quickly (the target is usually one hop away) but not in a tight loop. */
@@ -122,7 +125,7 @@ export function createRedisRelay(redisUrl: string, logger: Logger, options: Rela
   const local = createLocalEvents(log);
 
   subscriber.on('pmessage', (_pattern: string, channel: string, message: string) => {
-    let envelope: { from?: unknown; detail?: unknown } | null = null;
+    let envelope: { from?: unknown; detail?: unknown; at?: unknown } | null = null;
     try {
       envelope = JSON.parse(message);
     } catch {}
@@ -132,6 +135,9 @@ export function createRedisRelay(redisUrl: string, logger: Logger, options: Rela
     }
     // Our own events were delivered locally when published.
     if (envelope.from === instance) return;
+    // `at` (the publisher's clock, ms) came with the lag metric; a message from an older instance has none.
+    if (typeof envelope.at === 'number')
+      options.metrics?.pubsubLag.observe(Math.max(0, Date.now() - envelope.at) / 1000);
     local.dispatchEvent({ type: channel.slice(prefix.length), detail: envelope.detail });
   });
 
@@ -144,7 +150,7 @@ export function createRedisRelay(redisUrl: string, logger: Logger, options: Rela
     if (inFlight >= maxInFlight) return drop('publishes not acknowledged');
     let message: string;
     try {
-      message = JSON.stringify({ from: instance, detail: detail ?? null });
+      message = JSON.stringify({ from: instance, at: Date.now(), detail: detail ?? null });
     } catch (err) {
       log.error({ err: (err as Error).message, type }, 'live event not serialisable; not relayed');
       return;
