@@ -7,7 +7,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 // through `graphql()` calls plucked from .ts/.svelte sources: no svelte2tsx to keep in step with Svelte,
 // and the widget's bundle carries each query's text once (the `graphql()` lookup table would add it
 // twice more).
-const frontEnd = (documents: string): CodegenConfig['generates'][string] => ({
+const frontEnd = (documents: string | string[]): CodegenConfig['generates'][string] => ({
   preset: 'client',
   documents,
   presetConfig: {
@@ -35,9 +35,33 @@ const config: CodegenConfig = {
   schema: 'api/schema.graphql',
   // A glob that matches nothing is a mistake, not an empty client.
   ignoreNoDocuments: false,
+  // The API's allow-list and the widget's ids, merged from the front ends' persisted-documents.json.
+  hooks: { afterAllFileWrite: ['tsx scripts/persisted-manifest.ts'] },
   generates: {
     'admin-ui/src/lib/graphql/generated/': frontEnd('admin-ui/src/**/*.graphql'),
-    'portal-plugin/src/graphql/generated/': frontEnd('portal-plugin/src/**/*.graphql'),
+    'portal-plugin/src/graphql/generated/': frontEnd([
+      'portal-plugin/src/**/*.graphql',
+      '!portal-plugin/src/satisfaction/**/*.graphql',
+    ]),
+    // The satisfaction widget's operations on their own: the other widget's bundle imports its
+    // generated documents, and these would be carried along (a `new` expression is not tree-shaken).
+    'portal-plugin/src/satisfaction/generated/': frontEnd('portal-plugin/src/satisfaction/**/*.graphql'),
+    // A third party's client, as docs/api.md "Quick start" tells one to set it up (no allow-list ids:
+    // its operations are not the API's own); tests/api/third-party-example.test.ts runs it.
+    'tests/examples/third-party/generated/': {
+      preset: 'client',
+      documents: 'tests/examples/third-party/*.graphql',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        documentMode: 'string',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        strictScalars: true,
+        scalars: { Date: 'string', DateTime: 'string' },
+        // Node's ESM (and tsx, tsc with NodeNext) want the file's extension in a relative import.
+        importExtension: '.ts',
+      },
+    },
   },
 };
 

@@ -1,6 +1,7 @@
 // `npm run check:generated` (CI): fails when a committed generated file no longer matches its source.
 // - api/schema.graphql against the Pothos schema in api/src (api/scripts/print-schema.ts --check);
-// - the typed documents of codegen.ts against api/schema.graphql and the *.graphql operations;
+// - the typed documents of codegen.ts (the front ends' and the third-party example's,
+//   tests/examples/third-party/) against api/schema.graphql and the *.graphql operations;
 // - the pinned widget lines in docs/api.md (scripts/widget-integrity.ts) against a fresh widget build.
 // Nothing is written: codegen runs in memory and its output is compared with the files on disk, so the
 // check can run in a tree where others are working, and a clean clone (CI) compares what was committed.
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
 import config from '../codegen.ts';
+import { FRONT_END_MANIFESTS, persistedOutputs } from './persisted-manifest.ts';
 import { currentDocsBlock, DOCS_FILE, docsBlock, pinnedWidget } from './widget-integrity.ts';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -35,7 +37,19 @@ if (schema.status !== 0) {
 // 2. The codegen output, from the committed api/schema.graphql (a stale schema is reported above).
 const outputDirs = Object.keys(config.generates);
 try {
-  const outputs = await generate({ ...config, silent: true }, false);
+  const generated = await generate({ ...config, silent: true }, false);
+  // The merged allow-list and widget ids (codegen.ts's hook), from the manifests just generated.
+  const manifestOf = (file: string) =>
+    JSON.parse(
+      generated.find((o) => path.relative(root, path.resolve(root, o.filename)) === file)?.content ?? '{}',
+    ) as Record<string, string>;
+  const outputs = [
+    ...generated,
+    ...persistedOutputs(FRONT_END_MANIFESTS.map(manifestOf)).map((o) => ({
+      filename: o.file,
+      content: o.content,
+    })),
+  ];
   const expected = new Set<string>();
   const stale: string[] = [];
   for (const output of outputs) {
@@ -65,7 +79,7 @@ try {
   problems.push(
     `Không sinh được mã từ codegen.ts (các thao tác *.graphql không còn hợp lệ với api/schema.graphql?):\n` +
       `${error instanceof Error ? error.message : String(error)}\n` +
-      '  Sửa các tệp *.graphql trong admin-ui/ và portal-plugin/, rồi chạy `npm run codegen`.',
+      '  Sửa các tệp *.graphql trong admin-ui/, portal-plugin/ và tests/examples/third-party/, rồi chạy `npm run codegen`.',
   );
 }
 

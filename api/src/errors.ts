@@ -22,7 +22,9 @@ export const ERROR_CODES = {
     'The HTTP method is not accepted on this path: the rating form path and the national synchronisation endpoint take POST only.',
   PAYLOAD_TOO_LARGE: 'The request body is larger than this path accepts.',
   PERSISTED_QUERY_MISMATCH:
-    'A request to the rating form path carries a document other than the rating mutation that path serves; send other operations to the GraphQL endpoint.',
+    'A request names a persisted operation and also carries a document that is not that operation (or, on the rating form path, carries a document other than the rating mutation); send the id alone.',
+  PERSISTED_QUERY_NOT_FOUND:
+    'The persisted operation id (`documentId`, or `extensions.persistedQuery.sha256Hash`) is not in the API’s list of persisted operations; send the document as `query` instead.',
 
   // ─── The GraphQL document and the limits ─────────────────────────────────────────────────────
   GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax.',

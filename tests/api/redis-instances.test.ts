@@ -5,7 +5,6 @@
 // when Redis returns on the same port, events from B reach A again without restarting anything.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiKey } from '@tthc/api';
@@ -14,6 +13,7 @@ import { createTestDatabase, openDatabase, type TestDatabase } from '@tthc/db';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { type RedisServer as Redis, startRedis } from '../support/redis-server.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const KHAI_SINH = '1.001193'; // đăng ký khai sinh
@@ -29,12 +29,6 @@ const STATS = `{ stats(scope: { procedureCode: "${KHAI_SINH}" }, period: ${PERIO
 const RECORD = `mutation($events: [DossierEventInput!]!) {
   recordDossierEvents(events: $events) { accepted duplicates errors { code message } }
 }`;
-
-interface Redis {
-  port: number;
-  start(): Promise<void>;
-  kill(): Promise<void>;
-}
 
 interface Instance {
   url: string;
@@ -239,61 +233,4 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
   await exited;
   clearTimeout(timer);
-}
-
-/** A redis-server of the test's own on a free port, without persistence, that can die and come back. */
-async function startRedis(): Promise<Redis> {
-  const port = await freePort();
-  let child: ChildProcess | undefined;
-  const start = async () => {
-    child = spawn(
-      'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      {
-        stdio: 'ignore',
-      },
-    );
-    const deadline = Date.now() + 15_000;
-    while (!(await redisAnswers(port))) {
-      if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
-      if (Date.now() > deadline) throw new Error(`redis-server did not start on port ${port}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
-  await start();
-  return {
-    port,
-    start,
-    kill: async () => {
-      if (!child || child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill('SIGKILL');
-      await exited;
-    },
-  };
-}
-
-function redisAnswers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    const done = (answer: boolean) => {
-      socket.destroy();
-      resolve(answer);
-    };
-    socket.setTimeout(1000, () => done(false));
-    socket.once('error', () => done(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DvcProcedureFigures } from '../../portal-plugin/src/satisfaction/generated/persisted-ids.ts';
 // The badge's period exactly as the widget computes it (12 months up to today, in Vietnam).
 import { lastTwelveMonths } from '../../portal-plugin/src/satisfaction/period.ts';
 import type { TestApi } from '../support/api.ts';
@@ -166,6 +167,17 @@ describe.skipIf(!executablePath)('the portal widget in Chromium', () => {
     expect(ratings).toBeGreaterThan(0);
     expect(ratings).toBeLessThan(1000); // written without a thousands separator below
     ({ page: badgePage } = await newPage());
+    // The figures are read by the widget's persisted operation, the same for badge and card: one URL
+    // that the API (or a CDN) answers from its cache (docs/api.md "Persisted reads and caching").
+    const reads: { url: string; cache: string | null; id: string | null }[] = [];
+    badgePage.on('response', (response) => {
+      if (/\/graphql\?(documentId|query)=/.test(response.url()))
+        reads.push({
+          url: response.url(),
+          cache: response.headers()['x-cache'] ?? null,
+          id: response.headers()['x-request-id'] ?? null,
+        });
+    });
     await badgePage.goto(`${origin}/demo?ma-thu-tuc=${procedureCode}`);
     // Badge and card: two dvc-loaded, no dvc-error.
     await expect.poll(() => eventsOf(badgePage)).toEqual(['dvc-loaded', 'dvc-loaded']);
@@ -175,6 +187,12 @@ describe.skipIf(!executablePath)('the portal widget in Chromium', () => {
     expect(await badgeText(badgePage)).toContain(percent.replace('\u00a0', ' '));
     const card = badgePage.locator('dvc-satisfaction[variant="card"]');
     await expect.poll(() => card.evaluate((el) => el.shadowRoot?.textContent ?? '')).toContain(`${ratings}`);
+    expect(reads.length).toBeGreaterThanOrEqual(2);
+    for (const read of reads) expect(read.url).toContain(`documentId=${DvcProcedureFigures}`);
+    // Two elements ask at once, and the API computes the answer once: the other is the browser's cached
+    // copy (the same response, `max-age`) or the API's cache (`X-Cache: hit`).
+    const computed = new Set(reads.filter((read) => read.cache === 'miss').map((read) => read.id));
+    expect(computed.size).toBe(1);
     await checkStrictPage(badgePage, 'widget-trang-thu-tuc');
   });
 

@@ -175,6 +175,8 @@ export function violations(a: Answer): Violation[] {
     found.push({ kind: 'HTTP_5XX_UNDOCUMENTED' });
   }
   if (a.openStream) return found;
+  // A browser's GET (Accept: text/html) is shown GraphiQL: a page, by design (server/graphiql.ts).
+  if (a.status === 200 && a.contentType?.startsWith('text/html') && a.text.includes('GraphiQL')) return found;
   if (a.json === undefined || a.json === null || typeof a.json !== 'object' || Array.isArray(a.json)) {
     found.push({ kind: 'NOT_JSON' });
     return found;

@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { createYoga, type YogaInitialContext } from 'graphql-yoga';
 import { schema } from '../schema/index.ts';
 import type { Principal } from '../services/access/principal.ts';
@@ -14,17 +13,35 @@ import { answerCrossOrigin } from './cross-origin.ts';
 import { maskError } from './database-errors.ts';
 import { DEMO_PATH, handleDemoPage } from './demo-pages.ts';
 import { useExecutionDeadline } from './execution-deadline.ts';
-import { useCodedHttpErrors, useInputErrorCodes, useRequestParseErrors } from './graphql-errors.ts';
+import {
+  GRAPHIQL_ASSETS_PREFIX,
+  handleGraphiQLAsset,
+  handleGraphiQLPage,
+  wantsGraphiQL,
+} from './graphiql.ts';
+import {
+  useCodedHttpErrors,
+  useInputErrorCodes,
+  useNoSuggestions,
+  useRequestParseErrors,
+} from './graphql-errors.ts';
 import { sendJson } from './http-io.ts';
 import { useInputStringChecks } from './input-strings.ts';
+import { handleMetrics, METRICS_PATH } from './metrics-endpoint.ts';
 import { handleNationalSync, NATIONAL_SYNC_PATH } from './national-sync-endpoint.ts';
+import { PersistedDocuments, usePersistedDocuments } from './persisted-documents.ts';
+import { createDirectReads } from './persisted-executor.ts';
+import { createPersistedReads, hasDocumentId } from './persisted-reads.ts';
 import { EXPORTS_PREFIX, handleProcedureExport } from './procedure-exports.ts';
 import { rememberRequestCount, useQueryBudget } from './query-budget.ts';
 import { useQueryShapeLimits } from './query-shape.ts';
-import { handleRatingFastPath, RATING_FAST_PATH } from './rating-fast-path.ts';
+import { handleRatingFastPath, RATING_FAST_PATH, SUBMIT_RATING_DOCUMENT } from './rating-fast-path.ts';
 import { handleRatingPage, RATING_PAGE_PATH } from './rating-page.ts';
 import { handleReportExport, isReportExport } from './report-exports.ts';
 import { payerOf, type RequestBudgets, rateLimited, rateLimitHeaders } from './request-budget.ts';
+import { nextRequestId, observeRequests, requestLogger, useRequestObserver } from './request-observer.ts';
+import { ResponseCache } from './response-cache.ts';
+import { handleSchemaDownload, SCHEMA_DOWNLOAD_PATH } from './schema-download.ts';
 import { serveWebSocket } from './websocket.ts';
 import { handleWidgetAsset, loadWidgetAssets, WIDGET_PREFIX } from './widget-assets.ts';
 import { handlePageStylesheet, PAGE_STYLESHEET_PATH } from './widget-page-shell.ts';
@@ -53,12 +70,33 @@ export function createApp(
   budgets: RequestBudgets,
   config: Pick<
     Config,
-    'env' | 'shutdownGraceMs' | 'trustProxy' | 'limits' | 'corsCredentialOrigins' | 'widgetDir' | 'demoPages'
+    | 'env'
+    | 'shutdownGraceMs'
+    | 'trustProxy'
+    | 'limits'
+    | 'corsCredentialOrigins'
+    | 'widgetDir'
+    | 'demoPages'
+    | 'graphiql'
+    | 'cache'
+    | 'redisUrl'
+    | 'databaseUrl'
+    | 'metricsToken'
   >,
 ): App {
   const caps = new ConnectionCaps(config.limits.wsConnectionsPerIp);
   // The portal widget, read once (server/widget-assets.ts); null when it is not built.
   const widget = loadWidgetAssets(config.widgetDir, services.logger);
+  // The front ends' operations, known by id (persisted-documents.ts), and the cache of public reads.
+  const documents = PersistedDocuments.load();
+  const cache = config.cache.enabled
+    ? new ResponseCache(
+        config.cache,
+        services.pubsub,
+        services.logger,
+        config.redisUrl ? { url: config.redisUrl, namespace: config.databaseUrl ?? 'embedded' } : undefined,
+      )
+    : null;
 
   /** Who is calling; keyed requests are counted here, once the key is known (docs/limits.md). */
   const contextOf = async (initial: YogaInitialContext & Record<string, unknown>): Promise<Context> => {
@@ -70,7 +108,10 @@ export function createApp(
       rememberRequestCount(initial.request, outcome);
       if (outcome && !outcome.allowed) throw rateLimited(payer, outcome, 'requests');
     }
-    return { ...services, principal, clientIp };
+    // Set for a read the response cache may keep (persisted-reads.ts): the scopes its figures come from.
+    const figureScopes = initial.figureScopes as Context['figureScopes'];
+    const logger = requestLogger(initial.req, services.logger); // carries the request id
+    return { ...services, logger, principal, clientIp, ...(figureScopes ? { figureScopes } : {}) };
   };
 
   /**
@@ -93,7 +134,10 @@ export function createApp(
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
-    graphiql: config.env === 'development' ? { subscriptionsProtocol: 'WS', title: 'TTHC API' } : false,
+    // GraphQL over HTTP's name for a persisted operation's id (persisted-documents.ts).
+    extraParamNames: ['documentId'],
+    // Served from the API's own files by server/graphiql.ts (Yoga's page loads a CDN).
+    graphiql: false,
     landingPage: false,
     // Set by answerCrossOrigin (cross-origin.ts): Yoga's echoes every origin, with credentials.
     cors: false,
@@ -101,24 +145,44 @@ export function createApp(
     // a lost database connection is SERVICE_UNAVAILABLE (503, Retry-After), to be retried.
     maskedErrors: { maskError },
     plugins: [
+      useRequestObserver(),
+      usePersistedDocuments(documents),
       useInputStringChecks(),
       useQueryShapeLimits(schema),
-      useQueryBudget({ budgets, limits: config.limits, trustProxy: config.trustProxy }),
+      useQueryBudget({ budgets, limits: config.limits, trustProxy: config.trustProxy, persisted: documents }),
       useExecutionDeadline(config.limits.executionTimeoutMs),
       useInputErrorCodes(),
       useRequestParseErrors(),
       useCodedHttpErrors(),
-      // "Did you mean …?" maps the schema for whoever probes it; GraphiQL explains in development.
-      ...(config.env === 'production' ? [blockFieldSuggestionsPlugin()] : []),
+      // "Did you mean …?" maps the schema for whoever probes it; GraphiQL completes from introspection.
+      ...(config.env === 'production' ? [useNoSuggestions()] : []),
     ],
     logging: services.logger,
     context: contextOf,
+  });
+
+  const handlePersisted = createPersistedReads({
+    documents,
+    cache,
+    config: config.cache,
+    run: (url, init, serverContext) => yoga.fetch(url, init, serverContext),
+    metrics: services.metrics,
+    direct: {
+      run: createDirectReads({ schema, services, budgets, limits: config.limits }),
+      trustProxy: config.trustProxy,
+      logger: services.logger,
+    },
+    rating: {
+      id: documents.idOf(SUBMIT_RATING_DOCUMENT),
+      handle: (req, res) => handleRatingFastPath(services, config.trustProxy, req, res),
+    },
   });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') return readiness(services, res);
+    if (path === METRICS_PATH) return handleMetrics(services.metrics, config, req, res);
     if (path === NATIONAL_SYNC_PATH) return handleNationalSync(services, req, res, admitSync);
     if (path && isReportExport(path)) {
       const clientIp = clientIpOf({ req }, config.trustProxy);
@@ -138,7 +202,12 @@ export function createApp(
       res.writeHead(302, { location: GRAPHQL_PATH }).end();
       return;
     }
+    if (path === SCHEMA_DOWNLOAD_PATH) return handleSchemaDownload(req, res);
+    if (config.graphiql && path?.startsWith(GRAPHIQL_ASSETS_PREFIX)) return handleGraphiQLAsset(req, res);
     if (answerCrossOrigin(req, res, config.corsCredentialOrigins)) return;
+    // Persisted operations named in the URL: cacheable GET reads, the rating form (persisted-reads.ts).
+    if (path === GRAPHQL_PATH && hasDocumentId(req.url ?? '')) return handlePersisted(req, res);
+    if (config.graphiql && path === GRAPHQL_PATH && wantsGraphiQL(req)) return handleGraphiQLPage(req, res);
     if (req.headers.accept?.includes('text/event-stream')) {
       // A subscription over SSE holds its connection like a WebSocket: same cap per IP.
       const release = caps.acquire(clientIpOf({ req }, config.trustProxy) ?? 'unknown');
@@ -151,12 +220,8 @@ export function createApp(
     }
     return yoga(req, res);
   };
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err) => {
-      services.logger.error({ err }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { error: 'Lỗi máy chủ' });
-    });
-  });
+  // Request id, metrics and the access log for every answer; a handler that throws is answered 500.
+  const server = createServer(observeRequests(services, handle));
   server.on('clientError', answerClientError);
 
   const webSocket = serveWebSocket({
@@ -188,6 +253,7 @@ export function createApp(
       await closed;
       clearTimeout(timer);
       await yoga.dispose();
+      await cache?.close();
     },
   };
 }
@@ -213,7 +279,8 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
   const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\n` +
-      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      `content-length: ${Buffer.byteLength(body)}\r\nx-request-id: ${nextRequestId()}\r\n` +
+      `connection: close\r\n\r\n${body}`,
   );
 }
 

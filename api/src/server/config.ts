@@ -4,9 +4,10 @@
  */
 
 import { demoPasswordFor } from '../seed/demo-users.ts';
+import { type CacheConfig, loadCacheConfig } from './cache-config.ts';
 import { parseTrustProxy, type TrustProxy } from './client-ip.ts';
 import { parseCredentialOrigins } from './cross-origin.ts';
-import { boolVar, dayVar, intVar } from './env-vars.ts';
+import { boolVar, dayVar, intVar, secretVar } from './env-vars.ts';
 import { type LimitsConfig, loadLimits } from './limits-config.ts';
 import { RATING_PAGE_PATH } from './rating-page.ts';
 import { DEFAULT_WIDGET_DIR } from './widget-assets.ts';
@@ -17,6 +18,8 @@ export interface Config {
   port: number;
   /** PostgreSQL; unset → the embedded server in .data/postgres. */
   databaseUrl: string | undefined;
+  /** Connections this process opens to PostgreSQL at most (DATABASE_POOL_SIZE), Prisma and SQL together. */
+  databasePoolSize: number;
   /** Redis for cross-instance pub/sub; unset → in-memory. */
   redisUrl: string | undefined;
   logLevel: string;
@@ -69,8 +72,20 @@ export interface Config {
   demoPassword: string | undefined;
   /** Concurrent ingestion transactions per API process. */
   ingestWriters: number;
+  /**
+   * Opens GET /metrics to callers outside loopback and the private ranges that send it as a bearer
+   * token (METRICS_TOKEN); unset, only those addresses may scrape (server/metrics-endpoint.ts).
+   */
+  metricsToken: string | undefined;
+  /**
+   * GraphiQL on GET /graphql from a browser (GRAPHIQL, default on in every environment): third parties
+   * explore the public schema without a key, within the anonymous budget (server/graphiql.ts).
+   */
+  graphiql: boolean;
   /** Query cost, request and connection budgets per kind of caller (server/limits-config.ts). */
   limits: LimitsConfig;
+  /** The cache of public reads and its HTTP caching headers (server/cache-config.ts). */
+  cache: CacheConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -86,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     port,
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: intVar(env, 'DATABASE_POOL_SIZE', 10, 2, 1000),
     redisUrl: env.REDIS_URL || undefined,
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     seedOnEmpty: boolVar(env, 'SEED_ON_EMPTY', true),
@@ -116,7 +132,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedToday: dayVar(env, 'SEED_TODAY'),
     demoPassword: demoPasswordFor(env),
     ingestWriters: intVar(env, 'INGEST_WRITERS', 2, 1, 32),
+    metricsToken: secretVar(env, 'METRICS_TOKEN', 32),
+    graphiql: boolVar(env, 'GRAPHIQL', true),
     limits: loadLimits(env),
+    cache: loadCacheConfig(env),
   };
 }
 

@@ -19,6 +19,7 @@ import type { Context } from '../services/context.ts';
 import type { LimitOutcome } from '../services/limiter-store.ts';
 import { clientIpOf } from './client-ip.ts';
 import type { LimitsConfig } from './limits-config.ts';
+import type { PersistedDocuments } from './persisted-documents.ts';
 import {
   anonymousPayer,
   type Payer,
@@ -102,6 +103,9 @@ function computeCost(
   return cost;
 }
 
+/** Persisted operations are charged this fraction of their cost (docs/limits.md §2). */
+export const PERSISTED_COST_DIVISOR = 10;
+
 export interface CostReport {
   /** Points this operation cost. */
   requestedQueryCost: number;
@@ -119,16 +123,18 @@ export async function admitOperation(
   budgets: RequestBudgets,
   payer: Payer,
   cost: number,
+  persisted = false,
 ): Promise<Admission> {
   if (!payer.budget) return { report: null };
   if (cost > payer.budget.maxQueryCost)
     return { refusal: queryTooComplex(payer, cost, payer.budget.maxQueryCost) };
-  const outcome = await budgets.chargeCost(payer, cost);
+  const charged = persisted ? Math.ceil(cost / PERSISTED_COST_DIVISOR) : cost;
+  const outcome = await budgets.chargeCost(payer, charged);
   if (!outcome) return { report: null };
   if (!outcome.allowed) return { refusal: rateLimited(payer, outcome, 'cost') };
   return {
     report: {
-      requestedQueryCost: cost,
+      requestedQueryCost: charged,
       maxQueryCost: payer.budget.maxQueryCost,
       budget: { limit: outcome.limit, remaining: outcome.remaining, resetSeconds: outcome.resetSeconds },
     },
@@ -150,6 +156,8 @@ export function useQueryBudget(options: {
   budgets: RequestBudgets;
   limits: LimitsConfig;
   trustProxy: Parameters<typeof clientIpOf>[1];
+  /** The persisted operations, charged a fraction of their cost. */
+  persisted?: PersistedDocuments;
 }): Plugin<Record<string, unknown>, { req?: unknown }> {
   const { budgets, limits } = options;
   const admit = async (
@@ -172,7 +180,10 @@ export function useQueryBudget(options: {
         args.variableValues as Record<string, unknown>,
         ctx,
       ) ?? 0;
-    const admission = await admitOperation(budgets, payer, cost);
+    // A persisted operation's shape was reviewed with the code (persisted-documents.ts): it is checked
+    // against the ceiling at its full cost but charged a fraction of it (docs/limits.md §2).
+    const persisted = options.persisted?.isPersisted(args.document) ?? false;
+    const admission = await admitOperation(budgets, payer, cost, persisted);
     if ('refusal' in admission) {
       stop({ errors: [admission.refusal] });
       return null;

@@ -6,6 +6,7 @@ import type { Services } from '../services/context.ts';
 import { refoldStaleDossiers } from '../services/ingestion/refold.ts';
 import { createEventBus } from '../services/live/pubsub.ts';
 import { createLogger, type Logger } from '../services/logger.ts';
+import { Metrics } from '../services/metrics.ts';
 import { RatingService } from '../services/ratings/index.ts';
 import { rebuildRollups } from '../services/rollups.ts';
 import { createApp, GRAPHQL_PATH } from './app.ts';
@@ -28,8 +29,14 @@ export interface RunningApi {
 export async function startApi(overrides: Partial<Config> = {}, logger?: Logger): Promise<RunningApi> {
   const config = { ...loadConfig(), ...overrides };
   const log = logger ?? createLogger(config.logLevel);
-  const db = await openDatabase({ ...(config.databaseUrl ? { url: config.databaseUrl } : {}), logger: log });
-  const bus = createEventBus(config.redisUrl, log);
+  const db = await openDatabase({
+    ...(config.databaseUrl ? { url: config.databaseUrl } : {}),
+    poolSize: config.databasePoolSize,
+    logger: log,
+  });
+  const metrics = new Metrics();
+  metrics.watchPool(db.pool);
+  const bus = createEventBus(config.redisUrl, log, metrics);
   try {
     if (config.seedOnEmpty && (await isDatabaseEmpty(db))) {
       log.info('Cơ sở dữ liệu trống: đang nạp dữ liệu mẫu…');
@@ -50,6 +57,7 @@ export async function startApi(overrides: Partial<Config> = {}, logger?: Logger)
       calendars: new CalendarService(db.prisma, bus.pubsub),
       pubsub: bus.pubsub,
       logger: log,
+      metrics,
       ratings: new RatingService({ db, pubsub: bus.pubsub, logger: log }, config),
       ingestWriters: config.ingestWriters,
       sessions: new SessionService(
@@ -67,7 +75,7 @@ export async function startApi(overrides: Partial<Config> = {}, logger?: Logger)
     // Rows folded before the last change of what the fold stores are folded again (their rollups move
     // by the difference, so this may follow the rebuild above).
     await refoldStaleDossiers(services);
-    const budgets = new RequestBudgets(config.redisUrl, log);
+    const budgets = new RequestBudgets(config.redisUrl, log, metrics);
     const app = createApp(services, budgets, config);
     const port = await app.listen(config.port, config.host);
     const url = `http://localhost:${port}${GRAPHQL_PATH}`;

@@ -6,7 +6,8 @@
 import { badgeParts, badgeWords } from './badge.ts';
 import type { Figures, Subject } from './figures.ts';
 import { formatNumber, formatPercent, formatWorkingDays, type Lang } from './format-figures.ts';
-import { graphqlEndpoint, graphqlGet } from './graphql-get.ts';
+import { DvcAgencyFigures, DvcProcedureFigures, SubmitRating } from './generated/persisted-ids.ts';
+import { type GraphQLAnswer, graphqlEndpoint, graphqlGet, persistedGet } from './graphql-get.ts';
 import { subscribeLive } from './live.ts';
 import { lastTwelveMonths } from './period.ts';
 import { figuresQuery, figuresSubscription, type Scope } from './queries.ts';
@@ -22,6 +23,8 @@ const RENDER_COALESCE_MS = 300;
 
 // Set once an API answered that it has no satisfactionByTimeliness (an API older than the widget).
 let timelinessUnsupported = false;
+/** Set once an API answers that it does not know the widget's persisted operations. */
+let persistedUnsupported = false;
 
 export type DvcEventName = 'dvc-loaded' | 'dvc-rating-submitted' | 'dvc-error';
 
@@ -31,6 +34,8 @@ export interface WidgetKit {
   host: HTMLElement;
   lang: Lang;
   endpoint: string;
+  /** The rating form's persisted operation (generated/persisted-ids.ts). */
+  submitRatingId: string;
   get: typeof graphqlGet;
   adopt: (css: string) => void;
   emit: (name: DvcEventName, detail: unknown) => void;
@@ -103,6 +108,7 @@ export class DvcSatisfactionElement extends HTMLElement {
       host: this,
       lang: this.#lang,
       endpoint: graphqlEndpoint(this.getAttribute('api') || SCRIPT_ORIGIN),
+      submitRatingId: SubmitRating,
       get: graphqlGet,
       adopt: (css) => adoptStyles(root, css, nonceOf(this)),
       emit: (name, detail) => this.#emit(name, detail),
@@ -178,7 +184,18 @@ export class DvcSatisfactionElement extends HTMLElement {
     signal: AbortSignal,
   ): Promise<void> {
     type Answer = { stats: Figures; procedure?: Subject | null; agency?: Subject | null };
-    let answer = await graphqlGet<Answer>(
+    let answer: GraphQLAnswer<Answer> | null = null;
+    if (!persistedUnsupported) {
+      const id = 'procedureCode' in scope ? DvcProcedureFigures : DvcAgencyFigures;
+      answer = await persistedGet<Answer>(kit.endpoint, id, variables, signal);
+      // An API older than its persisted operations: the same read as text, from now on.
+      const code = answer.errors?.[0]?.extensions?.code;
+      if (code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'BAD_REQUEST') {
+        persistedUnsupported = true;
+        answer = null;
+      }
+    }
+    answer ??= await graphqlGet<Answer>(
       kit.endpoint,
       figuresQuery(scope, !timelinessUnsupported),
       variables,

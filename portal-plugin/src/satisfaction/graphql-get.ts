@@ -1,4 +1,5 @@
-// The display query as GET /graphql?query=…&variables=… (docs/api.md "Endpoint": cacheable by URL).
+// The display query as GET /graphql?documentId=…&variables=… (docs/api.md "Persisted reads and caching"),
+// or as GET /graphql?query=… for an API that does not know the id.
 // A GET without custom headers is a "simple" cross-origin request: no CORS preflight, no cookies.
 
 export interface GraphQLAnswer<T> {
@@ -12,8 +13,31 @@ export async function graphqlGet<T>(
   variables: Record<string, unknown>,
   signal?: AbortSignal,
 ): Promise<GraphQLAnswer<T>> {
-  const url = `${endpoint}?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
-  const response = await fetch(url, { credentials: 'omit', signal: signal ?? null });
+  return getJson(`${endpoint}?query=${encodeURIComponent(query)}`, variables, signal);
+}
+
+/**
+ * A persisted operation by id (docs/api.md "Persisted reads and caching"): a short URL that the API,
+ * a proxy or a CDN answers from its cache, with 304 when the browser's copy is still good.
+ */
+export function persistedGet<T>(
+  endpoint: string,
+  documentId: string,
+  variables: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<GraphQLAnswer<T>> {
+  return getJson(`${endpoint}?documentId=${documentId}`, variables, signal);
+}
+
+async function getJson<T>(
+  url: string,
+  variables: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<GraphQLAnswer<T>> {
+  const response = await fetch(`${url}&variables=${encodeURIComponent(JSON.stringify(variables))}`, {
+    credentials: 'omit',
+    signal: signal ?? null,
+  });
   return (await response.json()) as GraphQLAnswer<T>;
 }
 

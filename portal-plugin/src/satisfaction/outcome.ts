@@ -12,7 +12,7 @@ export type Outcome =
   | 'rate-limited'
   | 'error';
 
-/** The answer of POST /graphql/submit-rating, or what happened instead of one. */
+/** The answer of the rating form's POST (SubmitRating), or what happened instead of one. */
 export type SubmitAnswer =
   | { kind: 'network' }
   | { kind: 'http'; status: number; code?: string | undefined }

@@ -33,6 +33,28 @@ describe('createApiClient', () => {
     expect(calls[1]?.headers).not.toHaveProperty('x-forwarded-for');
   });
 
+  it('sends the operation by its persisted id, and its text to an API that does not know the id', async () => {
+    const bodies: Record<string, unknown>[] = [];
+    let known = true;
+    const impl = (async (_url: string, init: RequestInit) => {
+      bodies.push(JSON.parse(init.body as string) as Record<string, unknown>);
+      return known || 'query' in bodies.at(-1)!
+        ? json({ data: anonymousViewer })
+        : json({ errors: [{ message: 'không có', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });
+    }) as unknown as typeof fetch;
+    const api = createApiClient({ apiUrl: 'x', token: null, fetch: impl });
+    expect(await api.request(AdminViewerDocument, {})).toEqual(anonymousViewer);
+    expect(bodies[0]).toEqual({ documentId: AdminViewerDocument.__meta__?.hash, variables: {} });
+    expect(String(bodies[0]?.documentId)).toMatch(/^sha256:[0-9a-f]{64}$/);
+
+    known = false;
+    expect(await api.request(AdminViewerDocument, {})).toEqual(anonymousViewer);
+    expect(bodies.slice(1)).toEqual([
+      { documentId: AdminViewerDocument.__meta__?.hash, variables: {} },
+      { query: AdminViewerDocument.toString(), variables: {} },
+    ]);
+  });
+
   it('sends no Authorization header without a session', async () => {
     const { impl, calls } = recordingFetch(() => json({ data: anonymousViewer }));
     await createApiClient({ apiUrl: 'x', token: null, fetch: impl }).request(AdminViewerDocument, {});

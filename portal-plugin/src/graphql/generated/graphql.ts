@@ -4,17 +4,24 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-/** Cách thức thực hiện (national KenhThucHien 1 in person, 2 online, 3 postal). */
+/** Channel through which a dossier is filed and its result returned (cách thức thực hiện; national KenhThucHien 1 in person, 2 online, 3 postal). Time limits and fees are per channel. */
 export type Channel =
+  /** In person at the one-stop desk (trực tiếp; KenhThucHien 1). */
   | 'IN_PERSON'
+  /** Online, through a public-service portal (trực tuyến; KenhThucHien 2). */
   | 'ONLINE'
+  /** By the public postal service (qua dịch vụ bưu chính công ích; KenhThucHien 3). */
   | 'POSTAL';
 
-/** Unit of a time limit. HOURS are working hours (8 per working day). */
+/** Unit of a time limit (national DONVITINH). HOURS are working hours (8 per working day). */
 export type TimeUnit =
+  /** Calendar days (ngày): whole days from the day after reception (Civil Code 2015 Art. 147–148); a period ending on a day off ends on the next working day. */
   | 'DAYS'
+  /** Working hours (giờ làm việc): 60 working minutes each, counted on the working calendar. */
   | 'HOURS'
+  /** Calendar months (tháng): whole months from the reception day, clamped to the month’s last day; a period ending on a day off ends on the next working day. */
   | 'MONTHS'
+  /** Working days (ngày làm việc): 8 working hours (480 working minutes) each, counted on the working calendar. */
   | 'WORKING_DAYS';
 
 export type WidgetProcedureQueryVariables = Exact<{

@@ -55,7 +55,7 @@ export function mountRatingForm(
 
   const send = async (rating: PendingRating): Promise<Outcome> =>
     outcomeOf(
-      await submitRating(api, {
+      await submitRating(api, kit.submitRatingId, {
         dossierCode: rating.dossierCode,
         token: rating.token,
         level: rating.level,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate } from 'graphql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SubmitRating } from '../generated/persisted-ids.ts';
 import { outcomeOf } from '../outcome.ts';
 import { commentLength, loadQuestionnaire, shortItems, submitRating, submitSurvey } from './rating-api.ts';
 
@@ -20,17 +21,17 @@ function answerWith(status: number, body: unknown) {
   return fetchMock;
 }
 
-describe('submitRating (POST /graphql/submit-rating)', () => {
-  it('sends only the variables, without cookies, to the fast path', async () => {
+describe('submitRating (POST /graphql?documentId=…)', () => {
+  it('sends only the variables, without cookies, to the persisted operation', async () => {
     const fetchMock = answerWith(200, { data: { submitRating: { ok: true, error: null } } });
-    expect(await submitRating(ENDPOINT, input)).toEqual({
+    expect(await submitRating(ENDPOINT, SubmitRating, input)).toEqual({
       kind: 'payload',
       ok: true,
       code: undefined,
       replaced: undefined,
     });
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe('https://api.example.vn/graphql/submit-rating');
+    expect(url).toBe(`https://api.example.vn/graphql?documentId=${SubmitRating}`);
     expect(init.credentials).toBe('omit');
     expect(JSON.parse(init.body as string)).toEqual({ variables: { input } });
   });
@@ -44,7 +45,7 @@ describe('submitRating (POST /graphql/submit-rating)', () => {
         },
       },
     });
-    expect(outcomeOf(await submitRating(ENDPOINT, input))).toBe('expired');
+    expect(outcomeOf(await submitRating(ENDPOINT, SubmitRating, input))).toBe('expired');
   });
 
   it('turns a failed request into a network answer (queued) and a 503 into a retryable one', async () => {
@@ -52,9 +53,9 @@ describe('submitRating (POST /graphql/submit-rating)', () => {
       'fetch',
       vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
     );
-    expect(outcomeOf(await submitRating(ENDPOINT, input))).toBe('queued');
+    expect(outcomeOf(await submitRating(ENDPOINT, SubmitRating, input))).toBe('queued');
     answerWith(503, { errors: [{ message: 'x', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
-    expect(outcomeOf(await submitRating(ENDPOINT, input))).toBe('queued');
+    expect(outcomeOf(await submitRating(ENDPOINT, SubmitRating, input))).toBe('queued');
   });
 });
 

@@ -1,5 +1,5 @@
-// The rating form's calls. The rating goes to the fast path POST /graphql/submit-rating (docs/api.md
-// "Endpoint"), whose document is fixed: the body carries only the variables. No cookies are ever sent.
+// The rating form's calls. The rating is the persisted operation SubmitRating, POST
+// /graphql?documentId=… (docs/api.md "Persisted reads and caching"): the body carries only the variables. No cookies are ever sent.
 import type { SubmitAnswer } from '../outcome.ts';
 
 export type Level = 'DISSATISFIED' | 'SATISFIED' | 'VERY_SATISFIED';
@@ -22,10 +22,15 @@ type Body = {
   errors?: { extensions?: { code?: string } }[];
 };
 
-export async function submitRating(endpoint: string, input: RatingInput): Promise<SubmitAnswer> {
+/** `documentId`: SubmitRating's id, handed over by the loader (WidgetKit) so that no chunk is shared. */
+export async function submitRating(
+  endpoint: string,
+  documentId: string,
+  input: RatingInput,
+): Promise<SubmitAnswer> {
   let response: Response;
   try {
-    response = await fetch(`${endpoint}/submit-rating`, {
+    response = await fetch(`${endpoint}?documentId=${documentId}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       credentials: 'omit',

@@ -4,9 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Filter of `agencies`: every criterion given must hold. */
 export type AgencyFilter = {
   /** Only units in existence on this day. */
   activeOn?: string | null | undefined;
+  /** Only units of this level. */
   level?: AgencyLevel | null | undefined;
   /** Children of the unit with this code (on activeOn, default today). */
   parentCode?: string | null | undefined;
@@ -14,14 +16,20 @@ export type AgencyFilter = {
   search?: string | null | undefined;
 };
 
-/** DISTRICT exists only before 1/7/2025 (two-tier local government). */
+/** Level of an agency or administrative unit (cấp). DISTRICT exists only before 1/7/2025 (two-tier local government). */
 export type AgencyLevel =
+  /** A commune, ward or special zone (xã, phường, đặc khu; thị trấn before 1/7/2025). */
   | 'COMMUNE'
+  /** An agency under an administrative unit (sở, ban, ngành, phòng, the police): its dossiers count in the unit’s subtree. */
   | 'DEPARTMENT'
+  /** A district, town or provincial city (huyện, thị xã, thành phố thuộc tỉnh); only for units that ended before 1/7/2025. */
   | 'DISTRICT'
+  /** A ministry or central agency (bộ, cơ quan ngang bộ). */
   | 'MINISTRY'
+  /** A province or centrally run city: its People’s Committee (UBND tỉnh, thành phố). */
   | 'PROVINCE';
 
+/** Filter of `apiKeys`: every criterion given must hold. */
 export type ApiKeyFilter = {
   /** True: not revoked; false: revoked. */
   active?: boolean | null | undefined;
@@ -33,18 +41,27 @@ export type ApiKeyFilter = {
 
 /** What a key may do: READ private reads, INGEST dossier events and surveys, REFORM the reform programme’s tasks, ADMIN configuration (implies the others). */
 export type ApiScope =
+  /** Configuration and administration, as a UNIT_ADMIN of the key’s agency (every agency: a SYSTEM_ADMIN); implies the others. */
   | 'ADMIN'
+  /** Feeding data: dossier events (GraphQL and the national sync), rating links, paper survey forms. */
   | 'INGEST'
+  /** Private reads: dossier timelines, rating comments, late dossiers, reports, reform tasks, within the key’s subtree. */
   | 'READ'
+  /** The administrative-reform programme’s tasks (nhiệm vụ cải cách hành chính): enter, edit, cancel, report. */
   | 'REFORM';
 
-/** Loại đối tượng: 1 citizen, 2 business, 3 state agency, 4 other organisation. */
+/** Kind of applicant (loại đối tượng, national LoaiDoiTuong): 1 citizen, 2 business, 3 state agency, 4 other organisation. */
 export type ApplicantType =
+  /** 2 — A business (doanh nghiệp). */
   | 'BUSINESS'
+  /** 1 — A citizen (công dân). */
   | 'CITIZEN'
+  /** 4 — Another organisation (tổ chức khác). */
   | 'OTHER_ORGANISATION'
+  /** 3 — A state agency (cơ quan nhà nước). */
   | 'STATE_AGENCY';
 
+/** Filter of `auditLog`: every criterion given must hold. */
 export type AuditLogFilter = {
   /** An action (user.create), or a family (user: every user.* action). */
   action?: string | null | undefined;
@@ -54,6 +71,7 @@ export type AuditLogFilter = {
   agencyCode?: string | null | undefined;
   /** User, ApiKey, Agency, Rating, CalendarDay, Questionnaire, … */
   entity?: string | null | undefined;
+  /** Changes of the object with this id or code (with `entity`). */
   entityId?: string | null | undefined;
   /** From this day (Asia/Ho_Chi_Minh), included. */
   from?: string | null | undefined;
@@ -63,38 +81,54 @@ export type AuditLogFilter = {
   username?: string | null | undefined;
 };
 
+/** An exception to Monday–Friday working days to set on one date (the last one wins for a date given twice). */
 export type CalendarDayInput = {
+  /** The day (Asia/Ho_Chi_Minh). */
   date: string;
   /** Default: HOLIDAY for a day off, SWAP_WORKDAY for a working day (or the kind already stored when it fits). A day off cannot be SWAP_WORKDAY; a working day is SWAP_WORKDAY or OTHER. */
   kind?: CalendarDayKind | null | undefined;
+  /** What the day is, e.g. “Tết Nguyên đán”; optional. */
   note?: string | null | undefined;
+  /** True: a working day; false: a day off. */
   working: boolean;
 };
 
 /** What kind of exception to Monday–Friday working days a calendar day is (docs/domain.md §3.2). */
 export type CalendarDayKind =
+  /** A compensatory day off (nghỉ bù) for a holiday that fell on a weekly day off: a day off. */
   | 'COMPENSATORY_DAY_OFF'
+  /** A public holiday (ngày nghỉ lễ, Tết; Labour Code 2019 Art. 112): a day off. */
   | 'HOLIDAY'
+  /** Any other exception, a day off or a working day. */
   | 'OTHER'
+  /** A weekday off swapped with a Saturday made working (ngày nghỉ hoán đổi): a day off. */
   | 'SWAP_DAY_OFF'
+  /** A Saturday made a working day (làm bù) in exchange for a weekday off: a working day. */
   | 'SWAP_WORKDAY';
 
+/** The task to cancel, and why. */
 export type CancelReformTaskInput = {
+  /** Id of the task. */
   id: string | number;
-  /** Lý do hủy; kept in the task’s history. */
+  /** Why it is cancelled (lý do hủy); kept in the task’s history. */
   reason?: string | null | undefined;
 };
 
+/** The signed-in official’s current and new password. */
 export type ChangePasswordInput = {
+  /** The password in use (INVALID_CREDENTIALS when wrong). */
   currentPassword: string;
   /** At least 12 characters, not containing the username. */
   newPassword: string;
 };
 
-/** Cách thức thực hiện (national KenhThucHien 1 in person, 2 online, 3 postal). */
+/** Channel through which a dossier is filed and its result returned (cách thức thực hiện; national KenhThucHien 1 in person, 2 online, 3 postal). Time limits and fees are per channel. */
 export type Channel =
+  /** In person at the one-stop desk (trực tiếp; KenhThucHien 1). */
   | 'IN_PERSON'
+  /** Online, through a public-service portal (trực tuyến; KenhThucHien 2). */
   | 'ONLINE'
+  /** By the public postal service (qua dịch vụ bưu chính công ích; KenhThucHien 3). */
   | 'POSTAL';
 
 /** How the end of a dossier is compared with its due date (docs/domain.md §3.8). */
@@ -104,6 +138,7 @@ export type ComparisonGranularity =
   /** By the exact instant: ending after the due time is late. */
   | 'INSTANT';
 
+/** A new unit (đơn vị) under an existing one: a commune under a province, or an agency under any unit. */
 export type CreateAgencyInput = {
   /** Its code: 1–40 letters, digits, dots, hyphens; held by no other unit from validFrom on. */
   code: string;
@@ -111,15 +146,19 @@ export type CreateAgencyInput = {
   dossierPrefix?: string | null | undefined;
   /** COMMUNE (under a province) or DEPARTMENT (under any unit). */
   level: AgencyLevel;
+  /** Full official name, e.g. “Ủy ban nhân dân xã Ninh Phước”. */
   name: string;
+  /** Free note, e.g. the decision that created the unit; optional. */
   note?: string | null | undefined;
   /** The parent unit (its code today), within the caller’s subtree. */
   parentCode: string;
+  /** Short name for lists and charts, e.g. “Xã Ninh Phước”; optional. */
   shortName?: string | null | undefined;
   /** Its first day; default today. */
   validFrom?: string | null | undefined;
 };
 
+/** A new API key (khóa API): who uses it, what it may do, where. */
 export type CreateApiKeyInput = {
   /** Limits the key to this agency’s subtree; required unless the caller is a system administrator. */
   agencyCode?: string | null | undefined;
@@ -127,42 +166,59 @@ export type CreateApiKeyInput = {
   name: string;
   /** Requests per minute, 1 to 100,000 (default 600). */
   rateLimitPerMinute?: number | null | undefined;
+  /** What the key may do; at least one. */
   scopes: Array<ApiScope>;
 };
 
+/** A new procedure of the catalogue (thủ tục hành chính) and its published content, saved as version 1 applying since always. */
 export type CreateProcedureInput = {
   /** Codes of the units, valid today, that implement the procedure; replaces them (not versioned). */
   agencyCodes?: Array<string> | null | undefined;
+  /** Who may file (đối tượng thực hiện), one line each. */
   applicants?: Array<string> | null | undefined;
-  /** Cách thức thực hiện, as published. */
+  /** How the procedure is carried out (cách thức thực hiện), as published. */
   channelsText?: string | null | undefined;
   /** National code, e.g. 1.001193 (one digit, a dot, six digits). */
   code: string;
+  /** Requirements and conditions (yêu cầu, điều kiện), as published; up to 10,000 characters. */
   conditions?: string | null | undefined;
+  /** Day the publication decision was signed (ngày ban hành). */
   decisionDate?: string | null | undefined;
-  /** Số quyết định công bố, e.g. 163/QĐ-BTP. */
+  /** Number of the publication decision (số quyết định công bố), e.g. 163/QĐ-BTP. */
   decisionNumber?: string | null | undefined;
+  /** Documents of the dossier (thành phần, số lượng hồ sơ); replaces them all. */
   dossierComponents?: Array<DossierComponentInput> | null | undefined;
   /** In an update, a day from today on: the change applies to dossiers received from 00:00 of that day. Left out, or the stored date when it has passed: from now on. A new date before today is EFFECTIVE_DATE_PAST. */
   effectiveFrom?: string | null | undefined;
+  /** Last day the decision is in effect (ngày hết hiệu lực); not before `effectiveFrom`. */
   effectiveTo?: string | null | undefined;
+  /** Whether the procedure qualifies to be offered fully online (đủ điều kiện trực tuyến toàn trình). */
   eligibleForFullOnline?: boolean | null | undefined;
+  /** Fees and charges (phí, lệ phí); replaces them all. */
   fees?: Array<ProcedureFeeInput> | null | undefined;
+  /** Forms and declarations (mẫu đơn, tờ khai); replaces them all. */
   forms?: Array<ProcedureFormInput> | null | undefined;
-  /** Cơ quan thực hiện, as published. */
+  /** The implementing agency (cơ quan thực hiện), as published. */
   implementingText?: string | null | undefined;
+  /** Legal basis (căn cứ pháp lý); replaces it all. */
   legalBasis?: Array<LegalBasisInput> | null | undefined;
+  /** Levels of government that carry it out (cấp thực hiện); at least one. */
   levels: Array<ImplementingLevel>;
+  /** Name of the procedure (tên thủ tục); up to 2,000 characters. */
   name: string;
   /** Default INFO_ONLY. */
   onlineLevel?: OnlineLevel | null | undefined;
   /** False: created withdrawn, to be published later with publishProcedure. */
   published?: boolean | null | undefined;
+  /** What the applicant receives (kết quả thực hiện), one line each. */
   results?: Array<string> | null | undefined;
   /** Same-day procedures (a limit of exactly 1 WORKING_DAYS): HH:MM, 00:00–23:59 (docs/domain.md §2.3). Versioned content: a change makes a new version, applying from the effective date like a new time limit (§2.4). */
   sameDayCutoff?: string | null | undefined;
+  /** Code of its sector (lĩnh vực; see `sectors`; else UNKNOWN_SECTOR). */
   sectorCode: string;
+  /** Where the content comes from (e.g. the national database and the decision). */
   source?: string | null | undefined;
+  /** Steps (trình tự thực hiện), by case; replaces them all. */
   steps?: Array<ProcedureStepGroupInput> | null | undefined;
   /** At most one per channel; replaces them all. */
   timeLimits?: Array<ProcedureTimeLimitInput> | null | undefined;
@@ -170,27 +226,31 @@ export type CreateProcedureInput = {
   variantCode?: string | null | undefined;
 };
 
+/** A new task of a reform programme or plan (nhiệm vụ cải cách hành chính). */
 export type CreateReformTaskInput = {
-  /** Đơn vị chủ trì: in the caller’s subtree. */
+  /** Code of the responsible unit (đơn vị chủ trì), in the caller’s subtree. */
   agencyCode: string;
-  /** Thời hạn hoàn thành. */
+  /** Deadline (thời hạn hoàn thành), a day. */
   deadline: string;
-  /** Nội dung, yêu cầu; at most 5,000 characters. */
+  /** What is to be done (nội dung, yêu cầu); at most 5,000 characters. */
   description?: string | null | undefined;
-  /** Văn bản giao, e.g. "Kế hoạch 3941/KH-UBND"; at most 200 characters. */
+  /** The document that sets the task (văn bản giao), e.g. "Kế hoạch 3941/KH-UBND"; at most 200 characters. */
   document?: string | null | undefined;
-  /** Ngày ban hành văn bản. */
+  /** Date of that document (ngày ban hành văn bản). */
   documentDate?: string | null | undefined;
-  /** Đơn vị giao, theo dõi: in the caller’s subtree; default the responsible unit. */
+  /** Code of the unit that sets and monitors the task (đơn vị giao, theo dõi), in the caller’s subtree; default the responsible unit. */
   ownerAgencyCode?: string | null | undefined;
-  /** Tên nhiệm vụ; required, at most 500 characters. */
+  /** Title of the task (tên nhiệm vụ); required, at most 500 characters. */
   title: string;
   /** Year of the programme or plan, 2000 to 2100. */
   year: number;
 };
 
+/** A new official’s account (tài khoản cán bộ) and its roles. */
 export type CreateUserInput = {
+  /** Full name of the official. */
   displayName: string;
+  /** E-mail address; optional. */
   email?: string | null | undefined;
   /** The initial password: at least 12 characters, not containing the username. */
   password: string;
@@ -200,36 +260,56 @@ export type CreateUserInput = {
   username: string;
 };
 
+/** The account to deactivate. */
 export type DeactivateUserInput = {
+  /** Sign-in name of the account. */
   username: string;
 };
 
+/** A document of the dossier (thành phần hồ sơ) and how many of it. */
 export type DossierComponentInput = {
-  /** Số bản sao, 0–100. */
+  /** Number of copies required (số bản sao), 0–100. */
   copies?: number | null | undefined;
+  /** The form (mẫu đơn, tờ khai) it is filled on; optional. */
   form?: string | null | undefined;
+  /** The document, as published. */
   name: string;
-  /** Số bản chính, 0–100. */
+  /** Number of originals required (số bản chính), 0–100. */
   originals?: number | null | undefined;
 };
 
-/** National TrangThaiHoSo 1..10: 1 SUBMITTED, 2 RECEIVED, 3 REFUSED, 4 PROCESSING, 5 SUPPLEMENT_REQUESTED, 6 AWAITING_PAYMENT, 7 WITHDRAWN, 8 STOPPED, 9 RESOLVED, 10 RETURNED. */
+/** Status of a dossier (trạng thái hồ sơ), the national TrangThaiHoSo 1..10: 1 SUBMITTED, 2 RECEIVED, 3 REFUSED, 4 PROCESSING, 5 SUPPLEMENT_REQUESTED, 6 AWAITING_PAYMENT, 7 WITHDRAWN, 8 STOPPED, 9 RESOLVED, 10 RETURNED. */
 export type DossierStatus =
+  /** 6 — Awaiting payment of fees or other financial obligations (yêu cầu thực hiện nghĩa vụ tài chính): the clock runs. */
   | 'AWAITING_PAYMENT'
+  /** 4 — Being processed (đang xử lý): the clock runs. */
   | 'PROCESSING'
+  /** 2 — Received at the one-stop desk (được tiếp nhận): the clock starts; after a supplement request, the supplement received. */
   | 'RECEIVED'
+  /** 3 — Not accepted (không được tiếp nhận): refused at the desk, or after reception once checked; counted as refused, never as on time. */
   | 'REFUSED'
+  /** 9 — Resolved (đã xử lý xong): processing ends; timeliness is judged at this instant. */
   | 'RESOLVED'
+  /** 10 — Result returned to the applicant (đã trả kết quả): ends processing when no RESOLVED came before. */
   | 'RETURNED'
+  /** 8 — Processing stopped, dossier returned unprocessed (dừng xử lý): processing ends, counted as on time. */
   | 'STOPPED'
+  /** 1 — Submitted online, not yet received (mới đăng ký): the clock has not started. */
   | 'SUBMITTED'
+  /** 5 — Supplement requested (yêu cầu bổ sung): the clock is paused until the applicant answers; a second request makes the dossier late. */
   | 'SUPPLEMENT_REQUESTED'
+  /** 7 — Withdrawn by the applicant (công dân rút hồ sơ): processing ends, counted as on time. */
   | 'WITHDRAWN';
 
+/** Why a dossier’s due date was set or moved (docs/domain.md §3.6, §3.7). */
 export type DueDateChangeReason =
+  /** Moved later by an apology letter with a new appointment (phiếu xin lỗi và hẹn lại ngày trả kết quả); timeliness is still judged against the earlier date. */
   | 'APOLOGY'
+  /** Moved earlier by the one-stop system: a correction, which timeliness follows. */
   | 'CORRECTION'
+  /** The due date given at reception: supplied by the one-stop system, or computed from the time limit. */
   | 'INITIAL'
+  /** Moved later by the working time the clock was paused for an answered supplement request (yêu cầu bổ sung). */
   | 'SUPPLEMENT';
 
 /** Every stable error code of the API: in `extensions.code` of a top-level GraphQL error, in `UserError.code`, or in the body of the HTTP paths outside GraphQL. */
@@ -404,8 +484,10 @@ export type ErrorCode =
   | 'PAGE_SIZE_TOO_LARGE'
   /** The request body is larger than this path accepts. */
   | 'PAYLOAD_TOO_LARGE'
-  /** A request to the rating form path carries a document other than the rating mutation that path serves; send other operations to the GraphQL endpoint. */
+  /** A request names a persisted operation and also carries a document that is not that operation (or, on the rating form path, carries a document other than the rating mutation); send the id alone. */
   | 'PERSISTED_QUERY_MISMATCH'
+  /** The persisted operation id (`documentId`, or `extensions.persistedQuery.sha256Hash`) is not in the API’s list of persisted operations; send the document as `query` instead. */
+  | 'PERSISTED_QUERY_NOT_FOUND'
   /** The scale of an assessment or satisfaction question needs `positiveFrom` for the index to be computed. */
   | 'POSITIVE_FROM_REQUIRED'
   /** A procedure with this code is already in the catalogue; change it instead of creating it. */
@@ -489,9 +571,11 @@ export type ErrorCode =
   /** A new password shorter than 12 characters, or one that contains the username. */
   | 'WEAK_PASSWORD';
 
+/** A classification band of the 9-indicator total (out of 18); each code once, one band from 0 included. */
 export type EvaluationBandInput = {
   /** EXCELLENT, GOOD, FAIR, AVERAGE or POOR. */
   code: string;
+  /** Its Vietnamese name, e.g. Xuất sắc, Tốt, Khá, Trung bình, Yếu. */
   label: string;
   /** The lower bound of the band, 0 to 18. */
   min: number;
@@ -503,31 +587,42 @@ export type EvaluationBandInput = {
 export type EvaluationScoreInput = {
   /** 1 to 9. */
   indicator: number;
+  /** The reviewers’ note on the indicator (evidence, reasons). */
   note?: string | null | undefined;
-  /** Điểm tự chấm: 0, 1 or 2. */
+  /** Self-scored points (điểm tự chấm): 0, 1 or 2. */
   selfScore?: number | null | undefined;
-  /** Điểm thẩm định: 0, 1 or 2. */
+  /** Verified points (điểm thẩm định): 0, 1 or 2. */
   verifiedScore?: number | null | undefined;
 };
 
+/** The comment to hide, and why. */
 export type HideRatingCommentInput = {
+  /** Id of the rating (`RatingComment.id`). */
   ratingId: string | number;
   /** Why, for the audit log: up to 500 characters. */
   reason: string;
 };
 
-/** Cấp thực hiện. */
+/** Level of government that carries out a procedure (cấp thực hiện). */
 export type ImplementingLevel =
+  /** Commune level (cấp xã). */
   | 'COMMUNE'
+  /** District level (cấp huyện); abolished on 1/7/2025. */
   | 'DISTRICT'
+  /** Ministry level (cấp bộ). */
   | 'MINISTRY'
+  /** Provincial level (cấp tỉnh). */
   | 'PROVINCE';
 
+/** A legal document the procedure rests on (căn cứ pháp lý). */
 export type LegalBasisInput = {
+  /** Number and symbol (số, ký hiệu), e.g. 60/2014/QH13; optional. */
   number?: string | null | undefined;
+  /** Title or summary (trích yếu), e.g. “Luật Hộ tịch”. */
   title: string;
 };
 
+/** A unit that ends by merging into a successor (sáp nhập), as the 1/7/2025 mergers did. */
 export type MergeAgencyInput = {
   /** The unit that ends. */
   code: string;
@@ -537,48 +632,64 @@ export type MergeAgencyInput = {
   successorCode: string;
 };
 
+/** A unit and its new parent; not under itself or one of its subunits (AGENCY_CYCLE). */
 export type MoveAgencyInput = {
+  /** The unit to move (its code today). */
   code: string;
   /** The new parent, within the caller’s subtree. */
   parentCode: string;
 };
 
-/** Online public service level (Decree 42/2022/NĐ-CP). */
+/** Online public service level of a procedure (mức độ dịch vụ công trực tuyến, Decree 42/2022/NĐ-CP). */
 export type OnlineLevel =
+  /** Fully online (dịch vụ công trực tuyến toàn trình): every step, from filing to the result, can be done online. */
   | 'FULL'
+  /** Information only (cung cấp thông tin): the procedure is published online but cannot be carried out online. */
   | 'INFO_ONLY'
+  /** Partially online (dịch vụ công trực tuyến một phần): filed online, but some step (a payment, the result, an original document) takes place in person. */
   | 'PARTIAL';
 
 /** A reporting period; both days included (Asia/Ho_Chi_Minh), at most 10 years long (else INVALID_PERIOD). */
 export type PeriodInput = {
+  /** First day of the period, included. */
   from: string;
+  /** Last day of the period, included; not before `from`. */
   to: string;
 };
 
+/** A fee or charge of the procedure (phí, lệ phí). */
 export type ProcedureFeeInput = {
   /** Whole đồng; null when set by the provincial People’s Council or not known. */
   amountVnd?: number | null | undefined;
   /** Null: every channel. */
   channel?: Channel | null | undefined;
+  /** Name of the fee as published, e.g. “Lệ phí đăng ký khai sinh”. */
   name: string;
+  /** Conditions of the fee as published (exemptions, cases); optional. */
   note?: string | null | undefined;
 };
 
+/** Filter of `procedures`: every criterion given must hold. */
 export type ProcedureFilter = {
   /** Procedures implemented in this agency’s subtree. */
   agencyCode?: string | null | undefined;
+  /** Only procedures of this online level. */
   onlineLevel?: OnlineLevel | null | undefined;
   /** Accent- and case-insensitive words of the name, or the start of the code; up to 500 characters and 50 distinct words (else BAD_USER_INPUT). */
   search?: string | null | undefined;
+  /** Only procedures of this sector (lĩnh vực; see `sectors`). */
   sectorCode?: string | null | undefined;
 };
 
+/** A form or declaration to fill in (mẫu đơn, tờ khai). */
 export type ProcedureFormInput = {
+  /** Name or number of the form, e.g. “Mẫu số 01/TK”. */
   name: string;
   /** http(s)://… */
   url?: string | null | undefined;
 };
 
+/** What the import does, or would do, with one procedure of the file. */
 export type ProcedureImportAction =
   /** A procedure not in the catalogue: it is added. */
   | 'CREATE'
@@ -589,6 +700,7 @@ export type ProcedureImportAction =
   /** A procedure whose fields in `changes` differ: a new version is saved. */
   | 'UPDATE';
 
+/** Format of a file of procedures to import (the formats `/exports/procedures.*` writes). */
 export type ProcedureImportFormat =
   /** Comma- or semicolon-separated text, UTF-8: `content` is the text. */
   | 'CSV'
@@ -603,6 +715,7 @@ export type ProcedureImportInput = {
   content: string;
   /** For the audit log and the report. */
   fileName?: string | null | undefined;
+  /** Format of the file, which says how `content` is written. */
   format: ProcedureImportFormat;
 };
 
@@ -615,73 +728,106 @@ export type ProcedurePublication =
   /** Withdrawn from the catalogue, kept for history. */
   | 'WITHDRAWN';
 
+/** The steps (trình tự thực hiện) of one case of the procedure, or of every case. */
 export type ProcedureStepGroupInput = {
   /** The case these steps are for; null: every case. */
   case?: string | null | undefined;
+  /** The steps in order, as published; blank lines are dropped. */
   steps: Array<string>;
 };
 
 /** The time limit of one channel (docs/domain.md §2.2). */
 export type ProcedureTimeLimitInput = {
+  /** The channel the limit applies to; one limit per channel (DUPLICATE_CHANNEL). */
   channel: Channel;
+  /** The limit as the published record words it; optional. */
   note?: string | null | undefined;
+  /** Unit of `value`. */
   unit: TimeUnit;
   /** Above 0; at most two decimals; whole for DAYS and MONTHS; at most 240 HOURS, 365 WORKING_DAYS, 730 DAYS, 36 MONTHS. */
   value: number;
 };
 
+/** The withdrawn procedure to publish again. */
 export type PublishProcedureInput = {
+  /** National code of the procedure, e.g. "1.001193". */
   code: string;
 };
 
 /** The whole content of the new version; the previous published version is retired, not edited. */
 export type PublishQuestionnaireInput = {
+  /** Legal basis, e.g. Quyết định 2640/QĐ-BNV ngày 10/10/2017; optional. */
   basis?: string | null | undefined;
+  /** Code of the questionnaire: a new code starts at version 1. */
   code: string;
+  /** The factors (yếu tố) and their criteria, in order. */
   factors: Array<SurveyFactorInput>;
+  /** What the questionnaire is for. */
   kind: QuestionnaireKind;
+  /** Name of the questionnaire, in Vietnamese. */
   name: string;
+  /** The questions, in the form’s order. */
   questions: Array<SurveyQuestionInput>;
+  /** The answer scales. */
   scales: Array<SurveyScaleInput>;
 };
 
+/** An option of an EXPECTATION question. */
 export type QuestionOptionInput = {
+  /** Code of the option, unique in its question. */
   code: string;
+  /** Its wording on the form. */
   text: string;
 };
 
+/** What a questionnaire (bộ câu hỏi khảo sát) is for. */
 export type QuestionnaireKind =
+  /** Any other survey. */
   | 'OTHER'
+  /** The short items the portal widget asks beside the quick 3-level rating of a dossier (đánh giá nhanh). */
   | 'QUICK_RATING'
+  /** The SIPAS survey of satisfaction with public administrative services (Decision 2640/QĐ-BNV): factors, criteria, scales; `sipas` computes its index. */
   | 'SIPAS';
 
 /** PUBLISHED: the version answered now; RETIRED: replaced by a newer version (its responses stay). */
 export type QuestionnaireStatus =
+  /** Being prepared: not answered, not counted. */
   | 'DRAFT'
+  /** The version answered now (one per code). */
   | 'PUBLISHED'
+  /** Replaced by a newer version; its responses stay and still count for their period. */
   | 'RETIRED';
 
+/** Filter of `ratingComments`: every criterion given must hold. */
 export type RatingCommentFilter = {
   /** Dossiers of this agency’s subtree (units merged into it included). */
   agencyCode?: string | null | undefined;
   /** True: hidden comments only; false: visible ones only. */
   hidden?: boolean | null | undefined;
+  /** Ratings of this level. */
   level?: RatingLevel | null | undefined;
   /** Submitted on these days. */
   period?: PeriodInput | null | undefined;
+  /** Dossiers of this procedure (national code). */
   procedureCode?: string | null | undefined;
 };
 
 /** Quick rating of a finished dossier: rất hài lòng, hài lòng, không hài lòng. */
 export type RatingLevel =
+  /** Dissatisfied (không hài lòng); counts against Decision 766 indicator 5.4. */
   | 'DISSATISFIED'
+  /** Satisfied (hài lòng). */
   | 'SATISFIED'
+  /** Very satisfied (rất hài lòng). */
   | 'VERY_SATISFIED';
 
+/** The deactivated account to reactivate. */
 export type ReactivateUserInput = {
+  /** Sign-in name of the account. */
   username: string;
 };
 
+/** Filter of `reformTasks`: every criterion given must hold. */
 export type ReformTaskFilter = {
   /** Tasks whose responsible unit is this agency or a unit below it. */
   agencyCode?: string | null | undefined;
@@ -693,6 +839,7 @@ export type ReformTaskFilter = {
   overdue?: boolean | null | undefined;
   /** Part of the title or of the document. */
   search?: string | null | undefined;
+  /** Only tasks in this status. */
   status?: ReformTaskStatus | null | undefined;
   /** Year of the programme or plan. */
   year?: number | null | undefined;
@@ -700,19 +847,30 @@ export type ReformTaskFilter = {
 
 /** Where a task stands today (docs/domain.md "Reform programme tasks"): DONE_ON_TIME (hoàn thành đúng hạn: done on or before the deadline), DONE_LATE (hoàn thành quá hạn), OVERDUE (quá hạn: open, deadline before today), DUE_SOON (sắp đến hạn: open, deadline within 7 days), IN_PROGRESS, NOT_STARTED, CANCELLED. */
 export type ReformTaskStanding =
+  /** Cancelled (đã hủy). */
   | 'CANCELLED'
+  /** Done after the deadline (hoàn thành quá hạn). */
   | 'DONE_LATE'
+  /** Done on or before the deadline (hoàn thành đúng hạn). */
   | 'DONE_ON_TIME'
+  /** Open and the deadline is from today to 7 days from now (sắp đến hạn). */
   | 'DUE_SOON'
+  /** In progress, deadline more than 7 days away (đang thực hiện). */
   | 'IN_PROGRESS'
+  /** Not started, deadline more than 7 days away (chưa triển khai). */
   | 'NOT_STARTED'
+  /** Open and the deadline was before today (quá hạn); the deadline day itself is still in time. */
   | 'OVERDUE';
 
 /** Where the responsible unit says a task is: NOT_STARTED (chưa triển khai), IN_PROGRESS (đang thực hiện), DONE (đã hoàn thành), CANCELLED (đã hủy). */
 export type ReformTaskStatus =
+  /** Cancelled (đã hủy), with the reason in the task’s history; no longer reported on. */
   | 'CANCELLED'
+  /** Done (đã hoàn thành), on the day `completedOn`; progress 100 %. */
   | 'DONE'
+  /** In progress (đang thực hiện). */
   | 'IN_PROGRESS'
+  /** Not started (chưa triển khai). */
   | 'NOT_STARTED';
 
 /** How the values of a report column read (and are formatted in the XLSX export). */
@@ -732,134 +890,192 @@ export type ReportCellFormat =
   /** Words or a code. */
   | 'TEXT';
 
+/** A progress report on a task (báo cáo tiến độ): at least a change of status or progress, a note or evidence (else EMPTY_REPORT). */
 export type ReportReformTaskProgressInput = {
   /** With DONE: the day it was done (not after today); default today. */
   completedOn?: string | null | undefined;
-  /** Số, ký hiệu văn bản hoặc tệp minh chứng; at most 300 characters. */
+  /** Evidence by reference: a document number or a file name (số, ký hiệu văn bản, tệp minh chứng); at most 300 characters. */
   evidenceRef?: string | null | undefined;
-  /** Đường dẫn minh chứng: an http:// or https:// address. */
+  /** A link to the evidence (đường dẫn minh chứng): an http:// or https:// address. */
   evidenceUrl?: string | null | undefined;
-  /** Nội dung báo cáo; at most 2,000 characters. */
+  /** What was done (nội dung báo cáo); at most 2,000 characters. */
   note?: string | null | undefined;
-  /** Tiến độ, 0 to 100; default unchanged. */
+  /** Progress (tiến độ), a whole number 0 to 100; default unchanged. */
   progressPercent?: number | null | undefined;
   /** Default: unchanged (IN_PROGRESS once progress is above 0). DONE means 100 % and records the day it was done; CANCELLED is refused (STATUS_NOT_REPORTABLE). */
   status?: ReformTaskStatus | null | undefined;
+  /** Id of the task. */
   taskId: string | number;
 };
 
+/** An account and the temporary password it gets. */
 export type ResetUserPasswordInput = {
   /** A temporary password to hand to the official: at least 12 characters. */
   password: string;
+  /** Sign-in name of the account. */
   username: string;
 };
 
+/** The hidden comment to show again. */
 export type RestoreRatingCommentInput = {
+  /** Id of the rating (`RatingComment.id`). */
   ratingId: string | number;
 };
 
+/** The key to revoke. */
 export type RevokeApiKeyInput = {
+  /** Id of the key (`ApiKey.id`). */
   id: string | number;
 };
 
 /** A role of an official, on an agency and everything under it (SYSTEM_ADMIN: everywhere). What each may do: docs/api.md "Roles". */
 export type Role =
+  /** Official (cán bộ, công chức): private reads and feeding dossier events, rating links and paper surveys within the subtree. */
   | 'OFFICER'
+  /** Administrative-reform monitor (theo dõi cải cách hành chính: the Sở/Phòng Nội vụ): reads as a VIEWER, manages reform plan tasks and enters verified 9-indicator points within the subtree. */
   | 'REFORM_MONITOR'
+  /** System administrator (quản trị hệ thống): everything, everywhere; the only one who may grant SYSTEM_ADMIN. */
   | 'SYSTEM_ADMIN'
+  /** Unit administrator (quản trị đơn vị): what an OFFICER may, and accounts, keys, units, comments and evaluation points within the agency’s subtree; the catalogue when the agency is provincial-level. */
   | 'UNIT_ADMIN'
+  /** Viewer (chỉ xem): private reads within the subtree (dossier timelines, comments, late dossiers, reports). */
   | 'VIEWER';
 
+/** A role to grant, on an agency’s subtree. */
 export type RoleGrantInput = {
   /** The agency whose subtree the role covers; none for SYSTEM_ADMIN. */
   agencyCode?: string | null | undefined;
+  /** The role. */
   role: Role;
 };
 
+/** One level of an answer scale. */
 export type ScaleLevelInput = {
+  /** Its wording on the form, e.g. “Rất hài lòng”. */
   label: string;
+  /** The value an answer gives; distinct within the scale. */
   value: number;
 };
 
+/** A unit and the catalogue procedures to add to or remove from those it implements. */
 export type SetAgencyProceduresInput = {
   /** Catalogue codes the unit now implements. */
   add?: Array<string> | null | undefined;
+  /** The unit (its code today). */
   agencyCode: string;
   /** Catalogue codes the unit no longer implements. */
   remove?: Array<string> | null | undefined;
 };
 
+/** Points of some indicators of the 9-indicator evaluation for an agency and a quarter. */
 export type SetEvaluationScoresInput = {
+  /** Code of the unit evaluated: the unit holding it on the quarter’s last day. */
   agencyCode: string;
   /** 1 to 4. */
   quarter: number;
+  /** One entry per indicator, at most 9. */
   scores: Array<EvaluationScoreInput>;
+  /** Year of the quarter. */
   year: number;
 };
 
+/** An account and its new roles. */
 export type SetUserRolesInput = {
   /** The new roles, replacing all. */
   roles: Array<RoleGrantInput>;
+  /** Sign-in name of the account. */
   username: string;
 };
 
+/** An official’s credentials. */
 export type SignInInput = {
+  /** The account’s password. */
   password: string;
+  /** Sign-in name (case does not matter). */
   username: string;
 };
 
+/** A criterion (tiêu chí) of a factor. */
 export type SurveyCriterionInput = {
+  /** Code of the criterion, unique in the questionnaire. */
   code: string;
+  /** Its wording on the form. */
   text: string;
 };
 
+/** A factor (yếu tố) of the new version and its criteria, in order. */
 export type SurveyFactorInput = {
+  /** Code of the factor, unique in the questionnaire. */
   code: string;
+  /** Its criteria, in order. */
   criteria: Array<SurveyCriterionInput>;
+  /** Name of the factor, in Vietnamese. */
   name: string;
 };
 
+/** A question of the new version, in the form’s order. */
 export type SurveyQuestionInput = {
+  /** Code of the question, unique in the questionnaire. */
   code: string;
   /** ASSESSMENT, or SATISFACTION per criterion: the criterion (codes are unique in a questionnaire). */
   criterionCode?: string | null | undefined;
   /** SATISFACTION per factor: the factor. */
   factorCode?: string | null | undefined;
+  /** What kind of answer it takes. */
   kind: SurveyQuestionKind;
   /** EXPECTATION questions. */
   options?: Array<QuestionOptionInput> | null | undefined;
   /** ASSESSMENT, SATISFACTION and QUICK questions. */
   scaleCode?: string | null | undefined;
+  /** Its wording on the form. */
   text: string;
 };
 
 /** ASSESSMENT: nhận định, was the criterion met; SATISFACTION: mức độ hài lòng on a scale; EXPECTATION: mong đợi, choose options; QUICK: 3-level quick rating. */
 export type SurveyQuestionKind =
+  /** Assessment (nhận định): was the criterion met? Answered on an agree / disagree scale. */
   | 'ASSESSMENT'
+  /** Expectation (mong đợi): choose, among `options`, what should improve; several may be chosen. */
   | 'EXPECTATION'
+  /** A quick 3-level rating item (rất hài lòng, hài lòng, không hài lòng). */
   | 'QUICK'
+  /** Satisfaction (mức độ hài lòng) on a scale (1–5 for SIPAS), per factor or per criterion. */
   | 'SATISFACTION';
 
+/** An answer scale of the new version (thang đo). */
 export type SurveyScaleInput = {
+  /** Code of the scale, unique in the questionnaire; questions name it in `scaleCode`. */
   code: string;
+  /** Its levels. */
   levels: Array<ScaleLevelInput>;
+  /** Name of the scale, in Vietnamese. */
   name: string;
   /** Required on scales of ASSESSMENT and SATISFACTION questions. */
   positiveFrom?: number | null | undefined;
 };
 
-/** Unit of a time limit. HOURS are working hours (8 per working day). */
+/** Unit of a time limit (national DONVITINH). HOURS are working hours (8 per working day). */
 export type TimeUnit =
+  /** Calendar days (ngày): whole days from the day after reception (Civil Code 2015 Art. 147–148); a period ending on a day off ends on the next working day. */
   | 'DAYS'
+  /** Working hours (giờ làm việc): 60 working minutes each, counted on the working calendar. */
   | 'HOURS'
+  /** Calendar months (tháng): whole months from the reception day, clamped to the month’s last day; a period ending on a day off ends on the next working day. */
   | 'MONTHS'
+  /** Working days (ngày làm việc): 8 working hours (480 working minutes) each, counted on the working calendar. */
   | 'WORKING_DAYS';
 
+/** How a dossier stands against its due date (docs/domain.md §3.8), compared by calendar day in Asia/Ho_Chi_Minh unless the province compares instants. */
 export type Timeliness =
+  /** Finished before the due day (trước hạn). */
   | 'EARLY'
+  /** Unfinished and past its due date (đang xử lý quá hạn), or asked a second time for a supplement. */
   | 'IN_PROGRESS_LATE'
+  /** Unfinished and still within its due date (đang xử lý trong hạn), or waiting for a supplement requested by the due day. */
   | 'IN_PROGRESS_ON_TIME'
+  /** Finished after the due date, or with two or more supplement requests (quá hạn, trễ hạn). */
   | 'LATE'
+  /** Finished on the due day, or withdrawn or stopped after reception, which count as handled on time (đúng hạn). */
   | 'ON_TIME';
 
 /** How a finished dossier ended against its due date (docs/domain.md §3.8). */
@@ -875,12 +1091,17 @@ export type TimelinessClass =
 export type UpdateAgencyInput = {
   /** The unit’s code today (a code no longer used: its last holder). */
   code: string;
+  /** New prefix of the one-stop desk in dossier codes; null clears it. */
   dossierPrefix?: string | null | undefined;
+  /** New full official name; cannot be cleared. */
   name?: string | null | undefined;
+  /** New free note; null clears it. */
   note?: string | null | undefined;
+  /** New short name; null clears it. */
   shortName?: string | null | undefined;
 };
 
+/** A change of the working calendar: exceptions to set and dates to put back under the rule. */
 export type UpdateCalendarDaysInput = {
   /** Exceptions to set (may be empty when `remove` is not). */
   days: Array<CalendarDayInput>;
@@ -892,12 +1113,15 @@ export type UpdateCalendarDaysInput = {
 export type UpdatePracticeSettingsInput = {
   /** The province (its code today). */
   agencyCode: string;
+  /** How a dossier’s end is compared with its due date. */
   comparison?: ComparisonGranularity | null | undefined;
   /** The first day the settings apply: today or later (EFFECTIVE_DATE_PAST otherwise). */
   effectiveFrom: string;
+  /** The five bands of the 9-indicator evaluation, bounds within 0–18. */
   evaluationBands?: Array<EvaluationBandInput> | null | undefined;
   /** HH:MM. */
   sameDayCutoff?: string | null | undefined;
+  /** The working sessions of a working day, in order, totalling 480 minutes (8 hours; else INVALID_SETTING). */
   workingHours?: Array<WorkingSessionInput> | null | undefined;
 };
 
@@ -905,33 +1129,49 @@ export type UpdatePracticeSettingsInput = {
 export type UpdateProcedureInput = {
   /** Codes of the units, valid today, that implement the procedure; replaces them (not versioned). */
   agencyCodes?: Array<string> | null | undefined;
+  /** Who may file (đối tượng thực hiện), one line each. */
   applicants?: Array<string> | null | undefined;
-  /** Cách thức thực hiện, as published. */
+  /** How the procedure is carried out (cách thức thực hiện), as published. */
   channelsText?: string | null | undefined;
+  /** National code of the procedure to change, e.g. "1.001193". */
   code: string;
+  /** Requirements and conditions (yêu cầu, điều kiện), as published; up to 10,000 characters. */
   conditions?: string | null | undefined;
+  /** Day the publication decision was signed (ngày ban hành). */
   decisionDate?: string | null | undefined;
-  /** Số quyết định công bố, e.g. 163/QĐ-BTP. */
+  /** Number of the publication decision (số quyết định công bố), e.g. 163/QĐ-BTP. */
   decisionNumber?: string | null | undefined;
+  /** Documents of the dossier (thành phần, số lượng hồ sơ); replaces them all. */
   dossierComponents?: Array<DossierComponentInput> | null | undefined;
   /** In an update, a day from today on: the change applies to dossiers received from 00:00 of that day. Left out, or the stored date when it has passed: from now on. A new date before today is EFFECTIVE_DATE_PAST. */
   effectiveFrom?: string | null | undefined;
+  /** Last day the decision is in effect (ngày hết hiệu lực); not before `effectiveFrom`. */
   effectiveTo?: string | null | undefined;
+  /** Whether the procedure qualifies to be offered fully online (đủ điều kiện trực tuyến toàn trình). */
   eligibleForFullOnline?: boolean | null | undefined;
+  /** Fees and charges (phí, lệ phí); replaces them all. */
   fees?: Array<ProcedureFeeInput> | null | undefined;
+  /** Forms and declarations (mẫu đơn, tờ khai); replaces them all. */
   forms?: Array<ProcedureFormInput> | null | undefined;
-  /** Cơ quan thực hiện, as published. */
+  /** The implementing agency (cơ quan thực hiện), as published. */
   implementingText?: string | null | undefined;
+  /** Legal basis (căn cứ pháp lý); replaces it all. */
   legalBasis?: Array<LegalBasisInput> | null | undefined;
+  /** New levels of government (cấp thực hiện), replacing them; at least one. */
   levels?: Array<ImplementingLevel> | null | undefined;
+  /** New name (tên thủ tục); up to 2,000 characters; cannot be cleared. */
   name?: string | null | undefined;
   /** Default INFO_ONLY. */
   onlineLevel?: OnlineLevel | null | undefined;
+  /** What the applicant receives (kết quả thực hiện), one line each. */
   results?: Array<string> | null | undefined;
   /** Same-day procedures (a limit of exactly 1 WORKING_DAYS): HH:MM, 00:00–23:59 (docs/domain.md §2.3). Versioned content: a change makes a new version, applying from the effective date like a new time limit (§2.4). */
   sameDayCutoff?: string | null | undefined;
+  /** Code of the new sector (lĩnh vực); cannot be cleared. */
   sectorCode?: string | null | undefined;
+  /** Where the content comes from (e.g. the national database and the decision). */
   source?: string | null | undefined;
+  /** Steps (trình tự thực hiện), by case; replaces them all. */
   steps?: Array<ProcedureStepGroupInput> | null | undefined;
   /** At most one per channel; replaces them all. */
   timeLimits?: Array<ProcedureTimeLimitInput> | null | undefined;
@@ -939,9 +1179,11 @@ export type UpdateProcedureInput = {
   variantCode?: string | null | undefined;
 };
 
+/** A task and the details to change; a field left out stays as it is. */
 export type UpdateReformTaskInput = {
   /** A new responsible unit, in the caller’s subtree. */
   agencyCode?: string | null | undefined;
+  /** New deadline (thời hạn hoàn thành). */
   deadline?: string | null | undefined;
   /** Null clears it. */
   description?: string | null | undefined;
@@ -949,35 +1191,47 @@ export type UpdateReformTaskInput = {
   document?: string | null | undefined;
   /** Null clears it. */
   documentDate?: string | null | undefined;
+  /** Id of the task. */
   id: string | number;
   /** A new setting unit, in the caller’s subtree. */
   ownerAgencyCode?: string | null | undefined;
+  /** Title of the task (tên nhiệm vụ); at most 500 characters; cannot be cleared. */
   title?: string | null | undefined;
+  /** Year of the programme or plan, 2000 to 2100. */
   year?: number | null | undefined;
 };
 
 /** An omitted field stays as it is; a null e-mail clears it. */
 export type UpdateUserInput = {
+  /** New full name. */
   displayName?: string | null | undefined;
+  /** New e-mail address; null clears it. */
   email?: string | null | undefined;
+  /** Sign-in name of the account to change. */
   username: string;
 };
 
+/** Filter of `users`: every criterion given must hold. */
 export type UserFilter = {
+  /** True: active accounts only; false: deactivated ones only. */
   active?: boolean | null | undefined;
   /** Accounts with a role on this agency or a unit below it. */
   agencyCode?: string | null | undefined;
+  /** Accounts holding this role. */
   role?: Role | null | undefined;
   /** Part of the username, the name or the e-mail address. */
   search?: string | null | undefined;
 };
 
+/** The procedure to withdraw from the catalogue, and why. */
 export type WithdrawProcedureInput = {
+  /** National code of the procedure, e.g. "1.001193". */
   code: string;
   /** Why, for the audit log (up to 1,000 characters). */
   reason?: string | null | undefined;
 };
 
+/** One working session of a working day, local time. */
 export type WorkingSessionInput = {
   /** HH:MM (24:00 for midnight). */
   end: string;
