@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { parse, print, visit } from 'graphql';
 import { createYoga, type YogaInitialContext } from 'graphql-yoga';
 import { schema } from '../schema/index.ts';
 import type { Principal } from '../services/access/principal.ts';
@@ -173,7 +174,7 @@ export function createApp(
       logger: services.logger,
     },
     rating: {
-      id: documents.idOf(SUBMIT_RATING_DOCUMENT),
+      id: ratingDocumentId(documents),
       handle: (req, res) => handleRatingFastPath(services, config.trustProxy, req, res),
     },
   });
@@ -256,6 +257,31 @@ export function createApp(
       await cache?.close();
     },
   };
+}
+
+/**
+ * The id of the rating form's operation, which its own handler answers (rating-fast-path.ts). Its
+ * document must be the one that handler runs, field for field: a start-up error, not a slow path.
+ */
+function ratingDocumentId(documents: PersistedDocuments): string {
+  const id = documents.idOfName('SubmitRating');
+  const text = id ? documents.get(id)!.text : '';
+  // codegen sorts the fields of the text it lists; the order of a selection does not change its answer.
+  const sorted = (source: string) =>
+    print(
+      visit(parse(source), {
+        SelectionSet: (set) => ({
+          ...set,
+          selections: [...set.selections].sort((a, b) => print(a).localeCompare(print(b))),
+        }),
+      }),
+    );
+  if (!id || sorted(text) !== sorted(SUBMIT_RATING_DOCUMENT)) {
+    throw new Error(
+      'api/persisted-documents.json: SubmitRating must be the document of rating-fast-path.ts (run npm run codegen)',
+    );
+  }
+  return id;
 }
 
 /**

@@ -32,7 +32,7 @@ export function useExecutionDeadline(timeoutMs: number): Plugin {
   };
 }
 
-function deadlineExceeded(timeoutMs: number): GraphQLError {
+export function deadlineExceeded(timeoutMs: number): GraphQLError {
   return new GraphQLError(
     `Thao tác chạy quá ${timeoutMs / 1000} giây nên đã bị dừng. Hãy thu hẹp truy vấn (ít bản ghi hơn, ít trường lồng nhau hơn) hoặc tách thành nhiều truy vấn.`,
     { extensions: { code: 'QUERY_TIMEOUT', timeoutMs, http: { status: 503 } } },

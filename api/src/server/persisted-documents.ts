@@ -15,7 +15,6 @@ import {
   Kind,
   type OperationTypeNode,
   parse,
-  print,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
@@ -36,21 +35,22 @@ const SCOPED_ROOT_FIELDS = new Set(['stats', 'procedure', 'procedures', 'agency'
 
 export class PersistedDocuments {
   private readonly byId = new Map<string, PersistedOperation>();
-  private readonly texts = new Set<string>();
+  private readonly byText = new Map<string, PersistedOperation>();
 
   constructor(manifest: Record<string, string>) {
     for (const [id, text] of Object.entries(manifest)) {
       const operation = getOperationAST(parse(text));
       if (!operation) continue;
       const roots = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : ''));
-      this.byId.set(id, {
+      const entry: PersistedOperation = {
         id,
         text,
         name: operation.name?.value ?? null,
         type: operation.operation,
         scopedFigures: operation.operation === 'query' && roots.every((name) => SCOPED_ROOT_FIELDS.has(name)),
-      });
-      this.texts.add(text);
+      };
+      this.byId.set(id, entry);
+      this.byText.set(text, entry);
     }
   }
 
@@ -66,21 +66,29 @@ export class PersistedDocuments {
     return this.byId.get(id);
   }
 
-  /** The id of the operation whose text prints as `document` does (the rating form's, for one). */
-  idOf(document: string): string | undefined {
-    const printed = print(parse(document));
-    for (const operation of this.byId.values())
-      if (print(parse(operation.text)) === printed) return operation.id;
+  /** The id of the operation of this name (the rating form's `SubmitRating`, for one). */
+  idOfName(name: string): string | undefined {
+    for (const operation of this.byId.values()) if (operation.name === name) return operation.id;
     return undefined;
   }
 
   /**
-   * Whether a parsed document is one of ours: sent by id (its text was substituted) or as the same
-   * text. graphql-js keeps the source text on the document; Yoga parses each text once and reuses it.
+   * The persisted operation a parsed document is, if it is one: sent by id (its text was substituted)
+   * or as the same text. graphql-js keeps the source text on the document; Yoga parses each text once.
    */
-  isPersisted(document: DocumentNode): boolean {
+  operationOf(document: DocumentNode): PersistedOperation | undefined {
     const body = document.loc?.source.body;
-    return body !== undefined && this.texts.has(body);
+    return body === undefined ? undefined : this.byText.get(body);
+  }
+
+  /**
+   * Whether this caller pays the persisted rate for the document: keyed and signed-in callers for any
+   * of ours; anonymous ones only for the public reads (the catalogue and `stats`, `scopedFigures`),
+   * so that the admin UI's heavy operations do not cost an anonymous caller a tenth of their weight.
+   */
+  discounted(document: DocumentNode, anonymous: boolean): boolean {
+    const operation = this.operationOf(document);
+    return operation !== undefined && (!anonymous || operation.scopedFigures);
   }
 }
 
@@ -112,6 +120,12 @@ export function usePersistedDocuments(documents: PersistedDocuments): Plugin {
       if (id === null) return;
       const operation = documents.get(id);
       if (!operation) {
+        // Apollo's automatic persisted queries send the hash first, then hash and text: run the text.
+        if (typeof params.query === 'string') {
+          const { documentId: _id, ...rest } = params as typeof params & { documentId?: unknown };
+          setParams({ ...rest, extensions: undefined });
+          return;
+        }
         setResult({ errors: [persistedNotFound(id)] });
         return;
       }

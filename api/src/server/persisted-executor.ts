@@ -23,6 +23,7 @@ import {
 import { anonymous } from '../services/access/principal.ts';
 import type { Context, Services } from '../services/context.ts';
 import type { Scope } from '../services/stats.ts';
+import { deadlineExceeded } from './execution-deadline.ts';
 import { inputStringError } from './input-strings.ts';
 import type { LimitsConfig } from './limits-config.ts';
 import type { PersistedOperation } from './persisted-documents.ts';
@@ -94,13 +95,17 @@ export function createDirectReads(deps: {
     const admission = await admitOperation(budgets, payer, cost, true);
     if ('refusal' in admission) return refuse(admission.refusal);
 
-    // execute() coerces the variables itself: it takes them as sent.
-    const result = await execute({
-      schema,
-      document: ready.document,
-      variableValues: variables,
-      contextValue,
+    // execute() coerces the variables itself: it takes them as sent. The deadline of every operation
+    // (execution-deadline.ts) holds here too: the requests waiting for this answer wait no longer.
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), limits.executionTimeoutMs);
     });
+    const result = await Promise.race([
+      execute({ schema, document: ready.document, variableValues: variables, contextValue }),
+      deadline,
+    ]).finally(() => clearTimeout(timer));
+    if (result === 'late') return refuse(deadlineExceeded(limits.executionTimeoutMs));
     // Charged already; Yoga charges the persisted tenth once more for an answer with errors (rare: a
     // code that does not exist), the price of answering errors one way only.
     if (result.errors?.length) return FALLBACK;

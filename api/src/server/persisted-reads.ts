@@ -67,7 +67,10 @@ function passedHeaders(response: Response): Record<string, string> {
 
 const CACHE_RESULT = { hit: 'hit', 'hit-shared': 'shared', miss: 'miss' } as const;
 
-export const hasDocumentId = (url: string) => url.includes('documentId=');
+export const hasDocumentId = (url: string) => /[?&]documentId=/.test(url);
+
+/** The parameters of a persisted GET; any other would only make a new cache entry of the same answer. */
+const GET_PARAMETERS = new Set(['documentId', 'variables', 'operationName', 'extensions']);
 
 export function createPersistedReads(options: {
   documents: PersistedDocuments;
@@ -167,6 +170,8 @@ export function createPersistedReads(options: {
       'content-length': answer.body.length,
       etag: answer.etag,
       'cache-control': publicControl,
+      // A keyed request to the same URL is answered privately: a shared cache must not mix the two.
+      vary: 'authorization',
       'x-cache': how,
     });
     res.end(answer.body);
@@ -224,7 +229,8 @@ export function createPersistedReads(options: {
       if (answer) return serveCached(req, res, answer, 'hit');
     }
     let settle!: (answer: CachedAnswer | null) => void;
-    pending.set(key, new Promise((resolve) => (settle = resolve)));
+    const own = new Promise<CachedAnswer | null>((resolve) => (settle = resolve));
+    pending.set(key, own);
     let stored: CachedAnswer | null = null;
     try {
       const shared = await cache!.getShared(key);
@@ -250,7 +256,7 @@ export function createPersistedReads(options: {
       if (cache!.set(key, candidate)) stored = candidate;
       serveCached(req, res, candidate, 'miss');
     } finally {
-      pending.delete(key);
+      if (pending.get(key) === own) pending.delete(key);
       settle(stored);
     }
   }
@@ -263,6 +269,18 @@ export function createPersistedReads(options: {
     if (!operation) return refuse(res, 400, persistedNotFound(id));
     if (params.has('query') && params.get('query') !== operation.text)
       return refuse(res, 400, persistedMismatch());
+    for (const name of params.keys()) {
+      if (name !== 'query' && !GET_PARAMETERS.has(name)) {
+        return sendJson(res, 400, {
+          errors: [
+            {
+              message: `Tham số "${name.slice(0, 40)}" không dùng được với thao tác lưu sẵn; chỉ nhận documentId, variables, operationName, extensions.`,
+              extensions: { code: 'BAD_REQUEST' },
+            },
+          ],
+        });
+      }
+    }
 
     if (req.method === 'POST') {
       if (id === rating.id) return rating.handle(req, res);
@@ -302,7 +320,9 @@ export function createPersistedReads(options: {
       if (!answer) return;
       const body = shareableBody(answer);
       if (!body) return serveAnswer(res, answer, 'no-store', 'bypass');
-      return serveAnswer(res, { ...answer, body }, publicControl, 'bypass');
+      // Public and cacheable: without the first caller's budget (RateLimit headers, like `extensions`).
+      const headers = { 'content-type': 'application/json; charset=utf-8', vary: 'authorization' };
+      return serveAnswer(res, { status: 200, headers, body }, publicControl, 'bypass');
     }
     const hit = cache.get(url);
     // Counted, not timed, logged at debug only (request-observer.ts): this is the path at 50,000/s.

@@ -182,7 +182,7 @@ export function useQueryBudget(options: {
       ) ?? 0;
     // A persisted operation's shape was reviewed with the code (persisted-documents.ts): it is checked
     // against the ceiling at its full cost but charged a fraction of it (docs/limits.md §2).
-    const persisted = options.persisted?.isPersisted(args.document) ?? false;
+    const persisted = options.persisted?.discounted(args.document, payer.tier === 'anonymous') ?? false;
     const admission = await admitOperation(budgets, payer, cost, persisted);
     if ('refusal' in admission) {
       stop({ errors: [admission.refusal] });

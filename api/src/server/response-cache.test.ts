@@ -87,6 +87,11 @@ describe('ResponseCache', () => {
     const { cache } = setUp();
     for (const key of ['a', 'b', 'c', 'd']) cache.set(key, answer(key, []));
     expect(cache.get('a')).toBeUndefined();
+    // Read, 'b' is now the most recent: 'c', the least recently read, goes for 'e'.
+    expect(cache.get('b')).toBeDefined();
+    cache.set('e', answer('e', []));
+    expect(cache.get('c')).toBeUndefined();
+    expect(cache.get('b')).toBeDefined();
     expect(cache.get('d')?.body.toString()).toBe('d');
     vi.advanceTimersByTime(60_001);
     expect(cache.get('d')).toBeUndefined();

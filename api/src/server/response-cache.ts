@@ -125,9 +125,12 @@ export class ResponseCache {
   get(key: string): CachedAnswer | undefined {
     const entry = this.local.get(key);
     if (entry === undefined) return undefined;
-    if (entry.expiresAt > Date.now()) return entry;
     this.local.delete(key);
-    return undefined;
+    if (entry.expiresAt <= Date.now()) return undefined;
+    // To the back: the oldest-first eviction (keep) then lets go of the least recently read, and a
+    // flood of one-off URLs does not push out the widget's hot answers.
+    this.local.set(key, entry);
+    return entry;
   }
 
   /** Another instance's answer (Redis), when it is younger than the TTL and no change touched it since. */
@@ -169,7 +172,8 @@ export class ResponseCache {
   }
 
   private keep(key: string, answer: CachedAnswer): void {
-    // The oldest answer goes first when the cache is full (a Map keeps insertion order).
+    // The least recently read answer goes first when the cache is full (a Map keeps insertion order,
+    // and get() moves what it reads to the back).
     if (this.local.size >= this.config.maxEntries && !this.local.has(key)) {
       const oldest = this.local.keys().next();
       if (!oldest.done) this.local.delete(oldest.value);

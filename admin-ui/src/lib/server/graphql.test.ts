@@ -36,11 +36,12 @@ describe('createApiClient', () => {
   it('sends the operation by its persisted id, and its text to an API that does not know the id', async () => {
     const bodies: Record<string, unknown>[] = [];
     let known = true;
+    let refusal = 'PERSISTED_QUERY_NOT_FOUND';
     const impl = (async (_url: string, init: RequestInit) => {
       bodies.push(JSON.parse(init.body as string) as Record<string, unknown>);
       return known || 'query' in bodies.at(-1)!
         ? json({ data: anonymousViewer })
-        : json({ errors: [{ message: 'không có', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });
+        : json({ errors: [{ message: 'không có', extensions: { code: refusal } }] });
     }) as unknown as typeof fetch;
     const api = createApiClient({ apiUrl: 'x', token: null, fetch: impl });
     expect(await api.request(AdminViewerDocument, {})).toEqual(anonymousViewer);
@@ -53,6 +54,10 @@ describe('createApiClient', () => {
       { documentId: AdminViewerDocument.__meta__?.hash, variables: {} },
       { query: AdminViewerDocument.toString(), variables: {} },
     ]);
+    // An API older than persisted operations refuses the parameter itself: the text goes too.
+    refusal = 'BAD_REQUEST';
+    expect(await api.request(AdminViewerDocument, {})).toEqual(anonymousViewer);
+    expect(bodies.at(-1)).toEqual({ query: AdminViewerDocument.toString(), variables: {} });
   });
 
   it('sends no Authorization header without a session', async () => {

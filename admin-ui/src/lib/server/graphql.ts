@@ -86,7 +86,11 @@ export async function graphqlRequest<TData, TVariables>(
     try {
       return await send(request, { documentId, variables: request.variables });
     } catch (error) {
-      if (!(error instanceof ApiRequestError && error.code === 'PERSISTED_QUERY_NOT_FOUND')) throw error;
+      // An API without the id, or older than persisted operations ("Unexpected parameter documentId").
+      const unknownId =
+        error instanceof ApiRequestError &&
+        (error.code === 'PERSISTED_QUERY_NOT_FOUND' || error.code === 'BAD_REQUEST');
+      if (!unknownId) throw error;
     }
   }
   return send(request, { query: request.document.toString(), variables: request.variables });

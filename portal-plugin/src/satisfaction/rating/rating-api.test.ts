@@ -36,6 +36,31 @@ describe('submitRating (POST /graphql?documentId=…)', () => {
     expect(JSON.parse(init.body as string)).toEqual({ variables: { input } });
   });
 
+  it('rates through the older address when the API does not know the id', async () => {
+    const urls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        urls.push(url);
+        return urls.length === 1
+          ? new Response(
+              JSON.stringify({ errors: [{ extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] }),
+              {
+                status: 400,
+              },
+            )
+          : new Response(JSON.stringify({ data: { submitRating: { ok: true, error: null } } }), {
+              status: 200,
+            });
+      }),
+    );
+    expect(await submitRating(ENDPOINT, SubmitRating, input)).toMatchObject({ kind: 'payload', ok: true });
+    expect(urls).toEqual([
+      `https://api.example.vn/graphql?documentId=${SubmitRating}`,
+      'https://api.example.vn/graphql/submit-rating',
+    ]);
+  });
+
   it('reads the refusal code of the payload', async () => {
     answerWith(200, {
       data: {

@@ -28,9 +28,18 @@ export async function submitRating(
   documentId: string,
   input: RatingInput,
 ): Promise<SubmitAnswer> {
+  const answer = await post(`${endpoint}?documentId=${documentId}`, input);
+  // An API that does not know the id (older, or newer without it): the rating form's own address.
+  const code = answer.kind === 'http' ? answer.code : undefined;
+  if (code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'BAD_REQUEST')
+    return post(`${endpoint}/submit-rating`, input);
+  return answer;
+}
+
+async function post(url: string, input: RatingInput): Promise<SubmitAnswer> {
   let response: Response;
   try {
-    response = await fetch(`${endpoint}?documentId=${documentId}`, {
+    response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       credentials: 'omit',
