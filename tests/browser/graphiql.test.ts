@@ -121,7 +121,7 @@ describe.skipIf(!executablePath)('GraphiQL offline', () => {
           if (text.includes('Cannot infer operation')) await page.locator('.graphiql-execute-button').click();
           return text;
         },
-        { timeout: 20_000, intervals: [1000] },
+        { timeout: 20_000, interval: 1000 },
       )
       .toContain('"statsChanged"');
     expect(await resultText()).toMatch(/"received": \d+/);
