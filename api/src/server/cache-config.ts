@@ -23,6 +23,3 @@ export function loadCacheConfig(env: NodeJS.ProcessEnv): CacheConfig {
     staleSeconds: intVar(env, 'PUBLIC_STALE_SECONDS', 15, 0, 3600),
   };
 }
-
-/** The longest a public read can be older than the figures it shows, in seconds (docs/api.md). */
-export const stalenessBound = (c: CacheConfig) => c.ttlSeconds + c.maxAgeSeconds + c.staleSeconds;

@@ -1,6 +1,12 @@
 // Reading request bodies and writing JSON answers for the API's own HTTP endpoints (the national
 // sync, the rating form's path, health and readiness), written once.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ErrorCode } from '../errors.ts';
+
+/** The body of a refusal outside Yoga, in GraphQL's error shape with the API's stable code. */
+export const errorBody = (code: ErrorCode, message: string) => ({
+  errors: [{ message, extensions: { code } }],
+});
 
 /** A JSON answer that no cache keeps. */
 export function sendJson(

@@ -58,10 +58,6 @@ export class PersistedDocuments {
     return new PersistedDocuments(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>);
   }
 
-  get size(): number {
-    return this.byId.size;
-  }
-
   get(id: string): PersistedOperation | undefined {
     return this.byId.get(id);
   }

@@ -17,7 +17,7 @@ import type { Metrics } from '../services/metrics.ts';
 import type { Scope } from '../services/stats.ts';
 import type { CacheConfig } from './cache-config.ts';
 import { clientIpOf, type TrustProxy } from './client-ip.ts';
-import { readBody, sendJson } from './http-io.ts';
+import { errorBody, readBody, sendJson } from './http-io.ts';
 import {
   type PersistedDocuments,
   type PersistedOperation,
@@ -271,14 +271,8 @@ export function createPersistedReads(options: {
       return refuse(res, 400, persistedMismatch());
     for (const name of params.keys()) {
       if (name !== 'query' && !GET_PARAMETERS.has(name)) {
-        return sendJson(res, 400, {
-          errors: [
-            {
-              message: `Tham số "${name.slice(0, 40)}" không dùng được với thao tác lưu sẵn; chỉ nhận documentId, variables, operationName, extensions.`,
-              extensions: { code: 'BAD_REQUEST' },
-            },
-          ],
-        });
+        const message = `Tham số "${name.slice(0, 40)}" không dùng được với thao tác lưu sẵn; chỉ nhận documentId, variables, operationName, extensions.`;
+        return sendJson(res, 400, errorBody('BAD_REQUEST', message));
       }
     }
 
@@ -287,29 +281,12 @@ export function createPersistedReads(options: {
       return postThroughYoga(req, res, operation);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return sendJson(
-        res,
-        405,
-        {
-          errors: [{ message: 'Chỉ nhận GET, HEAD hoặc POST.', extensions: { code: 'METHOD_NOT_ALLOWED' } }],
-        },
-        { allow: 'GET, HEAD, POST' },
-      );
+      const refusal = errorBody('METHOD_NOT_ALLOWED', 'Chỉ nhận GET, HEAD hoặc POST.');
+      return sendJson(res, 405, refusal, { allow: 'GET, HEAD, POST' });
     }
     if (operation.type !== 'query') {
-      return sendJson(
-        res,
-        405,
-        {
-          errors: [
-            {
-              message: 'Thao tác thay đổi dữ liệu chỉ gửi bằng POST.',
-              extensions: { code: 'METHOD_NOT_ALLOWED' },
-            },
-          ],
-        },
-        { allow: 'POST' },
-      );
+      const refusal = errorBody('METHOD_NOT_ALLOWED', 'Thao tác thay đổi dữ liệu chỉ gửi bằng POST.');
+      return sendJson(res, 405, refusal, { allow: 'POST' });
     }
     // A keyed or signed-in read is the caller's own: no shared cache may keep it.
     if (req.headers.authorization) {
@@ -342,18 +319,14 @@ export function createPersistedReads(options: {
     const read = await readBody(req, MAX_POST_BYTES);
     if ('tooLarge' in read) {
       if (read.closing) res.setHeader('connection', 'close');
-      return sendJson(res, 413, {
-        errors: [{ message: 'Nội dung gửi lên quá lớn.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
-      });
+      return sendJson(res, 413, errorBody('PAYLOAD_TOO_LARGE', 'Nội dung gửi lên quá lớn.'));
     }
     let body: Record<string, unknown>;
     try {
       body = JSON.parse(read.body.toString('utf8') || '{}') as Record<string, unknown>;
       if (body === null || typeof body !== 'object') throw new Error('not an object');
     } catch {
-      return sendJson(res, 400, {
-        errors: [{ message: 'Nội dung gửi lên không phải JSON hợp lệ.', extensions: { code: 'BAD_JSON' } }],
-      });
+      return sendJson(res, 400, errorBody('BAD_JSON', 'Nội dung gửi lên không phải JSON hợp lệ.'));
     }
     if (body.query != null && body.query !== operation.text) return refuse(res, 400, persistedMismatch());
     const { documentId: _id, ...rest } = body;

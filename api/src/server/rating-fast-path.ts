@@ -5,13 +5,12 @@
 // RatingService.submit, same JSON answer — without that pipeline. Anything else goes to /graphql.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getVariableValues, type OperationDefinitionNode, parse } from 'graphql';
-import type { ErrorCode } from '../errors.ts';
 import { schema } from '../schema/index.ts';
 import type { Services } from '../services/context.ts';
 import { clientIpOf, type TrustProxy } from './client-ip.ts';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, UNAVAILABLE_HTTP } from './database-errors.ts';
 import { withoutSuggestions } from './graphql-errors.ts';
-import { readBody, sendJson } from './http-io.ts';
+import { errorBody, readBody, sendJson } from './http-io.ts';
 import { inputStringError } from './input-strings.ts';
 
 export const RATING_FAST_PATH = '/graphql/submit-rating';
@@ -34,8 +33,6 @@ const CORS = {
 
 const answer = (res: ServerResponse, status: number, body: unknown) => sendJson(res, status, body, CORS);
 
-const failure = (code: ErrorCode, message: string) => ({ errors: [{ message, extensions: { code } }] });
-
 export async function handleRatingFastPath(
   services: Pick<Services, 'ratings'>,
   trustProxy: TrustProxy,
@@ -47,28 +44,28 @@ export async function handleRatingFastPath(
     return;
   }
   if (req.method !== 'POST') {
-    return answer(res, 405, failure('METHOD_NOT_ALLOWED', 'Chỉ chấp nhận phương thức POST.'));
+    return answer(res, 405, errorBody('METHOD_NOT_ALLOWED', 'Chỉ chấp nhận phương thức POST.'));
   }
   const read = await readBody(req, MAX_BODY_BYTES);
   if ('tooLarge' in read) {
     if (read.closing) res.setHeader('connection', 'close');
-    return answer(res, 413, failure('PAYLOAD_TOO_LARGE', 'Nội dung gửi lên quá lớn.'));
+    return answer(res, 413, errorBody('PAYLOAD_TOO_LARGE', 'Nội dung gửi lên quá lớn.'));
   }
   const text = read.body.toString('utf8');
   let body: { query?: unknown; variables?: unknown };
   try {
     body = JSON.parse(text) as typeof body;
   } catch {
-    return answer(res, 400, failure('BAD_JSON', 'Nội dung gửi lên không phải JSON hợp lệ.'));
+    return answer(res, 400, errorBody('BAD_JSON', 'Nội dung gửi lên không phải JSON hợp lệ.'));
   }
   if (body === null || typeof body !== 'object') {
-    return answer(res, 400, failure('BAD_USER_INPUT', 'Cần một đối tượng JSON có "variables".'));
+    return answer(res, 400, errorBody('BAD_USER_INPUT', 'Cần một đối tượng JSON có "variables".'));
   }
   if (body.query !== undefined && body.query !== SUBMIT_RATING_DOCUMENT) {
     return answer(
       res,
       400,
-      failure(
+      errorBody(
         'PERSISTED_QUERY_MISMATCH',
         'Đường dẫn này chỉ nhận thao tác đánh giá; các thao tác khác gửi tới /graphql.',
       ),
@@ -104,7 +101,11 @@ export async function handleRatingFastPath(
     // As /graphql answers it (database-errors.ts); anything else stays a 500.
     if (!isDatabaseUnavailable(error)) throw error;
     for (const [name, value] of Object.entries(UNAVAILABLE_HTTP.headers)) res.setHeader(name, value);
-    return answer(res, UNAVAILABLE_HTTP.status, failure('SERVICE_UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE));
+    return answer(
+      res,
+      UNAVAILABLE_HTTP.status,
+      errorBody('SERVICE_UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE),
+    );
   }
   const replaced = result.ok ? result.replaced : false;
   return answer(res, 200, { data: { submitRating: { ok: result.ok, replaced, error: result.error } } });

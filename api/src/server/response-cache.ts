@@ -181,10 +181,6 @@ export class ResponseCache {
     this.local.set(key, { ...answer, expiresAt: answer.startedAt + this.ttlMs });
   }
 
-  get size(): number {
-    return this.local.size;
-  }
-
   private redisFault(err: Error): void {
     if (!this.redisDown)
       this.logger.warn({ err: err.message }, 'response cache: Redis unreachable, memory only');
